@@ -1,0 +1,55 @@
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Security;
+
+namespace Collections.Api.Features.ApiKeys;
+
+/// <summary>
+/// Makes sure someone can administer a new installation: the configured bootstrap key becomes an
+/// admin key; without one, the first start with no admin key generates one and prints it once.
+/// </summary>
+internal static class AdminKeyBootstrap
+{
+    private const string FindByHashSql = "SELECT COUNT(*) FROM platform_api_keys WHERE key_hash = @Hash";
+    private const string ActiveAdminsSql = "SELECT COUNT(*) FROM platform_api_keys WHERE role = 'admin' AND revoked_at IS NULL";
+    private const string InsertSql = """
+        INSERT INTO platform_api_keys (id, name, role, key_hash, key_hint, created_at)
+        VALUES (@Id, @Name, 'admin', @Hash, @Hint, @Now)
+        """;
+
+    public static async Task EnsureAdminKeyAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var configured = configuration["Collections:BootstrapAdminKey"];
+
+        await db.InTransactionAsync(async () =>
+        {
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                if (await db.ExecuteScalarAsync<long>(FindByHashSql, new { Hash = ApiKeySecret.Hash(configured) }) == 0)
+                {
+                    await Insert(db, time, configured, "bootstrap (from configuration)");
+                }
+
+                return true;
+            }
+
+            if (await db.ExecuteScalarAsync<long>(ActiveAdminsSql) > 0)
+            {
+                return true;
+            }
+
+            var key = ApiKeySecret.Generate();
+            await Insert(db, time, key, "bootstrap (generated)");
+#pragma warning disable CA1848 // Printed once, on purpose, for the operator at the console.
+            logger.LogWarning("No admin API key existed, so one was generated. It is shown only now:\n\n    {AdminKey}\n", key);
+#pragma warning restore CA1848
+            return true;
+        });
+    }
+
+    private static Task<int> Insert(DbSession db, TimeProvider time, string key, string name) =>
+        db.ExecuteAsync(InsertSql, new { Id = Ids.New("key", time), Name = name, Hash = ApiKeySecret.Hash(key), Hint = ApiKeySecret.Hint(key), Now = time.GetUtcNow() });
+}

@@ -1,0 +1,22 @@
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Security;
+
+namespace Collections.Api.Features.ApiKeys;
+
+internal sealed class ApiKeyResolver(DbSession db) : IBearerTokenResolver
+{
+    private const string Sql = "SELECT id AS Id, name AS Name, role AS Role FROM platform_api_keys WHERE key_hash = @Hash AND revoked_at IS NULL";
+
+    public async Task<Caller?> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(ApiKeySecret.Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var key = await db.QuerySingleOrDefaultAsync<KeyRow>(Sql, new { Hash = ApiKeySecret.Hash(token) }, cancellationToken);
+        return key is null ? null : new Caller(key.Id, key.Name, key.Role);
+    }
+
+    private sealed record KeyRow(string Id, string Name, string Role);
+}

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Collections.Api.Features.ApiKeys;
+
+/// <summary>Keys are 256 random bits, shown once; only their SHA-256 is stored (a fast hash is enough for a random secret).</summary>
+internal static class ApiKeySecret
+{
+    public const string Prefix = "ck_";
+
+    public static string Generate() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string Hint(string key) => key[..Math.Min(key.Length, 8)] + "…";
+}

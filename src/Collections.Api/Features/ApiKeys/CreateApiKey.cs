@@ -1,0 +1,64 @@
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using MediatR;
+
+namespace Collections.Api.Features.ApiKeys;
+
+public sealed record CreateApiKeyRequest(string Name, string Role);
+
+public sealed record CreatedApiKeyResponse(string Id, string Name, string Role, string Key, DateTimeOffset CreatedAt);
+
+internal sealed record CreateApiKeyCommand(string Name, string Role) : ICommand<CreatedApiKeyResponse>;
+
+internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
+{
+    public CreateApiKeyValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Role).Must(role => Roles.ApiKeyRoles.Contains(role))
+            .WithMessage($"The role must be one of: {string.Join(", ", Roles.ApiKeyRoles)}.");
+    }
+}
+
+internal sealed class CreateApiKeyHandler(DbSession db, TimeProvider time) : IRequestHandler<CreateApiKeyCommand, CreatedApiKeyResponse>
+{
+    private const string InsertSql = """
+        INSERT INTO platform_api_keys (id, name, role, key_hash, key_hint, created_at)
+        VALUES (@Id, @Name, @Role, @Hash, @Hint, @CreatedAt)
+        """;
+
+    public async Task<CreatedApiKeyResponse> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
+    {
+        var key = ApiKeySecret.Generate();
+        var created = new CreatedApiKeyResponse(Ids.New("key", time), command.Name.Trim(), command.Role, key, time.GetUtcNow());
+        await db.ExecuteAsync(InsertSql, new
+        {
+            created.Id,
+            created.Name,
+            created.Role,
+            Hash = ApiKeySecret.Hash(key),
+            Hint = ApiKeySecret.Hint(key),
+            created.CreatedAt,
+        }, cancellationToken);
+        return created;
+    }
+}
+
+internal sealed class CreateApiKeyEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/api-keys", async (CreateApiKeyRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new CreateApiKeyCommand(request.Name, request.Role), ct);
+                return Results.Created($"{EndpointModule.ApiPrefix}/api-keys/{created.Id}", created);
+            })
+            .RequireAuthorization(Policies.Admin)
+            .WithName("CreateApiKey")
+            .WithSummary("Create an API key. The key is shown once, in this response only.")
+            .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+}

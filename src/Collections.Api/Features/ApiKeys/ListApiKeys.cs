@@ -1,0 +1,30 @@
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using MediatR;
+
+namespace Collections.Api.Features.ApiKeys;
+
+public sealed record ApiKeySummary(string Id, string Name, string Role, string KeyHint, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+internal sealed record ListApiKeysQuery : IRequest<IReadOnlyList<ApiKeySummary>>;
+
+internal sealed class ListApiKeysHandler(DbSession db) : IRequestHandler<ListApiKeysQuery, IReadOnlyList<ApiKeySummary>>
+{
+    private const string Sql = """
+        SELECT id AS Id, name AS Name, role AS Role, key_hint AS KeyHint, created_at AS CreatedAt, revoked_at AS RevokedAt
+        FROM platform_api_keys ORDER BY id
+        """;
+
+    public Task<IReadOnlyList<ApiKeySummary>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken) =>
+        db.QueryAsync<ApiKeySummary>(Sql, ct: cancellationToken);
+}
+
+internal sealed class ListApiKeysEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/api-keys", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListApiKeysQuery(), ct))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("ListApiKeys")
+            .WithSummary("List API keys (never the keys themselves).");
+}

@@ -1,0 +1,110 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+
+namespace Collections.SharedKernel.Data;
+
+/// <summary>
+/// The one connection and (for commands) the one transaction of a request scope. Every handler
+/// and notification handler in the scope shares it, so a reaction commits atomically with its cause.
+/// </summary>
+public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) : IAsyncDisposable
+{
+    private DbConnection? connection;
+
+    public DbTransaction? Transaction { get; private set; }
+
+    public SqlDialect Dialect => dialect;
+
+    public DatabaseProvider Provider => dialect.Provider;
+
+    public bool InTransaction => Transaction is not null;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        if (connection is null)
+        {
+            connection = factory.Create();
+            await connection.OpenAsync(ct);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Runs work inside the scope's transaction, starting (and committing) one only if none is open.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct = default)
+    {
+        if (Transaction is not null)
+        {
+            return await work();
+        }
+
+        var open = await OpenAsync(ct);
+
+        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so racing writers queue instead of failing.
+        Transaction = await open.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        try
+        {
+            var result = await work();
+            await Transaction.CommitAsync(ct);
+            return result;
+        }
+        catch
+        {
+            await Transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await Transaction.DisposeAsync();
+            Transaction = null;
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param = null, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        var rows = await db.QueryAsync<T>(Command(sql, param, ct));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param = null, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        return await db.QuerySingleOrDefaultAsync<T>(Command(sql, param, ct));
+    }
+
+    public async Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? param = null, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        return await db.QueryFirstOrDefaultAsync<T>(Command(sql, param, ct));
+    }
+
+    public async Task<T> ExecuteScalarAsync<T>(string sql, object? param = null, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        return (await db.ExecuteScalarAsync<T>(Command(sql, param, ct)))!;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? param = null, CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        return await db.ExecuteAsync(Command(sql, param, ct));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? param, CancellationToken ct) =>
+        new(dialect.Render(sql), param, Transaction, cancellationToken: ct);
+}

@@ -1,0 +1,11 @@
+using FluentValidation;
+
+namespace Collections.SharedKernel.Mediation;
+
+public static class IdempotencyKeyRules
+{
+    public static IRuleBuilderOptions<T, string> ValidIdempotencyKey<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("The Idempotency-Key header is required for this request.")
+            .MaximumLength(200).WithMessage("The Idempotency-Key header must be at most 200 characters.")
+            .OverridePropertyName("Idempotency-Key");
+}

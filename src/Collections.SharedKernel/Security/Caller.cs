@@ -1,0 +1,31 @@
+namespace Collections.SharedKernel.Security;
+
+public static class Roles
+{
+    public const string Erp = "erp";
+    public const string Staff = "staff";
+    public const string Admin = "admin";
+    public const string Debtor = "debtor";
+    public const string System = "system";
+
+    public static readonly IReadOnlyList<string> ApiKeyRoles = [Erp, Staff, Admin];
+}
+
+/// <summary>Who is making the request: an API key with its role, a debtor's portal session, or the system itself.</summary>
+public sealed record Caller(string Id, string Name, string Role, string? DebtorId = null, string? ContactId = null)
+{
+    public static readonly Caller System = new("system", "Collections", Roles.System);
+
+    public bool IsDebtor => Role == Roles.Debtor;
+
+    public bool IsStaff => Role is Roles.Staff or Roles.Admin or Roles.System;
+
+    /// <summary>A debtor session sees its own debtor only; everyone else sees every debtor.</summary>
+    public bool CanSee(string debtorId) => !IsDebtor || DebtorId == debtorId;
+}
+
+/// <summary>The caller of the current scope, set by authentication (or left as System in background work).</summary>
+public sealed class CallerContext
+{
+    public Caller Current { get; set; } = Caller.System;
+}
