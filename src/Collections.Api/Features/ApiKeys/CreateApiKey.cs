@@ -8,19 +8,25 @@ using MediatR;
 
 namespace Collections.Api.Features.ApiKeys;
 
-public sealed record CreateApiKeyRequest(string Name, string Role);
+public enum ApiKeyRole
+{
+    Erp,
+    Staff,
+    Admin,
+}
+
+public sealed record CreateApiKeyRequest(string Name, ApiKeyRole Role);
 
 public sealed record CreatedApiKeyResponse(string Id, string Name, string Role, string Key, DateTimeOffset CreatedAt);
 
-internal sealed record CreateApiKeyCommand(string Name, string Role) : ICommand<CreatedApiKeyResponse>;
+internal sealed record CreateApiKeyCommand(string Name, ApiKeyRole Role) : ICommand<CreatedApiKeyResponse>;
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
 {
     public CreateApiKeyValidator()
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Role).Must(role => Roles.ApiKeyRoles.Contains(role))
-            .WithMessage($"The role must be one of: {string.Join(", ", Roles.ApiKeyRoles)}.");
+        RuleFor(c => c.Role).IsInEnum();
     }
 }
 
@@ -34,7 +40,8 @@ internal sealed class CreateApiKeyHandler(DbSession db, TimeProvider time) : IRe
     public async Task<CreatedApiKeyResponse> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
         var key = ApiKeySecret.Generate();
-        var created = new CreatedApiKeyResponse(Ids.New("key", time), command.Name.Trim(), command.Role, key, time.GetUtcNow());
+        var role = command.Role.ToString().ToLowerInvariant();
+        var created = new CreatedApiKeyResponse(Ids.New("key", time), command.Name.Trim(), role, key, time.GetUtcNow());
         await db.ExecuteAsync(InsertSql, new
         {
             created.Id,

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian machine: installs what the tests need
+# (Debian and npm packages), builds, runs every test project, and ends with
+# one line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+apt_packages=()
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  missing=()
+  for package in "${apt_packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+log=$(mktemp)
+dotnet test Collections.sln --configuration Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+read -r passed failed skipped runs < <(
+  grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" | sed -E 's/[^0-9]+/ /g' | \
+  awk '{ f += $1; p += $2; s += $3; n += 1 } END { printf "%d %d %d %d\n", p, f, s, n }')
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+
+if [ "$runs" -lt "$projects" ]; then
+  echo "Only $runs of $projects test projects reported results (a build error or a crashed test host)."
+  [ "$status" -eq 0 ] && status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
