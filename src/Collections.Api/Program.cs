@@ -1,9 +1,21 @@
 using Collections.Api.Hosting;
+using Collections.Invoicing;
+using Collections.Payments;
+using Collections.Disputes;
+using Collections.PaymentPlans;
+using Collections.Dunning;
+using Collections.Insights;
 using Collections.SharedKernel.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddCollectionsPlatform(builder.Configuration);
+builder.Services.AddInvoicingModule(builder.Configuration);
+builder.Services.AddPaymentsModule(builder.Configuration);
+builder.Services.AddDisputesModule(builder.Configuration);
+builder.Services.AddPaymentPlansModule(builder.Configuration);
+builder.Services.AddDunningModule(builder.Configuration);
+builder.Services.AddInsightsModule(builder.Configuration);
 builder.Services.AddCollectionsMediation();
 
 var app = builder.Build();
@@ -17,6 +29,12 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 
 await app.PrepareDatabaseAsync();
 app.UseCollectionsPipeline();
+app.MapInvoicingEndpoints();
+app.MapPaymentsEndpoints();
+app.MapDisputesEndpoints();
+app.MapPaymentPlansEndpoints();
+app.MapDunningEndpoints();
+app.MapInsightsEndpoints();
 
 app.Run();
 

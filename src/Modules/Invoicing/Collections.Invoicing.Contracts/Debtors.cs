@@ -1,0 +1,38 @@
+using MediatR;
+
+namespace Collections.Invoicing.Contracts;
+
+public sealed record ContactDto(string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary);
+
+/// <summary>When the debtor may be contacted, in its own IANA time zone.</summary>
+public sealed record ContactHoursDto(TimeOnly Start, TimeOnly End, IReadOnlyList<DayOfWeek> Days);
+
+public sealed record DebtorDto(
+    string Id,
+    string ExternalId,
+    string Name,
+    string CountryCode,
+    string TimeZone,
+    string Language,
+    string Currency,
+    long CreditLimitMinor,
+    int PaymentTermsDays,
+    string Segment,
+    IReadOnlyList<ContactDto> Contacts,
+    ContactHoursDto ContactHours,
+    string AllocationOrder,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A debtor by id, or null. Not scoped by caller: the asking module decides who may see it.</summary>
+public sealed record GetDebtorQuery(string DebtorId) : IRequest<DebtorDto?>;
+
+/// <summary>Debtors by id, for modules that work on many at once (dunning runs, insights rebuilds).</summary>
+public sealed record GetDebtorsQuery(IReadOnlyCollection<string>? DebtorIds = null) : IRequest<IReadOnlyList<DebtorDto>>;
+
+/// <summary>Appends to the debtor's activity log (append-only). Any module records what it did to a debtor here.</summary>
+public sealed record RecordActivityCommand(
+    string DebtorId,
+    string Type,
+    string Summary,
+    string? InvoiceId = null,
+    string? DetailsJson = null) : Collections.SharedKernel.Mediation.ICommand<string>;

@@ -1,0 +1,99 @@
+using Collections.SharedKernel.Mediation;
+using MediatR;
+
+namespace Collections.Invoicing.Contracts;
+
+public static class ItemKinds
+{
+    public const string Invoice = "invoice";
+    public const string LateFee = "late_fee";
+}
+
+public static class InvoiceStatuses
+{
+    public const string Open = "open";
+    public const string Paid = "paid";
+    public const string Void = "void";
+    public const string WrittenOff = "written_off";
+}
+
+/// <summary>An early-payment discount still available: pay total − discount by PayBy.</summary>
+public sealed record EarlyPaymentDto(long DiscountMinor, DateOnly PayBy);
+
+/// <summary>
+/// A receivable item: an invoice or a late-fee charge that references one. Balances are minor units of Currency.
+/// DisputedMinor is the part on hold under an open dispute; it is never collected or auto-allocated.
+/// </summary>
+public sealed record ReceivableDto(
+    string Id,
+    string Kind,
+    string DebtorId,
+    string ExternalId,
+    string Number,
+    string? PoNumber,
+    string? InvoiceId,
+    string Currency,
+    DateOnly IssueDate,
+    DateOnly DueDate,
+    long TotalMinor,
+    long BalanceMinor,
+    long DisputedMinor,
+    bool InPaymentPlan,
+    bool Placed,
+    string Status,
+    EarlyPaymentDto? EarlyPayment)
+{
+    /// <summary>What may be collected now: the balance less the disputed part.</summary>
+    public long CollectibleMinor => Math.Max(0, BalanceMinor - DisputedMinor);
+}
+
+/// <summary>A receivable by id (any status), or null.</summary>
+public sealed record GetReceivableQuery(string ItemId) : IRequest<ReceivableDto?>;
+
+/// <summary>The open items (balance &gt; 0) of one debtor, oldest due date first.</summary>
+public sealed record GetOpenItemsQuery(string DebtorId) : IRequest<IReadOnlyList<ReceivableDto>>;
+
+/// <summary>Every open item of every debtor, for batch work (dunning runs). Ordered by debtor, then due date.</summary>
+public sealed record GetAllOpenItemsQuery : IRequest<IReadOnlyList<ReceivableDto>>;
+
+public sealed record AllocationResult(string ItemId, long AppliedMinor, long DiscountMinor, long BalanceMinor);
+
+/// <summary>
+/// Applies money from a payment or account credit to an item (Source = "payment:pay_…" style). Refuses (422) if it
+/// would exceed the balance or mix currencies. With TakeEarlyPaymentDiscount and an amount equal to
+/// balance − discount on or before PayBy, the discount is recorded too and the item settles in full.
+/// </summary>
+public sealed record ApplyAllocationCommand(
+    string ItemId,
+    long AmountMinor,
+    string Currency,
+    string SourceType,
+    string SourceId,
+    DateOnly AppliedOn,
+    bool TakeEarlyPaymentDiscount = false) : ICommand<AllocationResult>;
+
+/// <summary>Reverses (part of) an earlier allocation from the same source, reopening the balance.</summary>
+public sealed record ReverseAllocationCommand(
+    string ItemId,
+    long AmountMinor,
+    string Currency,
+    string SourceType,
+    string SourceId,
+    string Reason) : ICommand<AllocationResult>;
+
+public sealed record CreditNoteDto(string Id, string InvoiceId, string Number, long AmountMinor, string Currency, string Reason, DateTimeOffset IssuedAt);
+
+/// <summary>Issues a credit note against an invoice (never above its balance).</summary>
+public sealed record IssueCreditNoteCommand(string InvoiceId, long AmountMinor, string Reason, string? SourceId = null) : ICommand<CreditNoteDto>;
+
+/// <summary>Writes off the remaining balance of an item; it is then closed.</summary>
+public sealed record WriteOffItemCommand(string ItemId, string Reason) : ICommand<AllocationResult>;
+
+/// <summary>Sets the amount of an invoice that is on hold under an open dispute (0 when the dispute ends).</summary>
+public sealed record SetDisputedAmountCommand(string InvoiceId, long DisputedMinor, string DisputeId) : ICommand<ReceivableDto>;
+
+/// <summary>Marks items as inside (or no longer inside) an active payment plan: no late fees on them meanwhile.</summary>
+public sealed record SetPaymentPlanCommand(IReadOnlyCollection<string> ItemIds, string? PaymentPlanId) : ICommand<int>;
+
+/// <summary>Marks the debtor's open items as placed with an agency or lawyer (or not).</summary>
+public sealed record SetPlacedCommand(string DebtorId, bool Placed, string Reference) : ICommand<int>;

@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using MediatR;
+using NetArchTest.Rules;
+
+namespace Collections.Api.Tests.Architecture;
+
+public sealed partial class ModuleBoundaryTests
+{
+    private static IEnumerable<ModuleAssembly> Modules => ModuleAssembly.All;
+
+    [Test]
+    public void Host_RegistersEveryModule()
+    {
+        Assert.That(Modules.Select(m => m.Name), Is.SupersetOf(new[] { "Invoicing", "Payments", "Disputes", "PaymentPlans", "Dunning", "Insights" }));
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void Module_UsesNoOtherModulesInternals(ModuleAssembly module)
+    {
+        var foreignTypes = Modules.Where(other => other != module)
+            .SelectMany(other => other.Implementation.GetTypes())
+            .Select(t => t.FullName!)
+            .Where(name => !name.Contains('<'))
+            .ToArray();
+
+        var result = Types.InAssembly(module.Implementation).ShouldNot().HaveDependencyOnAny(foreignTypes).GetResult();
+
+        Assert.That(result.IsSuccessful, Is.True, $"{module} uses another module's internals: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        var referenced = module.Implementation.GetReferencedAssemblies().Select(a => a.Name);
+        Assert.That(referenced, Has.None.AnyOf(Modules.Where(m => m != module).Select(m => m.Implementation.GetName().Name)));
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void Contracts_DependOnNoModule(ModuleAssembly module)
+    {
+        var referenced = module.Contracts.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(name => name.StartsWith("Collections.", StringComparison.Ordinal));
+
+        Assert.That(referenced, Is.All.EqualTo("Collections.SharedKernel"), $"{module}.Contracts may reference only MediatR and the shared kernel");
+        var result = Types.InAssembly(module.Contracts).Should().BePublic().GetResult();
+        Assert.That(result.IsSuccessful, Is.True, $"Contracts hold public records only: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void HandlersValidatorsAndEndpoints_AreNotPublic(ModuleAssembly module)
+    {
+        var exposed = module.Implementation.GetTypes()
+            .Where(t => t.IsPublic || t.IsNestedPublic)
+            .Where(t => t.GetInterfaces().Any(i =>
+                (i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+                || i == typeof(IValidator) || i == typeof(SharedKernel.Web.IEndpoint)))
+            .Select(t => t.FullName);
+
+        Assert.That(exposed, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Modules))]
+    public void ModuleSql_NamesOnlyItsOwnTables(ModuleAssembly module)
+    {
+        var foreignPrefixes = Modules.Where(m => m != module).Select(m => m.TablePrefix).Append("platform_").ToArray();
+        var offending = SqlConstants.In(module.Implementation)
+            .SelectMany(sql => TableNames().Matches(sql.Text).Select(match => (sql.Name, Table: match.Value)))
+            .Where(hit => foreignPrefixes.Any(prefix => hit.Table.StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(hit => $"{hit.Name}: {hit.Table}");
+
+        Assert.That(offending, Is.Empty, $"{module} reads or writes another module's tables");
+    }
+
+    [GeneratedRegex(@"\b[a-z]+_[a-z0-9_]+\b")]
+    private static partial Regex TableNames();
+}
+
+internal static class SqlConstants
+{
+    public static IEnumerable<(string Name, string Text)> In(Assembly assembly) =>
+        assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
+                .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)));
+}

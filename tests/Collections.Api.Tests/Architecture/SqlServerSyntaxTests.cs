@@ -1,0 +1,41 @@
+using Collections.SharedKernel.Data;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Collections.Api.Tests.Architecture;
+
+/// <summary>No SQL Server runs here, so every SQL constant is parsed, as SQL Server will see it, by Microsoft's T-SQL parser.</summary>
+public sealed class SqlServerSyntaxTests
+{
+    private static IEnumerable<TestCaseData> Statements()
+    {
+        var assemblies = ModuleAssembly.All.Select(m => m.Implementation)
+            .Append(typeof(DbSession).Assembly)
+            .Append(typeof(Program).Assembly);
+        return assemblies.SelectMany(SqlConstants.In).Select(sql => new TestCaseData(sql.Text).SetArgDisplayNames(sql.Name));
+    }
+
+    [Test]
+    public void SqlConstants_AreFound()
+    {
+        Assert.That(Statements().Count(), Is.GreaterThan(5));
+    }
+
+    [TestCaseSource(nameof(Statements))]
+    public void Sql_ParsesAsTSql(string sql)
+    {
+        var rendered = SqlDialect.ToSqlServer(sql);
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+
+        parser.Parse(new StringReader(rendered), out var errors);
+
+        Assert.That(errors.Select(e => $"line {e.Line}: {e.Message}"), Is.Empty, rendered);
+    }
+
+    [Test]
+    public void Dialect_RewritesTrailingLimitForSqlServer()
+    {
+        var rendered = SqlDialect.ToSqlServer("SELECT id FROM t WHERE id > @After ORDER BY id LIMIT @Limit");
+
+        Assert.That(rendered, Is.EqualTo("SELECT id FROM t WHERE id > @After ORDER BY id OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"));
+    }
+}
