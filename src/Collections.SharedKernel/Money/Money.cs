@@ -20,7 +20,15 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
     public static bool HasValidScale(decimal amount, Currency currency) =>
         decimal.Round(amount, currency.Decimals) == amount && Math.Abs(amount) <= MaxMajor(currency);
 
-    public decimal Major => Minor / (decimal)Pow10(Currency.Decimals);
+    /// <summary>Major units carrying the currency's scale, so 1190 EUR is written as 1190.00.</summary>
+    public decimal Major
+    {
+        get
+        {
+            var magnitude = Minor == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(Minor);
+            return new decimal((int)(magnitude & 0xFFFF_FFFF), (int)(magnitude >> 32), 0, Minor < 0, (byte)Currency.Decimals);
+        }
+    }
 
     public bool IsZero => Minor == 0;
 

@@ -1,3 +1,4 @@
+using Collections.Invoicing.Domain;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,12 @@ public static class InvoicingModule
     public static IServiceCollection AddInvoicingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule(typeof(InvoicingModule).Assembly);
+        services.AddScoped<DebtorReader>();
+        services.AddScoped<InvoiceReader>();
+        services.AddScoped<InvoiceUpserter>();
+        services.AddScoped<ReceivableLedger>();
+        services.AddScoped<ActivityLog>();
+        services.AddScoped<Sequences>();
         return services;
     }
 

@@ -1,0 +1,22 @@
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Security;
+
+namespace Collections.Invoicing.Domain;
+
+/// <summary>The debtor's append-only activity log: rows are inserted, never updated or deleted.</summary>
+internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvider time)
+{
+    private const string InsertSql = """
+        INSERT INTO invoicing_activity (id, debtor_id, invoice_id, activity_type, summary, details_json, actor, occurred_at)
+        VALUES (@Id, @DebtorId, @InvoiceId, @Type, @Summary, @DetailsJson, @Actor, @Now)
+        """;
+
+    public async Task<string> AppendAsync(string debtorId, string type, string summary, string? invoiceId = null, string? detailsJson = null, CancellationToken ct = default)
+    {
+        var id = Ids.New("act", time);
+        var actor = caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";
+        await db.ExecuteAsync(InsertSql, new { Id = id, DebtorId = debtorId, InvoiceId = invoiceId, Type = type, Summary = summary, DetailsJson = detailsJson, Actor = actor, Now = time.GetUtcNow() }, ct);
+        return id;
+    }
+}

@@ -1,0 +1,42 @@
+using Collections.Invoicing.Features.Debtors;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+
+namespace Collections.Invoicing.Domain;
+
+/// <summary>Replaces a debtor's contacts, keeping the id of a contact that is still there (matched by e-mail, else name).</summary>
+internal sealed class DebtorContacts(DbSession db, TimeProvider time)
+{
+    private const string ExistingSql = "SELECT id AS Id, name AS Name, email AS Email FROM invoicing_contacts WHERE debtor_id = @DebtorId";
+    private const string DeleteSql = "DELETE FROM invoicing_contacts WHERE debtor_id = @DebtorId";
+    private const string InsertSql = """
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary)
+        """;
+
+    public async Task ReplaceAsync(string debtorId, IReadOnlyList<UpsertDebtorContact> contacts, CancellationToken ct)
+    {
+        var existing = await db.QueryAsync<ExistingContact>(ExistingSql, new { DebtorId = debtorId }, ct);
+        await db.ExecuteAsync(DeleteSql, new { DebtorId = debtorId }, ct);
+        var primaryIndex = Math.Max(0, contacts.ToList().FindIndex(c => c.IsPrimary));
+        for (var position = 0; position < contacts.Count; position++)
+        {
+            var contact = contacts[position];
+            var kept = existing.FirstOrDefault(e => !string.IsNullOrEmpty(contact.Email) && string.Equals(e.Email, contact.Email, StringComparison.OrdinalIgnoreCase))
+                ?? existing.FirstOrDefault(e => string.Equals(e.Name, contact.Name?.Trim(), StringComparison.Ordinal));
+            await db.ExecuteAsync(InsertSql, new
+            {
+                Id = kept?.Id ?? Ids.New("con", time),
+                DebtorId = debtorId,
+                Position = position,
+                Name = contact.Name!.Trim(),
+                Email = string.IsNullOrWhiteSpace(contact.Email) ? null : contact.Email.Trim(),
+                Phone = string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone.Trim(),
+                Role = WireNames.Of(contact.Role),
+                IsPrimary = position == primaryIndex,
+            }, ct);
+        }
+    }
+
+    private sealed record ExistingContact(string Id, string Name, string? Email);
+}

@@ -1,0 +1,119 @@
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel.Data;
+
+namespace Collections.Invoicing.Domain;
+
+internal sealed record DebtorRow
+{
+    public const string Columns = """
+        id AS Id, external_id AS ExternalId, name AS Name, country_code AS CountryCode, time_zone AS TimeZone, language AS Language,
+        currency AS Currency, credit_limit_minor AS CreditLimitMinor, payment_terms_days AS PaymentTermsDays, segment AS Segment,
+        contact_hours_start AS ContactHoursStart, contact_hours_end AS ContactHoursEnd, contact_days AS ContactDays,
+        allocation_order AS AllocationOrder, late_fee_policy_json AS LateFeePolicyJson, content_hash AS ContentHash,
+        version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    public required string Id { get; init; }
+
+    public required string ExternalId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string CountryCode { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required string Language { get; init; }
+
+    public required string Currency { get; init; }
+
+    public long CreditLimitMinor { get; init; }
+
+    public int PaymentTermsDays { get; init; }
+
+    public required string Segment { get; init; }
+
+    public required string ContactHoursStart { get; init; }
+
+    public required string ContactHoursEnd { get; init; }
+
+    public required string ContactDays { get; init; }
+
+    public required string AllocationOrder { get; init; }
+
+    public string? LateFeePolicyJson { get; init; }
+
+    public required string ContentHash { get; init; }
+
+    public int Version { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ContactHoursDto ContactHours => new(
+        TimeOnly.Parse(ContactHoursStart, System.Globalization.CultureInfo.InvariantCulture),
+        TimeOnly.Parse(ContactHoursEnd, System.Globalization.CultureInfo.InvariantCulture),
+        ContactDays.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<DayOfWeek>).ToList());
+
+    public DebtorDto ToDto(IReadOnlyList<ContactDto> contacts) => new(
+        Id, ExternalId, Name, CountryCode, TimeZone, Language, Currency, CreditLimitMinor, PaymentTermsDays, Segment,
+        contacts, ContactHours, AllocationOrder, CreatedAt);
+}
+
+/// <summary>Loads debtors with their contacts, one debtor or many.</summary>
+internal sealed class DebtorReader(DbSession db)
+{
+    private const string ByIdSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id = @Id";
+    private const string ByExternalIdSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id = @ExternalId";
+    private const string AllSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors ORDER BY id";
+    private const string ContactsSql = """
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, debtor_id AS DebtorId
+        FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
+        """;
+
+    private const string AllContactsSql = """
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, debtor_id AS DebtorId
+        FROM invoicing_contacts ORDER BY debtor_id, position
+        """;
+
+    public Task<DebtorRow?> FindAsync(string id, CancellationToken ct) => db.QuerySingleOrDefaultAsync<DebtorRow>(ByIdSql, new { Id = id }, ct);
+
+    public Task<DebtorRow?> FindByExternalIdAsync(string externalId, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<DebtorRow>(ByExternalIdSql, new { ExternalId = externalId }, ct);
+
+    public async Task<IReadOnlyList<ContactDto>> ContactsAsync(string debtorId, CancellationToken ct) =>
+        (await db.QueryAsync<ContactRow>(ContactsSql, new { DebtorId = debtorId }, ct)).Select(c => c.ToDto()).ToList();
+
+    public async Task<DebtorDto?> GetAsync(string id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } row ? row.ToDto(await ContactsAsync(id, ct)) : null;
+
+    public async Task<IReadOnlyList<DebtorDto>> GetManyAsync(IReadOnlyCollection<string>? ids, CancellationToken ct)
+    {
+        var wanted = ids?.ToHashSet(StringComparer.Ordinal);
+        var contacts = (await db.QueryAsync<ContactRow>(AllContactsSql, ct: ct)).ToLookup(c => c.DebtorId);
+        return (await db.QueryAsync<DebtorRow>(AllSql, ct: ct))
+            .Where(d => wanted is null || wanted.Contains(d.Id))
+            .Select(d => d.ToDto(contacts[d.Id].Select(c => c.ToDto()).ToList()))
+            .ToList();
+    }
+
+    private sealed record ContactRow
+    {
+        public required string Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public string? Email { get; init; }
+
+        public string? Phone { get; init; }
+
+        public required string Role { get; init; }
+
+        public bool IsPrimary { get; init; }
+
+        public required string DebtorId { get; init; }
+
+        public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary);
+    }
+}

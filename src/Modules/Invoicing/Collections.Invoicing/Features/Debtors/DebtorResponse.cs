@@ -1,0 +1,32 @@
+using Collections.Invoicing.Contracts;
+using Collections.Invoicing.Domain;
+using Collections.SharedKernel;
+
+namespace Collections.Invoicing.Features.Debtors;
+
+public sealed record ContactHoursResponse(string Start, string End, IReadOnlyList<DayOfWeek> Days);
+
+public sealed record DebtorResponse(
+    string Id,
+    string ExternalId,
+    string Name,
+    string CountryCode,
+    string TimeZone,
+    string Language,
+    string Currency,
+    MoneyDto CreditLimit,
+    int PaymentTermsDays,
+    string Segment,
+    IReadOnlyList<ContactDto> Contacts,
+    ContactHoursResponse ContactHours,
+    string AllocationOrder,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    internal static DebtorResponse From(DebtorRow row, IReadOnlyList<ContactDto> contacts) => new(
+        row.Id, row.ExternalId, row.Name, row.CountryCode, row.TimeZone, row.Language, row.Currency,
+        MoneyDto.Of(row.CreditLimitMinor, row.Currency), row.PaymentTermsDays, row.Segment, contacts,
+        new ContactHoursResponse(row.ContactHoursStart, row.ContactHoursEnd, row.ContactHours.Days),
+        row.AllocationOrder, row.Version, row.CreatedAt, row.UpdatedAt);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Collections.Invoicing.Domain;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.Invoicing.Features.Debtors;
+
+public sealed record UpsertDebtorContact(string? Name, string? Email, string? Phone, ContactRole Role = ContactRole.AccountsPayable, bool IsPrimary = false);
+
+public sealed record UpsertDebtorContactHours(string? Start, string? End, IReadOnlyList<DayOfWeek>? Days);
+
+public sealed record UpsertDebtorRequest(
+    string? Name,
+    string? CountryCode,
+    string? TimeZone,
+    string? Language,
+    string? Currency,
+    decimal CreditLimit,
+    int? PaymentTermsDays,
+    DebtorSegment Segment = DebtorSegment.Standard,
+    IReadOnlyList<UpsertDebtorContact>? Contacts = null,
+    UpsertDebtorContactHours? ContactHours = null,
+    AllocationOrder AllocationOrder = AllocationOrder.PrincipalFirst);
+
+internal sealed record UpsertDebtorCommand(string ExternalId, UpsertDebtorRequest Body) : ICommand<UpsertDebtorResult>;
+
+internal sealed record UpsertDebtorResult(DebtorResponse Debtor, bool Created);
+
+internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDebtorCommand>
+{
+    public UpsertDebtorValidator()
+    {
+        RuleFor(c => c.ExternalId).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+        RuleFor(c => c.Body.CountryCode).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("Use an ISO 3166-1 alpha-2 code such as 'DE'.").OverridePropertyName("countryCode");
+        RuleFor(c => c.Body.TimeZone).Must(DebtorCalendar.IsKnownZone).WithMessage("Use an IANA time zone such as 'Europe/Berlin'.").OverridePropertyName("timeZone");
+        RuleFor(c => c.Body.Language).NotEmpty().Matches("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$").WithMessage("Use a BCP 47 language tag such as 'en' or 'de-CH'.").OverridePropertyName("language");
+        RuleFor(c => c.Body.Currency).KnownCurrency().OverridePropertyName("currency");
+        RuleFor(c => c.Body.CreditLimit).GreaterThanOrEqualTo(0)
+            .Must((c, limit) => !Currency.TryFind(c.Body.Currency, out var currency) || Money.HasValidScale(limit, currency))
+            .WithMessage("The credit limit has more decimals than the currency allows, or is too large.").OverridePropertyName("creditLimit");
+        RuleFor(c => c.Body.PaymentTermsDays).InclusiveBetween(0, 365).OverridePropertyName("paymentTermsDays");
+        RuleFor(c => c.Body.Segment).IsInEnum().OverridePropertyName("segment");
+        RuleFor(c => c.Body.AllocationOrder).IsInEnum().OverridePropertyName("allocationOrder");
+        RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count <= 20).WithMessage("At most 20 contacts.").OverridePropertyName("contacts");
+        RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count(x => x.IsPrimary) <= 1).WithMessage("At most one contact can be primary.").OverridePropertyName("contacts");
+        RuleForEach(c => c.Body.Contacts).ChildRules(contact =>
+        {
+            contact.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+            contact.RuleFor(x => x.Email).EmailAddress().MaximumLength(320).When(x => !string.IsNullOrEmpty(x.Email));
+            contact.RuleFor(x => x.Phone).Matches(@"^\+?[0-9 ()./-]{4,30}$").When(x => !string.IsNullOrEmpty(x.Phone));
+            contact.RuleFor(x => x.Role).IsInEnum();
+            contact.RuleFor(x => x).Must(x => !string.IsNullOrEmpty(x.Email) || !string.IsNullOrEmpty(x.Phone))
+                .WithMessage("A contact needs an e-mail address or a phone number.").OverridePropertyName("email");
+        }).OverridePropertyName("contacts");
+        When(c => c.Body.ContactHours is not null, () =>
+        {
+            RuleFor(c => c.Body.ContactHours!.Start).Must(IsClockTime).WithMessage("Use HH:mm, e.g. 08:00.").OverridePropertyName("contactHours.start");
+            RuleFor(c => c.Body.ContactHours!.End).Must(IsClockTime).WithMessage("Use HH:mm, e.g. 18:00.").OverridePropertyName("contactHours.end");
+            RuleFor(c => c.Body.ContactHours!).Must(h => !IsClockTime(h.Start) || !IsClockTime(h.End) || string.CompareOrdinal(h.Start, h.End) < 0)
+                .WithMessage("Contact hours must start before they end.").OverridePropertyName("contactHours");
+            RuleFor(c => c.Body.ContactHours!.Days).NotEmpty().Must(d => d is null || d.All(Enum.IsDefined)).OverridePropertyName("contactHours.days");
+        });
+    }
+
+    private static bool IsClockTime(string? value) =>
+        value is { Length: 5 } && TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+}
+
+internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, ActivityLog activity, TimeProvider time)
+    : IRequestHandler<UpsertDebtorCommand, UpsertDebtorResult>
+{
+    private const string InsertSql = """
+        INSERT INTO invoicing_debtors (id, external_id, name, search_name, country_code, time_zone, language, currency, credit_limit_minor,
+            payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, content_hash, version, created_at, updated_at)
+        VALUES (@Id, @ExternalId, @Name, @SearchName, @CountryCode, @TimeZone, @Language, @Currency, @CreditLimitMinor,
+            @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @ContentHash, 1, @Now, @Now)
+        """;
+
+    private const string UpdateSql = """
+        UPDATE invoicing_debtors SET name = @Name, search_name = @SearchName, country_code = @CountryCode, time_zone = @TimeZone,
+            language = @Language, currency = @Currency, credit_limit_minor = @CreditLimitMinor, payment_terms_days = @PaymentTermsDays,
+            segment = @Segment, contact_hours_start = @ContactHoursStart, contact_hours_end = @ContactHoursEnd, contact_days = @ContactDays,
+            allocation_order = @AllocationOrder, content_hash = @ContentHash, version = version + 1, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    public async Task<UpsertDebtorResult> Handle(UpsertDebtorCommand command, CancellationToken cancellationToken)
+    {
+        var body = command.Body;
+        var hash = ContentHash.Of(body);
+        var existing = await debtors.FindByExternalIdAsync(command.ExternalId, cancellationToken);
+        if (existing is not null && existing.ContentHash == hash)
+        {
+            return new UpsertDebtorResult(DebtorResponse.From(existing, await debtors.ContactsAsync(existing.Id, cancellationToken)), Created: false);
+        }
+
+        var id = existing?.Id ?? Ids.New("deb", time);
+        var hours = body.ContactHours;
+        var days = hours?.Days ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        await db.ExecuteAsync(existing is null ? InsertSql : UpdateSql, new
+        {
+            Id = id,
+            command.ExternalId,
+            Name = body.Name!.Trim(),
+            SearchName = body.Name.Trim().ToLowerInvariant(),
+            body.CountryCode,
+            body.TimeZone,
+            body.Language,
+            body.Currency,
+            CreditLimitMinor = Money.FromMajor(body.CreditLimit, Currency.Of(body.Currency!)).Minor,
+            PaymentTermsDays = body.PaymentTermsDays ?? 30,
+            Segment = WireNames.Of(body.Segment),
+            ContactHoursStart = hours?.Start ?? "08:00",
+            ContactHoursEnd = hours?.End ?? "18:00",
+            ContactDays = string.Join(',', days.Distinct().Order()),
+            AllocationOrder = WireNames.Of(body.AllocationOrder),
+            ContentHash = hash,
+            Now = time.GetUtcNow(),
+        }, cancellationToken);
+        await new DebtorContacts(db, time).ReplaceAsync(id, body.Contacts ?? [], cancellationToken);
+
+        var saved = (await debtors.FindAsync(id, cancellationToken))!;
+        await activity.AppendAsync(id, existing is null ? "debtor.created" : "debtor.updated",
+            existing is null ? $"Debtor {saved.Name} created." : $"Debtor {saved.Name} updated (version {saved.Version}).", ct: cancellationToken);
+        return new UpsertDebtorResult(DebtorResponse.From(saved, await debtors.ContactsAsync(id, cancellationToken)), Created: existing is null);
+    }
+}
+
+internal sealed class UpsertDebtorEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPut("/debtors/{externalId}", async (string externalId, UpsertDebtorRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var result = await mediator.Send(new UpsertDebtorCommand(externalId, request), ct);
+                return result.Created
+                    ? Results.Created($"{EndpointModule.ApiPrefix}/debtors/{result.Debtor.Id}", result.Debtor)
+                    : Results.Ok(result.Debtor);
+            })
+            .RequireAuthorization(Policies.Erp)
+            .WithName("UpsertDebtor")
+            .WithSummary("Create or update a debtor by the ERP's id. Re-sending the same body changes nothing.")
+            .Produces<DebtorResponse>(StatusCodes.Status201Created)
+            .Produces<DebtorResponse>()
+            .ProducesValidationProblem();
+}

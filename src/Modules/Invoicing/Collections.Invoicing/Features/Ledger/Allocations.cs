@@ -1,0 +1,95 @@
+using Collections.Invoicing.Contracts;
+using Collections.Invoicing.Domain;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using MediatR;
+
+namespace Collections.Invoicing.Features.Ledger;
+
+internal sealed class ApplyAllocationHandler(InvoiceReader invoices, ReceivableLedger ledger) : IRequestHandler<ApplyAllocationCommand, AllocationResult>
+{
+    public async Task<AllocationResult> Handle(ApplyAllocationCommand command, CancellationToken cancellationToken)
+    {
+        var item = await invoices.FindAsync(command.ItemId, cancellationToken) ?? throw new NotFoundException("Invoice", command.ItemId);
+        if (command.AmountMinor <= 0)
+        {
+            throw new BusinessRuleException("An allocation must be for a positive amount.");
+        }
+
+        if (item.Currency != command.Currency)
+        {
+            throw new BusinessRuleException($"Invoice {item.Number} is in {item.Currency}; a {command.Currency} amount cannot be applied to it.");
+        }
+
+        var offer = command.TakeEarlyPaymentDiscount ? EarlyPaymentTerms.Available(item, command.AppliedOn) : null;
+        var settlesWithDiscount = offer is not null && command.AmountMinor == item.BalanceMinor - offer.DiscountMinor;
+        var after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.Allocation, -command.AmountMinor, command.AppliedOn, command.SourceType, command.SourceId, null, PaidDeltaMinor: command.AmountMinor), cancellationToken);
+        if (settlesWithDiscount)
+        {
+            after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.Discount, -offer!.DiscountMinor, command.AppliedOn, command.SourceType, command.SourceId, $"Early-payment discount (paid by {offer.PayBy:yyyy-MM-dd})"), cancellationToken);
+        }
+
+        return new AllocationResult(item.Id, command.AmountMinor, settlesWithDiscount ? offer!.DiscountMinor : 0, after.BalanceMinor);
+    }
+}
+
+/// <summary>Reverses money a source applied earlier (refund, chargeback, failed debit); a discount that payment earned goes with it.</summary>
+internal sealed class ReverseAllocationHandler(DbSession db, InvoiceReader invoices, ReceivableLedger ledger) : IRequestHandler<ReverseAllocationCommand, AllocationResult>
+{
+    private const string NetSql = """
+        SELECT COALESCE(SUM(CASE WHEN entry_type IN ('allocation', 'reversal') THEN -amount_minor ELSE 0 END), 0) AS AppliedMinor,
+               COALESCE(SUM(CASE WHEN entry_type IN ('discount', 'discount_reversal') THEN -amount_minor ELSE 0 END), 0) AS DiscountMinor
+        FROM invoicing_ledger_entries
+        WHERE item_id = @ItemId AND source_type = @SourceType AND source_id = @SourceId
+        """;
+
+    public async Task<AllocationResult> Handle(ReverseAllocationCommand command, CancellationToken cancellationToken)
+    {
+        var item = await invoices.FindAsync(command.ItemId, cancellationToken) ?? throw new NotFoundException("Invoice", command.ItemId);
+        var net = await db.QuerySingleOrDefaultAsync<NetApplied>(NetSql, new { command.ItemId, command.SourceType, command.SourceId }, cancellationToken);
+        if (command.AmountMinor <= 0 || command.AmountMinor > (net?.AppliedMinor ?? 0))
+        {
+            throw new BusinessRuleException($"Only {net?.AppliedMinor ?? 0} minor units from {command.SourceType} {command.SourceId} are applied to invoice {item.Number}.");
+        }
+
+        if (item.Currency != command.Currency)
+        {
+            throw new BusinessRuleException($"Invoice {item.Number} is in {item.Currency}, not {command.Currency}.");
+        }
+
+        var today = await invoices.TodayForAsync(item.DebtorId, cancellationToken);
+        var after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.Reversal, command.AmountMinor, today, command.SourceType, command.SourceId, command.Reason, PaidDeltaMinor: -command.AmountMinor), cancellationToken);
+        if (net!.DiscountMinor > 0)
+        {
+            after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.DiscountReversal, net.DiscountMinor, today, command.SourceType, command.SourceId, "Early-payment discount withdrawn with the payment"), cancellationToken);
+        }
+
+        return new AllocationResult(item.Id, -command.AmountMinor, -net.DiscountMinor, after.BalanceMinor);
+    }
+
+    private sealed record NetApplied
+    {
+        public long AppliedMinor { get; init; }
+
+        public long DiscountMinor { get; init; }
+    }
+}
+
+internal sealed class WriteOffItemHandler(InvoiceReader invoices, ReceivableLedger ledger, ActivityLog activity, IMediator mediator, TimeProvider time)
+    : IRequestHandler<WriteOffItemCommand, AllocationResult>
+{
+    public async Task<AllocationResult> Handle(WriteOffItemCommand command, CancellationToken cancellationToken)
+    {
+        var item = await invoices.FindAsync(command.ItemId, cancellationToken) ?? throw new NotFoundException("Invoice", command.ItemId);
+        if (!item.IsOpen)
+        {
+            throw new ConflictException($"Invoice {item.Number} has no open balance to write off.");
+        }
+
+        var today = await invoices.TodayForAsync(item.DebtorId, cancellationToken);
+        var after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.WriteOff, -item.BalanceMinor, today, "write_off", null, command.Reason, ClosedStatus: InvoiceStatuses.WrittenOff), cancellationToken);
+        await activity.AppendAsync(item.DebtorId, "invoice.written_off", $"Invoice {item.Number}: {item.BalanceMinor} minor units written off. {command.Reason}", item.Id, ct: cancellationToken);
+        await mediator.Publish(new InvoiceWrittenOff(item.Id, item.DebtorId, item.ExternalId, item.BalanceMinor, item.Currency, command.Reason, time.GetUtcNow()), cancellationToken);
+        return new AllocationResult(item.Id, item.BalanceMinor, 0, after.BalanceMinor);
+    }
+}

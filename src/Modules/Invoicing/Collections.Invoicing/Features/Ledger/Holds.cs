@@ -1,0 +1,63 @@
+using Collections.Invoicing.Contracts;
+using Collections.Invoicing.Domain;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using MediatR;
+
+namespace Collections.Invoicing.Features.Ledger;
+
+/// <summary>Only the disputed part of an invoice is on hold: the rest stays payable and collectable.</summary>
+internal sealed class SetDisputedAmountHandler(DbSession db, InvoiceReader invoices, TimeProvider time) : IRequestHandler<SetDisputedAmountCommand, ReceivableDto>
+{
+    private const string UpdateSql = """
+        UPDATE invoicing_receivables SET disputed_minor = @DisputedMinor, version = version + 1, updated_at = @Now
+        WHERE id = @Id AND balance_minor >= @DisputedMinor
+        """;
+
+    public async Task<ReceivableDto> Handle(SetDisputedAmountCommand command, CancellationToken cancellationToken)
+    {
+        var item = await invoices.FindAsync(command.InvoiceId, cancellationToken) ?? throw new NotFoundException("Invoice", command.InvoiceId);
+        if (command.DisputedMinor < 0 || await db.ExecuteAsync(UpdateSql, new { item.Id, command.DisputedMinor, Now = time.GetUtcNow() }, cancellationToken) == 0)
+        {
+            throw new BusinessRuleException($"The disputed amount must be between zero and the balance of invoice {item.Number} ({new Money(item.BalanceMinor, Currency.Of(item.Currency))}).");
+        }
+
+        var after = (await invoices.FindAsync(item.Id, cancellationToken))!;
+        return after.ToDto(await invoices.TodayForAsync(after.DebtorId, cancellationToken));
+    }
+}
+
+internal sealed class SetPaymentPlanHandler(DbSession db, TimeProvider time) : IRequestHandler<SetPaymentPlanCommand, int>
+{
+    private const string UpdateSql = """
+        UPDATE invoicing_receivables SET payment_plan_id = @PaymentPlanId, version = version + 1, updated_at = @Now WHERE id = @Id
+        """;
+
+    public async Task<int> Handle(SetPaymentPlanCommand command, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var id in command.ItemIds.Distinct())
+        {
+            changed += await db.ExecuteAsync(UpdateSql, new { Id = id, command.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
+        }
+
+        return changed;
+    }
+}
+
+internal sealed class SetPlacedHandler(DbSession db, ActivityLog activity, TimeProvider time) : IRequestHandler<SetPlacedCommand, int>
+{
+    private const string UpdateSql = """
+        UPDATE invoicing_receivables SET placed = @Placed, version = version + 1, updated_at = @Now
+        WHERE debtor_id = @DebtorId AND status = 'open'
+        """;
+
+    public async Task<int> Handle(SetPlacedCommand command, CancellationToken cancellationToken)
+    {
+        var changed = await db.ExecuteAsync(UpdateSql, new { command.DebtorId, command.Placed, Now = time.GetUtcNow() }, cancellationToken);
+        await activity.AppendAsync(command.DebtorId, command.Placed ? "invoices.placed" : "invoices.recalled",
+            command.Placed ? $"{changed} open items placed ({command.Reference})." : $"{changed} open items recalled ({command.Reference}).", ct: cancellationToken);
+        return changed;
+    }
+}
