@@ -1,4 +1,5 @@
 using Collections.SharedKernel.Data;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
 namespace Collections.Testing;
@@ -27,11 +28,16 @@ public abstract class ApiFixture(DatabaseProvider provider)
     /// <summary>Settings a fixture needs beyond the defaults (for example a Stripe test double's address).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Replaces services for this fixture's app (for example a recording e-mail sender).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartApp()
     {
         database = await TestDatabase.CreateAsync(provider);
-        App = new CollectionsApp(database, Settings);
+        App = new CollectionsApp(database, Settings, ConfigureTestServices);
         Anonymous = App.ClientWithKey(null);
         Admin = App.ClientWithKey(CollectionsApp.AdminKey);
         Erp = App.ClientWithKey(await App.CreateApiKeyAsync("erp"));

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Collections.Testing;
 
 /// <summary>The real host, in memory, on a test database, with a fake clock and a known admin key.</summary>
-public sealed class CollectionsApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CollectionsApp(
+    TestDatabase database,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "ck_test_admin_key_for_the_test_suite_only";
 
@@ -48,7 +51,11 @@ public sealed class CollectionsApp(TestDatabase database, IReadOnlyDictionary<st
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            testServices?.Invoke(services);
+        });
     }
 
     private sealed record CreatedKey(string Key);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Features.ApiKeys;
+using Collections.Api.Features.Portal;
+using Collections.SharedKernel.Portal;
+using Microsoft.AspNetCore.DataProtection;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
@@ -23,6 +26,9 @@ internal static class PlatformSetup
         services.AddScoped<CallerContext>();
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName("Collections");
+        services.AddSingleton(configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
+        services.AddSingleton<IPortalLinks, PortalLinks>();
 
         services.AddModule(typeof(Migrations).Assembly);
         services.AddModule(typeof(PlatformSetup).Assembly);

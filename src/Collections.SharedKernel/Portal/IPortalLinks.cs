@@ -1,0 +1,11 @@
+namespace Collections.SharedKernel.Portal;
+
+/// <summary>Signed, expiring magic links into the debtor portal. The host owns the keys; modules only ask for links.</summary>
+public interface IPortalLinks
+{
+    /// <summary>A link that opens a portal session for the debtor, valid for the configured lifetime.</summary>
+    Uri CreateLink(string debtorId, string? invoiceId = null);
+
+    /// <summary>The debtor a token was issued for, or null when it is forged, altered or expired.</summary>
+    string? ReadToken(string token);
+}

@@ -1,0 +1,37 @@
+using MediatR;
+
+namespace Collections.Disputes.Contracts;
+
+public static class DisputeStatuses
+{
+    public const string Open = "open";
+    public const string UnderReview = "under_review";
+    public const string Resolved = "resolved";
+    public const string Withdrawn = "withdrawn";
+}
+
+public sealed record DisputeSummaryDto(
+    string Id,
+    string Number,
+    string DebtorId,
+    string InvoiceId,
+    string Status,
+    string Category,
+    long DisputedMinor,
+    string Currency,
+    string? Outcome,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt);
+
+/// <summary>Disputes not yet resolved or withdrawn (optionally of one debtor).</summary>
+public sealed record GetOpenDisputesQuery(string? DebtorId = null) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
+
+/// <summary>Every dispute of a debtor, newest first (the case file, insights).</summary>
+public sealed record GetDisputesQuery(string DebtorId) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
+
+public sealed record DisputeOpened(string DisputeId, string DebtorId, string InvoiceId, long DisputedMinor, string Currency, string Category, DateTimeOffset At) : INotification;
+
+/// <summary>Outcome: upheld (credited in full), partially_upheld, rejected. CreditedMinor is what was credited.</summary>
+public sealed record DisputeResolved(string DisputeId, string DebtorId, string InvoiceId, string Outcome, long CreditedMinor, string Currency, DateTimeOffset At) : INotification;
+
+public sealed record DisputeWithdrawn(string DisputeId, string DebtorId, string InvoiceId, DateTimeOffset At) : INotification;

@@ -1,0 +1,27 @@
+using MediatR;
+
+namespace Collections.Payments.Contracts;
+
+/// <summary>An online payment was started (checkout opened, bank debit submitted) and has not settled yet.</summary>
+public sealed record PaymentPending(string AttemptId, string DebtorId, long AmountMinor, string Currency, string Method, IReadOnlyList<string> ItemIds, DateTimeOffset At) : INotification;
+
+/// <summary>Money arrived and was allocated; anything not allocated became account credit (UnappliedMinor).</summary>
+public sealed record PaymentSucceeded(
+    string PaymentId,
+    string DebtorId,
+    long AmountMinor,
+    string Currency,
+    string Method,
+    DateOnly ReceivedOn,
+    IReadOnlyList<PaymentAllocationDto> Allocations,
+    long UnappliedMinor,
+    string? PaymentPlanId,
+    DateTimeOffset At) : INotification;
+
+/// <summary>An online payment attempt failed or expired; nothing was allocated.</summary>
+public sealed record PaymentFailed(string AttemptId, string DebtorId, long AmountMinor, string Currency, string Reason, IReadOnlyList<string> ItemIds, DateTimeOffset At) : INotification;
+
+public sealed record PaymentRefunded(string RefundId, string PaymentId, string DebtorId, long AmountMinor, string Currency, string Reason, DateTimeOffset At) : INotification;
+
+/// <summary>The payer's bank disputed a card or debit payment; its allocations were reversed.</summary>
+public sealed record ChargebackOpened(string PaymentId, string DebtorId, long AmountMinor, string Currency, string Reason, DateTimeOffset At) : INotification;
