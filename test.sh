@@ -5,7 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-apt_packages=()
+# chromium: portal browser tests (Playwright); nodejs/npm: maildev, a real SMTP server for e-mail tests.
+apt_packages=(chromium nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   missing=()
   for package in "${apt_packages[@]}"; do
@@ -16,6 +17,12 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 fi
+
+# npm packages of test projects (e.g. maildev), installed into each project's own node_modules.
+for manifest in tests/*/package.json; do
+  [ -f "$manifest" ] || continue
+  (cd "$(dirname "$manifest")" && npm install --no-audit --no-fund --loglevel=error >/dev/null) || echo "npm install failed in $(dirname "$manifest")"
+done
 
 log=$(mktemp)
 dotnet test Collections.sln --configuration Release 2>&1 | tee "$log"
