@@ -31,8 +31,9 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     {
         var seen = await Dispute(SessionFor(mine), myDispute);
 
-        var bodies = seen.GetProperty("messages").EnumerateArray().Select(m => m.Text("body")).ToList();
-        Assert.That(bodies, Is.EqualTo(new[] { "We are checking the delivery notes." }));
+        var fromStaff = seen.GetProperty("messages").EnumerateArray().Where(m => m.Text("authorRole") == "staff").Select(m => m.Text("body")).ToList();
+        Assert.That(fromStaff, Is.EqualTo(new[] { "We are checking the delivery notes." }));
+        Assert.That(seen.GetProperty("messages").EnumerateArray().Any(m => m.GetProperty("internal").GetBoolean()), Is.False);
     }
 
     [Test]
