@@ -195,4 +195,30 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         await (await DebtorSession(debtorId).PostAsJsonAsync("/api/v1/payment-plans/evaluations", new { asOf = "2026-03-20" })).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Staff.PostAsJsonAsync("/api/v1/payment-plans/evaluations", new { asOf = "not-a-date" })).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
+
+    [Test]
+    public async Task CreditNote_OnPlannedInvoice_ShrinksLastInstallments()
+    {
+        var (_, invoices, planId) = await ActivePlan();
+
+        await Send(new IssueCreditNoteCommand(invoices[0], 150_00, "Returned goods"));
+        var plan = await GetPlan(planId);
+
+        Assert.That(Amounts(plan, "amount"), Is.EqualTo(new[] { 100.00m, 50.00m }));
+        Assert.That(plan.GetProperty("total").GetProperty("amount").GetDecimal(), Is.EqualTo(150.00m));
+        Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("active"));
+    }
+
+    [Test]
+    public async Task WriteOff_OfTheRest_CompletesPlan()
+    {
+        var (debtorId, invoices, planId) = await ActivePlan();
+        await Pay(debtorId, NewPaymentId(), (invoices[0], 100_00));
+
+        await Send(new WriteOffItemCommand(invoices[0], "Settled by agreement"));
+        var plan = await GetPlan(planId);
+
+        Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("completed"));
+        Assert.That(Amounts(plan, "amount"), Is.EqualTo(new[] { 100.00m }));
+    }
 }

@@ -99,4 +99,27 @@ public sealed class InstallmentProgressTests
         Assert.That(result.Installments[0].Status, Is.EqualTo(InstallmentStatuses.Late));
         Assert.That(result.NewlyLate.Single().OutstandingMinor, Is.EqualTo(1));
     }
+
+    [Test]
+    public void Shrink_ReducesFromTheLastInstallmentBackwards()
+    {
+        var result = InstallmentProgress.Shrink(Plan(), 150);
+
+        Assert.That(result.Select(i => (i.Number, i.AmountMinor)), Is.EqualTo(new[] { (1, 100L), (2, 51L) }));
+    }
+
+    [Test]
+    public void Shrink_NeverBelowWhatIsPaid()
+    {
+        var paid = InstallmentProgress.ApplyPaid(Plan(), 150);
+        var result = InstallmentProgress.Shrink(paid, 1_000);
+
+        Assert.That(result.Select(i => (i.AmountMinor, i.PaidMinor, i.Status)), Is.EqualTo(new[] { (100L, 100L, "paid"), (50L, 50L, "paid") }));
+    }
+
+    [Test]
+    public void Shrink_ByZero_ChangesNothing()
+    {
+        Assert.That(InstallmentProgress.Shrink(Plan(), 0), Is.EqualTo(Plan()));
+    }
 }

@@ -40,6 +40,29 @@ internal static class InstallmentProgress
         return result;
     }
 
+    /// <summary>
+    /// A credit note or write-off lowers what is owed: the last installments shrink (and vanish at zero), so the
+    /// debtor's next payments stay as agreed and the plan simply ends sooner. Never below what is already paid.
+    /// </summary>
+    public static IReadOnlyList<InstallmentState> Shrink(IReadOnlyList<InstallmentState> installments, long reduceMinor)
+    {
+        var left = reduceMinor;
+        var result = new List<InstallmentState>(installments.Count);
+        foreach (var installment in installments.OrderByDescending(i => i.Number))
+        {
+            var take = Math.Min(Math.Max(0, left), installment.AmountMinor - installment.PaidMinor);
+            left -= take;
+            var amount = installment.AmountMinor - take;
+            if (amount > 0)
+            {
+                result.Add(installment with { AmountMinor = amount, Status = installment.PaidMinor >= amount ? InstallmentStatuses.Paid : installment.Status });
+            }
+        }
+
+        result.Reverse();
+        return result;
+    }
+
     public static PlanAssessment Assess(IReadOnlyList<InstallmentState> installments, DateOnly asOf, int graceDays, int defaultDays)
     {
         var result = new List<InstallmentState>(installments.Count);

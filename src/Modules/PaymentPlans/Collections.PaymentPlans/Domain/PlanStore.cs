@@ -72,6 +72,14 @@ internal sealed class PlanStore(DbSession db)
         UPDATE paymentplans_installments SET paid_minor = @PaidMinor, status = @Status WHERE plan_id = @PlanId AND number = @Number
         """;
 
+    private const string ResizeInstallmentSql = """
+        UPDATE paymentplans_installments SET amount_minor = @AmountMinor, paid_minor = @PaidMinor, status = @Status WHERE plan_id = @PlanId AND number = @Number
+        """;
+
+    private const string DeleteInstallmentSql = "DELETE FROM paymentplans_installments WHERE plan_id = @PlanId AND number = @Number";
+
+    private const string ResizePlanSql = "UPDATE paymentplans_plans SET total_minor = @TotalMinor, version = version + 1 WHERE id = @Id AND version = @Version";
+
     private const string UpdateStatusSql = """
         UPDATE paymentplans_plans SET status = @Status, paid_minor = @PaidMinor, activated_at = COALESCE(activated_at, @ActivatedAt),
             closed_at = @ClosedAt, close_reason = @CloseReason, version = version + 1
@@ -97,6 +105,28 @@ internal sealed class PlanStore(DbSession db)
         {
             await db.ExecuteAsync(UpdateInstallmentSql, new { PlanId = planId, installment.Number, installment.PaidMinor, installment.Status }, ct);
         }
+    }
+
+    /// <summary>Replaces the schedule's amounts after the planned total was lowered; installments no longer needed are removed.</summary>
+    public async Task<PlanRow> ResizeAsync(LoadedPlan loaded, IReadOnlyList<InstallmentState> installments, CancellationToken ct)
+    {
+        foreach (var old in loaded.Installments.Where(o => installments.All(i => i.Number != o.Number)))
+        {
+            await db.ExecuteAsync(DeleteInstallmentSql, new { PlanId = loaded.Plan.Id, old.Number }, ct);
+        }
+
+        foreach (var installment in installments)
+        {
+            await db.ExecuteAsync(ResizeInstallmentSql, new { PlanId = loaded.Plan.Id, installment.Number, installment.AmountMinor, installment.PaidMinor, installment.Status }, ct);
+        }
+
+        var total = installments.Sum(i => i.AmountMinor);
+        if (await db.ExecuteAsync(ResizePlanSql, new { loaded.Plan.Id, TotalMinor = total, loaded.Plan.Version }, ct) == 0)
+        {
+            throw new Collections.SharedKernel.Errors.ConflictException($"Payment plan {loaded.Plan.Id} was changed by another request; retry.");
+        }
+
+        return loaded.Plan with { TotalMinor = total, Version = loaded.Plan.Version + 1 };
     }
 
     /// <summary>Optimistic: a plan changed by someone else meanwhile is a 409, never a lost update.</summary>
