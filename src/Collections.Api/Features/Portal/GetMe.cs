@@ -6,11 +6,12 @@ using MediatR;
 namespace Collections.Api.Features.Portal;
 
 /// <summary>Who the caller is. For a portal session: its debtor, contact and when the session ends.</summary>
-public sealed record MeResponse(string Id, string Name, string Role, string? DebtorId, string? ContactId, DateTimeOffset? SessionExpiresAt);
+/// <summary>Today: the service's current date (UTC), for date defaults. OnlinePayments: whether card and bank-debit checkout is configured (else the portal offers bank transfer only).</summary>
+public sealed record MeResponse(string Id, string Name, string Role, string? DebtorId, string? ContactId, DateTimeOffset? SessionExpiresAt, bool OnlinePayments, DateOnly Today);
 
 internal sealed record GetMeQuery : IRequest<MeResponse>;
 
-internal sealed class GetMeHandler(DbSession db, CallerContext caller) : IRequestHandler<GetMeQuery, MeResponse>
+internal sealed class GetMeHandler(DbSession db, CallerContext caller, IConfiguration configuration, TimeProvider time) : IRequestHandler<GetMeQuery, MeResponse>
 {
     private const string ExpirySql = "SELECT expires_at AS ExpiresAt FROM portal_sessions WHERE id = @Id";
 
@@ -24,7 +25,7 @@ internal sealed class GetMeHandler(DbSession db, CallerContext caller) : IReques
             expires = rows.Count == 0 ? null : rows[0];
         }
 
-        return new MeResponse(who.Id, who.Name, who.Role, who.DebtorId, who.ContactId, expires);
+        return new MeResponse(who.Id, who.Name, who.Role, who.DebtorId, who.ContactId, expires, !string.IsNullOrWhiteSpace(configuration["Stripe:SecretKey"]), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
     }
 }
 
