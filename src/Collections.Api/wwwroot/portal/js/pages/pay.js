@@ -87,7 +87,12 @@ function payRow(invoice, checked) {
       h('div', {}, h('label', { class: 'check', for: box.id }, box, `Invoice ${invoice.number}`), hint),
       h('div', {}, h('label', { for: amount.id }, `Amount for ${invoice.number}`), amount)),
     toPay: () => (full() && offer ? toMinor(offer.amountToPay) : typed()),
-    request: () => (full() ? { invoiceId: invoice.id } : { invoiceId: invoice.id, amount: Number(plain(typed(), invoice.currency)) }),
+    // Paying exactly balance − discount by the pay-by date is what settles an invoice with its early-payment discount.
+    request: () => {
+      if (full() && !offer) return { invoiceId: invoice.id };
+      const minor = full() ? toMinor(offer.amountToPay) : typed();
+      return { invoiceId: invoice.id, amount: Number(plain(minor, invoice.currency)) };
+    },
     onChange: (handler) => { box.addEventListener('change', handler); amount.addEventListener('input', handler); },
     problem: () => {
       const minor = typed();
@@ -119,20 +124,27 @@ async function bankTransfer(ctx) {
       ? h('p', {}, 'Please use the bank details printed on your invoice.')
       : errorBox(error));
   }
-  section.append(h('p', {}, 'Please quote your invoice numbers as the payment reference so we can apply your payment quickly.'));
+  section.append(h('p', {}, 'Please also quote your invoice numbers, so we can apply your payment to the right invoices quickly.'));
   return section;
 }
 
-function describeInstructions(data, currency) {
-  const list = Array.isArray(data) ? data : Array.isArray(data?.items) ? data.items : data ? [data] : [];
-  const mine = list.filter((i) => !i.currency || i.currency === currency);
-  if (!mine.length) return [h('p', {}, 'Please use the bank details printed on your invoice.')];
-  return mine.map((i) => (typeof i === 'string'
-    ? h('p', { class: 'instructions' }, i)
-    : h('dl', { class: 'facts' }, Object.entries(i).filter(([, v]) => v !== null && typeof v !== 'object')
-      .flatMap(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, String(v))]))));
-}
+const instructionLabels = [
+  ['accountHolder', 'Account holder'],
+  ['bankName', 'Bank'],
+  ['iban', 'IBAN'],
+  ['bic', 'BIC / SWIFT'],
+  ['accountNumber', 'Account number'],
+  ['routingNumber', 'Routing number'],
+  ['paymentReference', 'Payment reference'],
+  ['notes', 'Notes'],
+];
 
-const label = (key) => key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+function describeInstructions(list, currency) {
+  const mine = (Array.isArray(list) ? list : []).filter((i) => i.currency === currency);
+  if (!mine.length) return [h('p', {}, 'Please use the bank details printed on your invoice.')];
+  return mine.map((i) => h('dl', { class: 'facts', 'data-bank': i.currency },
+    h('dt', {}, 'Currency'), h('dd', {}, i.currency),
+    instructionLabels.filter(([key]) => i[key]).flatMap(([key, text]) => [h('dt', {}, text), h('dd', {}, i[key])])));
+}
 
 export const loading = () => status('Loading…');
