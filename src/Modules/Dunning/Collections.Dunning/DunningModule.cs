@@ -29,6 +29,8 @@ public static class DunningModule
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DebtorSettingsStore>();
+        services.AddScoped<PromiseHistory>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddHostedService<DunningScheduleService>();
         return services;
