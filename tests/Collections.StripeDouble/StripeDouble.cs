@@ -88,7 +88,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
                 ["id"] = NewId("ch"),
                 ["object"] = "charge",
                 ["amount"] = (long)session["amount_total"]!,
-                ["amount_refunded"] = 0,
+                ["amount_refunded"] = 0L,
                 ["currency"] = (string?)session["currency"],
                 ["payment_intent"] = intent,
                 ["paid"] = !bankDebit,
