@@ -126,6 +126,20 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     }
 
     [Test]
+    public async Task Resolve_WhenTwoRace_OneWinsAndOneCreditNoteIsIssued()
+    {
+        var (_, invoiceId, disputeId) = await UnderReview(1000m, 300m);
+
+        var responses = await Task.WhenAll(Resolve(Staff, disputeId, "accepted"), Resolve(Staff, disputeId, "partially_accepted", 100m));
+
+        var statuses = responses.Select(r => r.StatusCode).OrderBy(s => s).ToList();
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(HttpStatusCode.OK);
+        Assert.That((await Invoice(invoiceId)).Amount("balance"), Is.EqualTo(1000m - winner.Amount("credited")));
+        Assert.That(Published.All.OfType<DisputeResolved>().Count(r => r.DisputeId == disputeId), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Transitions_AfterResolved_AreAll409()
     {
         var (_, _, disputeId) = await UnderReview(1000m, 300m);

@@ -74,6 +74,15 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     }
 
     [Test]
+    public async Task Open_WhenOtherDebtorsInvoiceAlreadyDisputed_Is404Not409()
+    {
+        var disputed = (await Dispute(Staff, theirDispute)).Text("invoiceId");
+
+        await (await Open(SessionFor(mine), disputed)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Open(SessionFor(theirs), disputed)).ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    [Test]
     public async Task List_WhenDebtorSession_ShowsOnlyOwnDisputes()
     {
         var own = await (await SessionFor(mine).GetAsync("/api/v1/disputes")).ShouldBe(HttpStatusCode.OK);
