@@ -177,6 +177,25 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     }
 
     [Test]
+    public async Task Aging_ShowsTheDisputedPartInItsOwnColumnUntilResolved()
+    {
+        var (debtorId, invoiceId, disputeId) = await UnderReview(1000m, 300m);
+
+        var during = await AgingOf(debtorId);
+        await (await Resolve(Staff, disputeId, "partially_accepted", 100m)).ShouldBe(HttpStatusCode.OK);
+        var after = await AgingOf(debtorId);
+
+        Assert.That((during.Amount("disputed"), during.Amount("total")), Is.EqualTo((300m, 1000m)));
+        Assert.That((after.Amount("disputed"), after.Amount("total")), Is.EqualTo((0m, 900m)));
+    }
+
+    private async Task<System.Text.Json.JsonElement> AgingOf(string debtorId)
+    {
+        var report = await (await Staff.GetAsync("/api/v1/reports/aging")).ShouldBe(HttpStatusCode.OK);
+        return report.GetProperty("debtors").EnumerateArray().Single(d => d.Text("debtorId") == debtorId).GetProperty("amounts");
+    }
+
+    [Test]
     public async Task ContractQueries_ReturnOpenAndAllDisputesOfDebtor()
     {
         var (debtorId, debtor) = await NewDebtor();

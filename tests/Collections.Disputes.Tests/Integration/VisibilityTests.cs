@@ -116,6 +116,22 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     }
 
     [Test]
+    public async Task RealPortalSession_OpensOwnDisputeAndCannotSeeAnothers()
+    {
+        var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{theirs}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
+        var url = link.Text("url");
+        var token = Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..].Split('&')[0]);
+        var session = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/sessions", new { token })).ShouldBe(HttpStatusCode.Created);
+        using var portal = App.ClientWithKey(session.Text("sessionToken"));
+
+        var opened = await (await Open(portal, theirInvoice, 1m)).ShouldBe(HttpStatusCode.Created);
+
+        Assert.That(opened.Text("debtorId"), Is.EqualTo(theirs));
+        await (await portal.GetAsync($"/api/v1/disputes/{myDispute}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await portal.PostAsync($"/api/v1/disputes/{opened.Text("id")}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task Anonymous_Is401()
     {
         await (await Anonymous.GetAsync($"/api/v1/disputes/{myDispute}")).ShouldBeProblem(HttpStatusCode.Unauthorized);
