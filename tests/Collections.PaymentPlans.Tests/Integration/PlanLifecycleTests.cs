@@ -204,6 +204,20 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     }
 
     [Test]
+    public async Task Create_WhenTwoRequestsRaceForOneInvoice_OnlyOnePlanIsCreated()
+    {
+        var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
+        using var first = DebtorSession(debtorId);
+        using var second = DebtorSession(debtorId);
+
+        var responses = await Task.WhenAll(PostPlan(first, Terms(invoices)), PostPlan(second, Terms(invoices, count: 2)));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
+        Assert.That(responses.Count(r => r.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict), Is.EqualTo(1));
+        Assert.That(await Send(new GetPlansQuery(debtorId)), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Create_WhenInvoiceDisputed_Is422()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
