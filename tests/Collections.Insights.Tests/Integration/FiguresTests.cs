@@ -75,6 +75,9 @@ public sealed class FiguresTests(DatabaseProvider provider) : ApiFixture(provide
             Assert.That(s.GetProperty("openDisputes").GetInt32(), Is.EqualTo(1));
             Assert.That(s.GetProperty("overdueDisputes").GetInt32(), Is.EqualTo(0), "opened 21 Feb, due 7 Mar");
             Assert.That(s.Number("medianDaysToResolveDispute"), Is.EqualTo(7.0m));
+            // A (due 9 Feb, 19 days past due) 700 + C (due 25 Feb, 3 days) 400 in 1–30; B current
+            Assert.That(s.GetProperty("aging").EnumerateArray().Select(b => (b.GetProperty("bucket").GetString(), b.Amount("amount"))),
+                Is.EqualTo(new[] { ("current", 600.00m), ("1-30", 1100.00m), ("31-60", 0.00m), ("61-90", 0.00m), ("90+", 0.00m) }));
         });
     }
 
@@ -102,6 +105,9 @@ public sealed class FiguresTests(DatabaseProvider provider) : ApiFixture(provide
             Assert.That(mar.Number("dso"), Is.Null);
             Assert.That(mar.Number("cei"), Is.EqualTo(0.0m));
             Assert.That(mar.Amount("receivables"), Is.EqualTo(1700.00m));
+            // 2 March: A 21 days past due, C 5 days → 1–30: 1,100; B current
+            Assert.That(mar.GetProperty("aging")[1].Amount("amount"), Is.EqualTo(1100.00m));
+            Assert.That(feb.GetProperty("aging")[0].Amount("amount"), Is.EqualTo(600.00m));
         });
     }
 
