@@ -26,6 +26,14 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync("/api/v1/late-fees/assessments", new { asOf = "2026-03-02" })).ShouldBe(HttpStatusCode.OK);
+
+        // 12.34 GBP with no GBP invoice to pay stays on account as unapplied credit.
+        var payment = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = JsonContent.Create(new { debtorId, amount = 12.34m, currency = "GBP", method = "bank_transfer", reference = "overpayment", receivedAt = "2026-03-01" }),
+        };
+        payment.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await Erp.SendAsync(payment)).ShouldBe(HttpStatusCode.Created);
     }
 
     [Test]
@@ -42,6 +50,11 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
             Assert.That(items[0].GetProperty("daysOverdue").GetInt32(), Is.EqualTo(29));
             Assert.That(eur.GetProperty("balance").Amount(), Is.EqualTo(1440m), "1,000 + 40 fee + 400 after the credit note");
             Assert.That(eur.GetProperty("overdue").Amount(), Is.EqualTo(1040m));
+            Assert.That(eur.GetProperty("unappliedCredit").Amount(), Is.Zero);
+            Assert.That(eur.GetProperty("netDue").Amount(), Is.EqualTo(1440m));
+            var gbp = statement.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("currency").GetString() == "GBP");
+            Assert.That(gbp.GetProperty("unappliedCredit").Amount(), Is.EqualTo(12.34m), "credit comes from Payments through GetUnappliedCreditQuery");
+            Assert.That(gbp.GetProperty("netDue").Amount(), Is.EqualTo(-12.34m));
             Assert.That(statement.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("currency").GetString() == "USD").GetProperty("balance").Amount(), Is.EqualTo(99.99m));
             Assert.That(statement.GetProperty("recentEntries").EnumerateArray().Select(e => e.GetProperty("type").GetString()), Does.Contain("credit_note").And.Contain("charge"));
             Assert.That(statement.GetRawText(), Does.Not.Contain("Internal: goodwill"), "reasons and notes stay off the statement");
@@ -63,6 +76,7 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
             Assert.That(lines.Count(l => l.StartsWith("item,", StringComparison.Ordinal)), Is.EqualTo(4));
             Assert.That(lines, Does.Contain("total,,,,,,,EUR,,1440.00,0.00"));
             Assert.That(lines, Does.Contain("total,,,,,,,USD,,99.99,0.00"));
+            Assert.That(lines, Does.Contain("unapplied_credit,,,,,,,GBP,,12.34,"));
             Assert.That(csv, Does.Contain("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is neutralised and quoted");
         });
     }

@@ -16,6 +16,7 @@ public static class InvoicingModule
         services.AddScoped<DebtorReader>();
         services.AddScoped<InvoiceReader>();
         services.AddScoped<InvoiceUpserter>();
+        services.AddScoped<InvoiceBulkCreator>();
         services.AddScoped<ReceivableLedger>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<Sequences>();

@@ -7,7 +7,7 @@ namespace Collections.Invoicing.Domain;
 /// <summary>The debtor's append-only activity log: rows are inserted, never updated or deleted.</summary>
 internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvider time)
 {
-    private const string InsertSql = """
+    public const string InsertSql = """
         INSERT INTO invoicing_activity (id, debtor_id, invoice_id, activity_type, summary, details_json, actor, occurred_at)
         VALUES (@Id, @DebtorId, @InvoiceId, @Type, @Summary, @DetailsJson, @Actor, @Now)
         """;
@@ -15,8 +15,19 @@ internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvid
     public async Task<string> AppendAsync(string debtorId, string type, string summary, string? invoiceId = null, string? detailsJson = null, CancellationToken ct = default)
     {
         var id = Ids.New("act", time);
-        var actor = caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";
+        var actor = Actor;
         await db.ExecuteAsync(InsertSql, new { Id = id, DebtorId = debtorId, InvoiceId = invoiceId, Type = type, Summary = summary, DetailsJson = detailsJson, Actor = actor, Now = time.GetUtcNow() }, ct);
         return id;
     }
+
+    /// <summary>Many entries with one prepared statement (the batch import).</summary>
+    public Task AppendManyAsync(IEnumerable<(string DebtorId, string Type, string Summary, string? InvoiceId)> entries, CancellationToken ct)
+    {
+        var actor = Actor;
+        var now = time.GetUtcNow();
+        var rows = entries.Select(e => new { Id = Ids.New("act", time), e.DebtorId, e.InvoiceId, e.Type, e.Summary, DetailsJson = (string?)null, Actor = actor, Now = now }).ToList();
+        return rows.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(InsertSql, rows, ct);
+    }
+
+    private string Actor => caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";
 }

@@ -22,7 +22,7 @@ internal sealed record InvoiceUpsertResult(ReceivableRow Invoice, UpsertOutcome 
 /// </summary>
 internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, InvoiceReader invoices, ReceivableLedger ledger, ActivityLog activity, IMediator mediator, TimeProvider time)
 {
-    private const string InsertSql = """
+    public const string InsertSql = """
         INSERT INTO invoicing_receivables (id, kind, external_id, debtor_id, parent_id, number, po_number, currency, issue_date, due_date,
             total_minor, balance_minor, paid_minor, credited_minor, disputed_minor, payment_plan_id, placed, status, net_days,
             discount_basis_points, discount_days, late_fee_policy_json, content_hash, version, created_at, updated_at)
@@ -39,7 +39,7 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
         """;
 
     private const string DeleteLinesSql = "DELETE FROM invoicing_invoice_lines WHERE invoice_id = @InvoiceId";
-    private const string InsertLineSql = """
+    public const string InsertLineSql = """
         INSERT INTO invoicing_invoice_lines (invoice_id, position, description, quantity, unit_price_minor, amount_minor)
         VALUES (@InvoiceId, @Position, @Description, @Quantity, @UnitPriceMinor, @AmountMinor)
         """;
@@ -50,36 +50,14 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
             ?? throw new BusinessRuleException($"Debtor '{body.DebtorExternalId}' does not exist. Send PUT /api/v1/debtors/{body.DebtorExternalId} first.");
         var currency = Currency.Of(body.Currency!);
         var issueDate = body.IssueDate!.Value;
-        var netDays = body.Terms?.NetDays;
-        var values = new
-        {
-            ExternalId = externalId,
-            DebtorId = debtor.Id,
-            Number = body.Number!.Trim(),
-            PoNumber = string.IsNullOrWhiteSpace(body.PoNumber) ? null : body.PoNumber.Trim(),
-            Currency = currency.Code,
-            IssueDate = issueDate,
-            DueDate = body.DueDate ?? issueDate.AddDays(netDays ?? debtor.PaymentTermsDays),
-            TotalMinor = Money.FromMajor(body.Total, currency).Minor,
-            NetDays = netDays,
-            DiscountBasisPoints = body.Terms?.EarlyPaymentDiscount is { } discount ? (int?)decimal.ToInt32(discount.Percent * EarlyPaymentTerms.BasisPointsPerPercent) : null,
-            DiscountDays = body.Terms?.EarlyPaymentDiscount?.WithinDays,
-            LateFeePolicyJson = body.LateFeePolicy?.ToJson(),
-            ContentHash = ContentHash.Of(body),
-            Now = time.GetUtcNow(),
-            False = false,
-        };
+        var values = InvoiceValues.Of(Ids.New("inv", time), externalId, body, debtor, time.GetUtcNow());
 
         var existing = await invoices.FindByExternalIdAsync(externalId, ct);
         if (existing is null)
         {
-            var id = Ids.New("inv", time);
-            await db.ExecuteAsync(InsertSql, new
-            {
-                Id = id, values.ExternalId, values.DebtorId, values.Number, values.PoNumber, values.Currency, values.IssueDate, values.DueDate,
-                values.TotalMinor, values.False, values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.LateFeePolicyJson, values.ContentHash, values.Now,
-            }, ct);
-            await ReplaceLinesAsync(id, body.Lines, currency, ct);
+            var id = values.Id;
+            await db.ExecuteAsync(InsertSql, values, ct);
+            await InsertLinesAsync(id, body.Lines, currency, ct);
             var created = (await invoices.FindAsync(id, ct))!;
             await ledger.RecordEntryAsync(created, EntryTypes.Charge, created.TotalMinor, issueDate, "erp", externalId, "Invoice issued", ct);
             await activity.AppendAsync(debtor.Id, "invoice.created", $"Invoice {created.Number} for {new Money(created.TotalMinor, currency)} due {created.DueDate:yyyy-MM-dd}.", id, ct: ct);
@@ -126,18 +104,25 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
     private async Task ReplaceLinesAsync(string invoiceId, IReadOnlyList<UpsertInvoiceLine>? lines, Currency currency, CancellationToken ct)
     {
         await db.ExecuteAsync(DeleteLinesSql, new { InvoiceId = invoiceId }, ct);
-        for (var position = 0; position < (lines?.Count ?? 0); position++)
+        await InsertLinesAsync(invoiceId, lines, currency, ct);
+    }
+
+    public static IEnumerable<object> LineRows(string invoiceId, IReadOnlyList<UpsertInvoiceLine>? lines, Currency currency) =>
+        (lines ?? []).Select((line, position) => new
         {
-            var line = lines![position];
-            await db.ExecuteAsync(InsertLineSql, new
-            {
-                InvoiceId = invoiceId,
-                Position = position,
-                Description = line.Description!.Trim(),
-                line.Quantity,
-                UnitPriceMinor = Money.FromMajor(line.UnitPrice, currency).Minor,
-                AmountMinor = Money.FromMajor(line.Amount, currency).Minor,
-            }, ct);
+            InvoiceId = invoiceId,
+            Position = position,
+            Description = line.Description!.Trim(),
+            line.Quantity,
+            UnitPriceMinor = Money.FromMajor(line.UnitPrice, currency).Minor,
+            AmountMinor = Money.FromMajor(line.Amount, currency).Minor,
+        });
+
+    private async Task InsertLinesAsync(string invoiceId, IReadOnlyList<UpsertInvoiceLine>? lines, Currency currency, CancellationToken ct)
+    {
+        if (lines is { Count: > 0 })
+        {
+            await db.ExecuteAsync(InsertLineSql, LineRows(invoiceId, lines, currency).ToList(), ct);
         }
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
         WHERE id = @ItemId AND status IN ('open', 'paid') AND balance_minor + @DeltaMinor >= 0
         """;
 
-    private const string InsertEntrySql = """
+    public const string InsertEntrySql = """
         INSERT INTO invoicing_ledger_entries
             (id, debtor_id, item_id, entry_type, amount_minor, currency, balance_after_minor, source_type, source_id, reason, effective_date, recorded_at)
         VALUES (@Id, @DebtorId, @ItemId, @EntryType, @AmountMinor, @Currency, @BalanceAfterMinor, @SourceType, @SourceId, @Reason, @EffectiveDate, @Now)

@@ -49,10 +49,13 @@ internal sealed class ImportInvoicesValidator : AbstractValidator<ImportInvoices
 }
 
 /// <summary>
-/// Each item is validated and upserted on its own savepoint inside the request's transaction: a rejected item
-/// rolls back only its own writes (and its notification handlers'), never the rest of the batch.
+/// New invoices of known debtors are first created together (one prepared statement per table) on one savepoint;
+/// if anything in that fails, it is rolled back and every item goes the careful way: validated and upserted on its
+/// own savepoint inside the request's transaction, so a rejected item rolls back only its own writes (and its
+/// notification handlers'), never the rest of the batch.
 /// </summary>
-internal sealed class ImportInvoicesHandler(DbSession db, InvoiceUpserter upserter) : IRequestHandler<ImportInvoicesCommand, ImportInvoicesResponse>
+internal sealed class ImportInvoicesHandler(DbSession db, DebtorReader debtors, InvoiceUpserter upserter, InvoiceBulkCreator bulk)
+    : IRequestHandler<ImportInvoicesCommand, ImportInvoicesResponse>
 {
     private const string Savepoint = "import_item";
     private static readonly UpsertInvoiceBodyValidator BodyValidator = new();
@@ -60,37 +63,87 @@ internal sealed class ImportInvoicesHandler(DbSession db, InvoiceUpserter upsert
     public async Task<ImportInvoicesResponse> Handle(ImportInvoicesCommand command, CancellationToken cancellationToken)
     {
         var transaction = db.Transaction ?? throw new InvalidOperationException("The import runs inside the command's transaction.");
+        var items = command.Invoices!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var results = new List<ImportInvoiceResult>(command.Invoices!.Count);
-        for (var index = 0; index < command.Invoices.Count; index++)
+        var results = new ImportInvoiceResult?[items.Count];
+        var known = new Dictionary<string, DebtorRow?>(StringComparer.Ordinal);
+        var fresh = new List<NewInvoice>();
+        for (var index = 0; index < items.Count; index++)
         {
-            var item = command.Invoices[index];
-            var errors = Validate(item, seen);
+            var errors = Validate(items[index], seen);
             if (errors.Count > 0)
             {
-                results.Add(new ImportInvoiceResult(index, item?.ExternalId, "rejected", null, errors));
+                results[index] = new ImportInvoiceResult(index, items[index]?.ExternalId, "rejected", null, errors);
                 continue;
             }
 
-            await transaction.SaveAsync(Savepoint, cancellationToken);
-            try
+            var debtorId = items[index].DebtorExternalId!;
+            if (!known.TryGetValue(debtorId, out var debtor))
             {
-                var upserted = await upserter.UpsertAsync(item!.ExternalId!, item.ToBody(), cancellationToken);
-                await transaction.ReleaseAsync(Savepoint, cancellationToken);
-                results.Add(new ImportInvoiceResult(index, item.ExternalId, WireNames.Of(upserted.Outcome), upserted.Invoice.Id, Empty));
+                known[debtorId] = debtor = await debtors.FindByExternalIdAsync(debtorId, cancellationToken);
             }
-            catch (Exception exception) when (exception is ConflictException or BusinessRuleException or NotFoundException
-                || (exception is DbException db && UniqueViolation.Is(db)))
+
+            if (debtor is not null)
             {
-                await transaction.RollbackAsync(Savepoint, cancellationToken);
-                var message = exception is DbException ? "Another item or request created this invoice at the same time. Re-send it." : exception.Message;
-                results.Add(new ImportInvoiceResult(index, item!.ExternalId, "rejected", null, new Dictionary<string, string[]> { [""] = [message] }));
+                fresh.Add(new NewInvoice(index, items[index].ExternalId!, items[index].ToBody(), debtor));
             }
         }
 
-        int Count(string status) => results.Count(r => r.Status == status);
-        return new ImportInvoicesResponse(Count("created"), Count("updated"), Count("unchanged"), Count("rejected"), results);
+        if (fresh.Count > 0 && await TryCreateAllAsync(transaction, fresh, cancellationToken) is { } created)
+        {
+            foreach (var (index, id) in created)
+            {
+                results[index] = new ImportInvoiceResult(index, items[index].ExternalId, "created", id, Empty);
+            }
+        }
+
+        for (var index = 0; index < items.Count; index++)
+        {
+            results[index] ??= await UpsertOneAsync(transaction, index, items[index], cancellationToken);
+        }
+
+        int Count(string status) => results.Count(r => r!.Status == status);
+        return new ImportInvoicesResponse(Count("created"), Count("updated"), Count("unchanged"), Count("rejected"), results!);
     }
+
+    private async Task<IReadOnlyDictionary<int, string>?> TryCreateAllAsync(DbTransaction transaction, IReadOnlyList<NewInvoice> fresh, CancellationToken ct)
+    {
+        await transaction.SaveAsync(Savepoint, ct);
+        try
+        {
+            var created = await bulk.CreateAsync(fresh, ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            return created;
+        }
+        catch (Exception exception) when (IsItemFailure(exception))
+        {
+            // Some already exist, or a reaction refused one: undo them all and take them one by one.
+            await transaction.RollbackAsync(Savepoint, ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            return null;
+        }
+    }
+
+    private async Task<ImportInvoiceResult> UpsertOneAsync(DbTransaction transaction, int index, ImportInvoiceItem item, CancellationToken ct)
+    {
+        await transaction.SaveAsync(Savepoint, ct);
+        try
+        {
+            var upserted = await upserter.UpsertAsync(item.ExternalId!, item.ToBody(), ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            return new ImportInvoiceResult(index, item.ExternalId, WireNames.Of(upserted.Outcome), upserted.Invoice.Id, Empty);
+        }
+        catch (Exception exception) when (IsItemFailure(exception))
+        {
+            await transaction.RollbackAsync(Savepoint, ct);
+            await transaction.ReleaseAsync(Savepoint, ct);
+            var message = exception is DbException ? "Another item or request created this invoice at the same time. Re-send it." : exception.Message;
+            return new ImportInvoiceResult(index, item.ExternalId, "rejected", null, new Dictionary<string, string[]> { [""] = [message] });
+        }
+    }
+
+    private static bool IsItemFailure(Exception exception) =>
+        exception is ConflictException or BusinessRuleException or NotFoundException || (exception is DbException db && UniqueViolation.Is(db));
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 

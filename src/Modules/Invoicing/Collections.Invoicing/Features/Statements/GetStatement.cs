@@ -1,4 +1,5 @@
 using Collections.Invoicing.Domain;
+using Collections.Payments.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
@@ -14,7 +15,8 @@ namespace Collections.Invoicing.Features.Statements;
 
 public sealed record StatementDebtor(string Id, string ExternalId, string Name, string TimeZone);
 
-public sealed record StatementTotal(string Currency, MoneyDto Balance, MoneyDto Overdue, MoneyDto Disputed);
+/// <summary>NetDue is the balance less the account credit not yet applied (negative: the debtor is in credit).</summary>
+public sealed record StatementTotal(string Currency, MoneyDto Balance, MoneyDto Overdue, MoneyDto Disputed, MoneyDto UnappliedCredit, MoneyDto NetDue);
 
 public sealed record StatementItem(
     string Id, string Kind, string Number, string? PoNumber, string? InvoiceId, DateOnly IssueDate, DateOnly DueDate,
@@ -32,8 +34,8 @@ internal sealed class GetStatementValidator : AbstractValidator<GetStatementQuer
         RuleFor(q => q.Format).Must(f => f is null or "json" or "csv").WithMessage("The format must be 'json' or 'csv'.").OverridePropertyName("format");
 }
 
-/// <summary>What the debtor owes today (in its own time zone), item by item, and the ledger of the last 90 days.</summary>
-internal sealed class GetStatementHandler(DbSession db, DebtorReader debtors, CallerContext caller, TimeProvider time) : IRequestHandler<GetStatementQuery, StatementResponse>
+/// <summary>What the debtor owes today (in its own time zone), item by item, its unapplied account credit, and the ledger of the last 90 days.</summary>
+internal sealed class GetStatementHandler(DbSession db, DebtorReader debtors, IMediator mediator, CallerContext caller, TimeProvider time) : IRequestHandler<GetStatementQuery, StatementResponse>
 {
     public const int RecentDays = 90;
     public const int MaxEntries = 200;
@@ -65,11 +67,21 @@ internal sealed class GetStatementHandler(DbSession db, DebtorReader debtors, Ca
         var today = DebtorCalendar.Today(time, debtor.TimeZone);
         var open = await db.QueryAsync<ReceivableRow>(OpenSql, new { DebtorId = debtor.Id }, cancellationToken);
         var entries = await db.QueryAsync<EntryRow>(EntriesSql, new { DebtorId = debtor.Id, Since = today.AddDays(-RecentDays), Take = MaxEntries }, cancellationToken);
-        var totals = open.GroupBy(i => i.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new StatementTotal(
-            g.Key,
-            MoneyDto.Of(g.Sum(i => i.BalanceMinor), g.Key),
-            MoneyDto.Of(g.Where(i => i.DaysOverdue(today) > 0).Sum(i => i.BalanceMinor), g.Key),
-            MoneyDto.Of(g.Sum(i => Math.Min(i.DisputedMinor, i.BalanceMinor)), g.Key))).ToList();
+        var credit = (await mediator.Send(new GetUnappliedCreditQuery(debtor.Id), cancellationToken)).ToDictionary(c => c.Currency, c => c.AmountMinor);
+        var byCurrency = open.ToLookup(i => i.Currency);
+        var totals = byCurrency.Select(g => g.Key).Union(credit.Keys).Order(StringComparer.Ordinal).Select(currency =>
+        {
+            var items = byCurrency[currency].ToList();
+            var balance = items.Sum(i => i.BalanceMinor);
+            var unapplied = credit.GetValueOrDefault(currency);
+            return new StatementTotal(
+                currency,
+                MoneyDto.Of(balance, currency),
+                MoneyDto.Of(items.Where(i => i.DaysOverdue(today) > 0).Sum(i => i.BalanceMinor), currency),
+                MoneyDto.Of(items.Sum(i => Math.Min(i.DisputedMinor, i.BalanceMinor)), currency),
+                MoneyDto.Of(unapplied, currency),
+                MoneyDto.Of(balance - unapplied, currency));
+        }).ToList();
         return new StatementResponse(
             new StatementDebtor(debtor.Id, debtor.ExternalId, debtor.Name, debtor.TimeZone),
             today,
@@ -115,7 +127,7 @@ internal sealed class GetStatementEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Portal)
             .WithName("GetDebtorStatement")
-            .WithSummary("The debtor's statement: open items, totals per currency and the last 90 days of ledger entries. `?format=csv` (or Accept: text/csv) for a spreadsheet.")
+            .WithSummary("The debtor's statement: open items, totals per currency with unapplied credit, and the last 90 days of ledger entries. `?format=csv` (or Accept: text/csv) for a spreadsheet.")
             .Produces<StatementResponse>()
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()

@@ -26,6 +26,8 @@ internal static class StatementCsv
         {
             Row(csv, "total", "", "", "", "", "", "", total.Currency, "", Amount(total.Balance), Amount(total.Disputed));
             Row(csv, "overdue", "", "", "", "", "", "", total.Currency, "", Amount(total.Overdue), "");
+            Row(csv, "unapplied_credit", "", "", "", "", "", "", total.Currency, "", Amount(total.UnappliedCredit), "");
+            Row(csv, "net_due", "", "", "", "", "", "", total.Currency, "", Amount(total.NetDue), "");
         }
 
         return csv.ToString();
