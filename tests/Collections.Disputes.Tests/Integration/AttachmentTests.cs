@@ -36,6 +36,8 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
         var download = await Staff.GetAsync($"/api/v1/disputes/{disputeId}/attachments/{attachment.Text("id")}");
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+        Assert.That(download.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
         Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(PdfBytes));
         var listed = (await Dispute(SessionFor(debtorId), disputeId)).GetProperty("attachments").EnumerateArray().Single();
         Assert.That((listed.Text("fileName"), listed.GetProperty("sizeBytes").GetInt64()), Is.EqualTo(("delivery-note.pdf", (long)PdfBytes.Length)));

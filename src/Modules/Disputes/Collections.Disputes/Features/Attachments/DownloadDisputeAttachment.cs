@@ -39,9 +39,10 @@ internal sealed class DownloadDisputeAttachmentHandler(DbSession db, DisputeStor
 internal sealed class DownloadDisputeAttachmentEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/disputes/{id}/attachments/{attachmentId}", async (string id, string attachmentId, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/disputes/{id}/attachments/{attachmentId}", async (string id, string attachmentId, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var file = await mediator.Send(new DownloadDisputeAttachmentQuery(id, attachmentId), ct);
+                http.Response.Headers.XContentTypeOptions = "nosniff";
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .RequireAuthorization(Policies.Portal)
