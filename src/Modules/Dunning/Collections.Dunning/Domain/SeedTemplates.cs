@@ -17,6 +17,7 @@ internal static class SeedTemplates
         ("email_pre_due", Channels.Email, Tones.Friendly, "Coming up: {{invoiceCount}} invoice(s) for {{debtorName}}", """
             <p>Dear {{contactFirstName}},</p>
             <p>{{relationship}} A short heads-up so that nothing slips through: the following falls due shortly.</p>
+            <p>Account: {{debtorName}}</p>
             {{invoiceTable}}
             <p>Total: <strong>{{totalDue}}</strong>.{{earlyPaymentSaving}}</p>
             {{disputeNote}}
@@ -26,6 +27,7 @@ internal static class SeedTemplates
         ("email_notice", Channels.Email, Tones.Friendly, "Payment reminder for {{debtorName}}: {{totalDue}}", """
             <p>Dear {{contactFirstName}},</p>
             <p>{{relationship}} We have not yet received payment for the invoices below. It is most likely an oversight, so here are the details:</p>
+            <p>Account: {{debtorName}}</p>
             {{invoiceTable}}
             <p>Total now due: <strong>{{totalDue}}</strong>.</p>
             {{disputeNote}}
@@ -35,6 +37,7 @@ internal static class SeedTemplates
         ("email_firm", Channels.Email, Tones.Firm, "Overdue invoices for {{debtorName}}: please confirm a payment date", """
             <p>Dear {{contactFirstName}},</p>
             <p>The invoices below are now overdue, and we have not heard from you about them.</p>
+            <p>Account: {{debtorName}}</p>
             {{invoiceTable}}
             <p>Total overdue: <strong>{{totalDue}}</strong>.</p>
             {{disputeNote}}
@@ -45,6 +48,7 @@ internal static class SeedTemplates
         ("email_final", Channels.Email, Tones.Final, "Final notice for {{debtorName}}: {{totalDue}} overdue", """
             <p>Dear {{contactFirstName}},</p>
             <p>Despite our earlier messages, the invoices below remain unpaid.</p>
+            <p>Account: {{debtorName}}</p>
             {{invoiceTable}}
             <p>Total overdue: <strong>{{totalDue}}</strong>.</p>
             {{disputeNote}}
