@@ -156,18 +156,33 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
     }
 
     [Test]
-    public async Task Refund_TakesBackWhatThePaymentCounted()
+    public async Task Reversal_TakesBackWhatThePaymentCounted()
     {
         var (debtorId, invoices, planId) = await ActivePlan();
         var paymentId = NewPaymentId();
         await Pay(debtorId, paymentId, (invoices[0], 150_00));
 
-        await Publish(new PaymentRefunded("ref_1" + paymentId, paymentId, debtorId, 80_00, "EUR", "Duplicate", App.Time.GetUtcNow()));
-        await Publish(new PaymentRefunded("ref_1" + paymentId, paymentId, debtorId, 80_00, "EUR", "Duplicate", App.Time.GetUtcNow()));
+        await Send(new ReverseAllocationCommand(invoices[0], 80_00, "EUR", "payment", paymentId, "Refund: duplicate"));
         var plan = await GetPlan(planId);
 
         Assert.That(Amounts(plan, "paidAmount"), Is.EqualTo(new[] { 70.00m, 0m, 0m }));
         Assert.That(Statuses(plan), Is.EqualTo(new[] { "due", "due", "due" }));
+    }
+
+    [Test]
+    public async Task Reversal_OfPaymentMadeBeforeThePlan_LeavesInstallmentsPaid()
+    {
+        var (debtorId, invoices) = await DebtorWithInvoices(400.00m);
+        var before = NewPaymentId();
+        await Pay(debtorId, before, (invoices[0], 100_00));
+        var planId = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        await Pay(debtorId, NewPaymentId(), (invoices[0], 100_00));
+
+        await Send(new ReverseAllocationCommand(invoices[0], 100_00, "EUR", "payment", before, "Chargeback"));
+        var plan = await GetPlan(planId);
+
+        Assert.That(plan.GetProperty("total").GetProperty("amount").GetDecimal(), Is.EqualTo(300.00m));
+        Assert.That(Amounts(plan, "paidAmount"), Is.EqualTo(new[] { 100.00m, 0m, 0m }));
     }
 
     [Test]
@@ -220,5 +235,50 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
 
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("completed"));
         Assert.That(Amounts(plan, "amount"), Is.EqualTo(new[] { 100.00m }));
+    }
+
+    [Test]
+    public async Task PaymentsApi_RecordedTransferAndRefund_MoveThePlan()
+    {
+        var (debtorId, invoices, planId) = await ActivePlan();
+        var record = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = JsonContent.Create(new { debtorId, amount = 120.00m, currency = "EUR", method = "bank_transfer", reference = "Plan 1", receivedAt = "2026-03-02", allocations = new[] { new { invoiceId = invoices[0], amount = 120.00m } } }),
+        };
+        record.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var payment = await (await Erp.SendAsync(record)).ShouldBe(HttpStatusCode.Created);
+        Assert.That(Amounts(await GetPlan(planId), "paidAmount"), Is.EqualTo(new[] { 100.00m, 20.00m, 0m }));
+
+        var refund = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/payments/{payment.GetProperty("id").GetString()}/refunds")
+        {
+            Content = JsonContent.Create(new { amount = 30.00m, reason = "Paid twice" }),
+        };
+        refund.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var refunded = await Staff.SendAsync(refund);
+        Assert.That(refunded.IsSuccessStatusCode, Is.True, await refunded.Content.ReadAsStringAsync());
+
+        Assert.That(Amounts(await GetPlan(planId), "paidAmount"), Is.EqualTo(new[] { 90.00m, 0m, 0m }));
+    }
+
+    [Test]
+    public async Task PaymentsApi_AccountCreditAppliedToPlannedInvoice_PaysInstallments()
+    {
+        var (debtorId, invoices, planId) = await ActivePlan();
+        var record = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = JsonContent.Create(new { debtorId, amount = 500.00m, currency = "EUR", method = "bank_transfer", reference = "Lump sum", receivedAt = "2026-03-02", allocations = new[] { new { invoiceId = invoices[0], amount = 10.00m } } }),
+        };
+        record.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await Erp.SendAsync(record)).ShouldBe(HttpStatusCode.Created);
+
+        var apply = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/debtors/{debtorId}/credit/apply")
+        {
+            Content = JsonContent.Create(new { currency = "EUR", allocations = new[] { new { invoiceId = invoices[0], amount = 100.00m } } }),
+        };
+        apply.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var applied = await Staff.SendAsync(apply);
+        Assert.That(applied.IsSuccessStatusCode, Is.True, await applied.Content.ReadAsStringAsync());
+
+        Assert.That(Amounts(await GetPlan(planId), "paidAmount"), Is.EqualTo(new[] { 100.00m, 10.00m, 0m }));
     }
 }

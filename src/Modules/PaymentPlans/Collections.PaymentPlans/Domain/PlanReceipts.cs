@@ -1,11 +1,13 @@
 using Collections.PaymentPlans.Contracts;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
 namespace Collections.PaymentPlans.Domain;
 
 /// <summary>
-/// Money counted toward plans. Each payment, refund or chargeback is recorded once per plan (its key is the
-/// primary key), so a replayed notification changes nothing; the plan's paid amount then fills installments in order.
+/// Money counted toward plans, read from the receivables ledger of the plan's invoices: allocations and discounts
+/// (from any payment or applied account credit) pay installments in order; reversals (refunds, chargebacks, failed
+/// debits) take back at most what that same payment counted toward the plan, so nothing is counted twice.
 /// </summary>
 internal sealed class PlanReceipts(DbSession db, PlanStore store, PlanLifecycle lifecycle, TimeProvider time)
 {
@@ -15,8 +17,14 @@ internal sealed class PlanReceipts(DbSession db, PlanStore store, PlanLifecycle 
         WHERE pi.invoice_id = @ItemId AND p.status = 'active'
         """;
 
-    private const string ExistsSql = """
-        SELECT COUNT(*) FROM paymentplans_receipts WHERE plan_id = @PlanId AND source_type = @SourceType AND source_id = @SourceId
+    private const string CreditedPlansOfItemSql = """
+        SELECT p.id AS PlanId, COALESCE(SUM(r.amount_minor), 0) AS NetMinor
+        FROM paymentplans_plan_invoices pi
+        JOIN paymentplans_plans p ON p.id = pi.plan_id
+        JOIN paymentplans_receipts r ON r.plan_id = p.id AND r.payment_id = @PaymentId
+        WHERE pi.invoice_id = @ItemId AND p.status IN ('active', 'completed')
+        GROUP BY p.id
+        ORDER BY p.id DESC
         """;
 
     private const string InsertSql = """
@@ -24,53 +32,34 @@ internal sealed class PlanReceipts(DbSession db, PlanStore store, PlanLifecycle 
         VALUES (@PlanId, @SourceType, @SourceId, @PaymentId, @AmountMinor, @Now)
         """;
 
-    private const string NetByPlanSql = """
-        SELECT plan_id AS PlanId, SUM(amount_minor) AS NetMinor FROM paymentplans_receipts
-        WHERE payment_id = @PaymentId GROUP BY plan_id ORDER BY plan_id
-        """;
-
     public async Task<string?> ActivePlanOfAsync(string itemId, CancellationToken ct) =>
         await db.QueryFirstOrDefaultAsync<string>(PlanOfItemSql, new { ItemId = itemId }, ct);
 
-    public async Task CreditAsync(string planId, string paymentId, long amountMinor, CancellationToken ct)
+    public async Task CreditAsync(string itemId, string kind, string? paymentId, long amountMinor, CancellationToken ct)
     {
-        if (amountMinor > 0 && await RecordAsync(planId, "payment", paymentId, paymentId, amountMinor, ct))
+        if (amountMinor > 0 && await ActivePlanOfAsync(itemId, ct) is { } planId)
         {
+            await RecordAsync(planId, kind, paymentId, amountMinor, ct);
             await ApplyAsync(planId, amountMinor, ct);
         }
     }
 
-    /// <summary>Takes back up to amountMinor of what a payment counted toward its plans (a refund or chargeback).</summary>
-    public async Task ReverseAsync(string sourceType, string sourceId, string paymentId, long amountMinor, CancellationToken ct)
+    public async Task DebitAsync(string itemId, string kind, string? paymentId, long amountMinor, CancellationToken ct)
     {
-        var left = amountMinor;
-        foreach (var net in await db.QueryAsync<NetReceipt>(NetByPlanSql, new { PaymentId = paymentId }, ct))
+        foreach (var credited in await db.QueryAsync<NetReceipt>(CreditedPlansOfItemSql, new { ItemId = itemId, PaymentId = paymentId ?? string.Empty }, ct))
         {
-            var take = Math.Min(left, net.NetMinor);
-            if (take <= 0)
+            var take = Math.Min(amountMinor, credited.NetMinor);
+            if (take > 0)
             {
-                continue;
+                await RecordAsync(credited.PlanId, kind, paymentId, -take, ct);
+                await ApplyAsync(credited.PlanId, -take, ct);
+                return;
             }
-
-            if (await RecordAsync(net.PlanId, sourceType, sourceId, paymentId, -take, ct))
-            {
-                await ApplyAsync(net.PlanId, -take, ct);
-            }
-
-            left -= take;
         }
     }
 
-    private async Task<bool> RecordAsync(string planId, string sourceType, string sourceId, string paymentId, long amountMinor, CancellationToken ct)
-    {
-        if (await db.ExecuteScalarAsync<long>(ExistsSql, new { PlanId = planId, SourceType = sourceType, SourceId = sourceId }, ct) > 0)
-        {
-            return false;
-        }
-
-        await db.ExecuteAsync(InsertSql, new { PlanId = planId, SourceType = sourceType, SourceId = sourceId, PaymentId = paymentId, AmountMinor = amountMinor, Now = time.GetUtcNow() }, ct);
-        return true;
-    }
+    private Task RecordAsync(string planId, string kind, string? paymentId, long amountMinor, CancellationToken ct) =>
+        db.ExecuteAsync(InsertSql, new { PlanId = planId, SourceType = kind, SourceId = Ids.New("ppr", time), PaymentId = paymentId ?? string.Empty, AmountMinor = amountMinor, Now = time.GetUtcNow() }, ct);
 
     private async Task ApplyAsync(string planId, long deltaMinor, CancellationToken ct)
     {
