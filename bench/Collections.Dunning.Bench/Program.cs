@@ -15,6 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 var debtors = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var perDebtor = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 
+var root = new DirectoryInfo(AppContext.BaseDirectory);
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "Collections.sln")))
+{
+    root = root.Parent;
+}
+
+// WebApplicationFactory looks for the host's content root next to the caller's project; point it at the host.
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_COLLECTIONS_API", Path.Combine(root?.FullName ?? ".", "src", "Collections.Api"));
+
 await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
 await using var app = new CollectionsApp(database, new Dictionary<string, string?>
 {
