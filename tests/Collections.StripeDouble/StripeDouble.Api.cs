@@ -47,7 +47,17 @@ public sealed partial class StripeDouble
                 return Results.Content(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
             }
 
-            var (status, body) = action(FormTree.Parse(fields));
+            (HttpStatusCode status, JsonNode body) outcome;
+            try
+            {
+                outcome = action(FormTree.Parse(fields));
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException)
+            {
+                outcome = (HttpStatusCode.InternalServerError, new JsonObject { ["error"] = new JsonObject { ["type"] = "api_error", ["message"] = exception.Message } });
+            }
+
+            var (status, body) = outcome;
             result = (status, body.ToJsonString());
             if (HttpMethods.IsPost(http.Request.Method) && key.Length > 0)
             {

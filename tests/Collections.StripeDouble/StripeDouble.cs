@@ -29,13 +29,12 @@ public sealed partial class StripeDouble : IAsyncDisposable
     private readonly ConcurrentQueue<DeliveredEvent> deliveries = new();
     private readonly Dictionary<string, string> events = new(StringComparer.Ordinal);
     private readonly List<Task> background = [];
-    private readonly HttpClient webhookClient;
+    private readonly HttpClient defaultClient = new();
     private long sequence;
 
     private StripeDouble(StripeDoubleOptions options)
     {
         Options = options;
-        webhookClient = options.WebhookClient ?? new HttpClient();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -89,7 +88,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
                 ["id"] = NewId("ch"),
                 ["object"] = "charge",
                 ["amount"] = (long)session["amount_total"]!,
-                ["amount_refunded"] = 0,
+                ["amount_refunded"] = 0L,
                 ["currency"] = (string?)session["currency"],
                 ["payment_intent"] = intent,
                 ["paid"] = !bankDebit,
@@ -189,10 +188,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
         await WhenIdleAsync();
         await app.StopAsync();
         await app.DisposeAsync();
-        if (Options.WebhookClient is null)
-        {
-            webhookClient.Dispose();
-        }
+        defaultClient.Dispose();
     }
 
     private Task<DeliveredEvent> SettleAsyncPayment(string sessionId, bool succeeded)
@@ -254,7 +250,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
         DeliveredEvent delivered;
         try
         {
-            using var response = await webhookClient.SendAsync(request);
+            using var response = await (Options.WebhookClient ?? defaultClient).SendAsync(request);
             delivered = new DeliveredEvent(eventId, type, payload, (int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         catch (HttpRequestException exception)

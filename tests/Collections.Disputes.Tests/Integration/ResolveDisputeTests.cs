@@ -126,6 +126,20 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     }
 
     [Test]
+    public async Task Resolve_WhenTwoRace_OneWinsAndOneCreditNoteIsIssued()
+    {
+        var (_, invoiceId, disputeId) = await UnderReview(1000m, 300m);
+
+        var responses = await Task.WhenAll(Resolve(Staff, disputeId, "accepted"), Resolve(Staff, disputeId, "partially_accepted", 100m));
+
+        var statuses = responses.Select(r => r.StatusCode).OrderBy(s => s).ToList();
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(HttpStatusCode.OK);
+        Assert.That((await Invoice(invoiceId)).Amount("balance"), Is.EqualTo(1000m - winner.Amount("credited")));
+        Assert.That(Published.All.OfType<DisputeResolved>().Count(r => r.DisputeId == disputeId), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Transitions_AfterResolved_AreAll409()
     {
         var (_, _, disputeId) = await UnderReview(1000m, 300m);
@@ -160,6 +174,25 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
         var reassigned = await (await Staff.PostAsync($"/api/v1/disputes/{disputeId}/assign", System.Net.Http.Json.JsonContent.Create(new { assignee = "li@creditor.example" }))).ShouldBe(HttpStatusCode.OK);
 
         Assert.That((reassigned.Text("status"), reassigned.Text("assignee")), Is.EqualTo(("under_review", "li@creditor.example")));
+    }
+
+    [Test]
+    public async Task Aging_ShowsTheDisputedPartInItsOwnColumnUntilResolved()
+    {
+        var (debtorId, invoiceId, disputeId) = await UnderReview(1000m, 300m);
+
+        var during = await AgingOf(debtorId);
+        await (await Resolve(Staff, disputeId, "partially_accepted", 100m)).ShouldBe(HttpStatusCode.OK);
+        var after = await AgingOf(debtorId);
+
+        Assert.That((during.Amount("disputed"), during.Amount("total")), Is.EqualTo((300m, 1000m)));
+        Assert.That((after.Amount("disputed"), after.Amount("total")), Is.EqualTo((0m, 900m)));
+    }
+
+    private async Task<System.Text.Json.JsonElement> AgingOf(string debtorId)
+    {
+        var report = await (await Staff.GetAsync("/api/v1/reports/aging")).ShouldBe(HttpStatusCode.OK);
+        return report.GetProperty("debtors").EnumerateArray().Single(d => d.Text("debtorId") == debtorId).GetProperty("amounts");
     }
 
     [Test]

@@ -74,6 +74,15 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     }
 
     [Test]
+    public async Task Open_WhenOtherDebtorsInvoiceAlreadyDisputed_Is404Not409()
+    {
+        var disputed = (await Dispute(Staff, theirDispute)).Text("invoiceId");
+
+        await (await Open(SessionFor(mine), disputed)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Open(SessionFor(theirs), disputed)).ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    [Test]
     public async Task List_WhenDebtorSession_ShowsOnlyOwnDisputes()
     {
         var own = await (await SessionFor(mine).GetAsync("/api/v1/disputes")).ShouldBe(HttpStatusCode.OK);
@@ -104,6 +113,22 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
         var posted = await (await Post(SessionFor(mine), $"/api/v1/disputes/{myDispute}/messages", new { body = "Delivery note attached tomorrow." })).ShouldBe(HttpStatusCode.Created);
 
         Assert.That((posted.Text("authorRole"), posted.GetProperty("internal").GetBoolean()), Is.EqualTo(("debtor", false)));
+    }
+
+    [Test]
+    public async Task RealPortalSession_OpensOwnDisputeAndCannotSeeAnothers()
+    {
+        var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{theirs}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
+        var url = link.Text("url");
+        var token = Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..].Split('&')[0]);
+        var session = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/sessions", new { token })).ShouldBe(HttpStatusCode.Created);
+        using var portal = App.ClientWithKey(session.Text("sessionToken"));
+
+        var opened = await (await Open(portal, theirInvoice, 1m)).ShouldBe(HttpStatusCode.Created);
+
+        Assert.That(opened.Text("debtorId"), Is.EqualTo(theirs));
+        await (await portal.GetAsync($"/api/v1/disputes/{myDispute}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await portal.PostAsync($"/api/v1/disputes/{opened.Text("id")}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
     }
 
     [Test]

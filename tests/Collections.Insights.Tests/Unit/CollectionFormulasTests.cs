@@ -178,4 +178,18 @@ public sealed class CollectionFormulasTests
 
         Assert.That(months, Is.EqualTo(new[] { (20, 5L), (28, 7L), (31, 0L) }));
     }
+
+    [TestCase("2026-03-02", 0)]
+    [TestCase("2026-03-01", 1)]
+    [TestCase("2026-01-31", 1)]
+    [TestCase("2026-01-30", 2)]
+    [TestCase("2026-01-01", 2)]
+    [TestCase("2025-12-31", 3)]
+    [TestCase("2025-12-02", 3)]
+    [TestCase("2025-12-01", 4)]
+    public void BucketOf_WhenDaysPastDue_FallsInTheRightBucket(string due, int bucket)
+    {
+        // as of 2 March 2026: due 1 March is 1 day past due; 31 Jan is 30; 30 Jan is 31; 2 Dec is 90; 1 Dec is 91
+        Assert.That(PeriodFigures.BucketOf(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 3, 2)), Is.EqualTo(bucket));
+    }
 }

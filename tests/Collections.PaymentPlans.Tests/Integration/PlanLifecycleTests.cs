@@ -168,6 +168,28 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     }
 
     [Test]
+    public async Task List_FiltersByDebtorAndStatus_AndPagesWithCursor()
+    {
+        var (debtorId, invoices) = await DebtorWithInvoices(300.00m, 600.00m, 300.00m);
+        using var debtor = DebtorSession(debtorId);
+        var active1 = (await CreatePlan(debtor, Terms([invoices[0]]))).GetProperty("id").GetString();
+        var proposed = (await CreatePlan(debtor, Terms([invoices[1]], count: 24, frequency: "weekly"))).GetProperty("id").GetString();
+        var active2 = (await CreatePlan(debtor, Terms([invoices[2]]))).GetProperty("id").GetString();
+
+        var firstPage = await (await Staff.GetAsync($"/api/v1/payment-plans?debtorId={debtorId}&status=active&limit=1")).ShouldBe(HttpStatusCode.OK);
+        var cursor = firstPage.GetProperty("nextCursor").GetString();
+        var secondPage = await (await Staff.GetAsync($"/api/v1/payment-plans?debtorId={debtorId}&status=active&limit=1&cursor={cursor}")).ShouldBe(HttpStatusCode.OK);
+        var proposals = await (await Staff.GetAsync($"/api/v1/payment-plans?debtorId={debtorId}&status=proposed")).ShouldBe(HttpStatusCode.OK);
+
+        Assert.That(firstPage.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString(), Is.EqualTo(active1));
+        Assert.That(secondPage.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString(), Is.EqualTo(active2));
+        Assert.That(secondPage.GetProperty("nextCursor").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        Assert.That(proposals.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetString(), Is.EqualTo(proposed));
+        await (await Staff.GetAsync("/api/v1/payment-plans?status=paused")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Staff.GetAsync("/api/v1/payment-plans?limit=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task Create_WhenReplayedWithSameKey_CreatesOnePlan_OtherBodyIs422()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
@@ -201,6 +223,20 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
 
         await (await PostPlan(debtor, Terms([invoices[0]]))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await (await PostPlan(debtor, Terms([invoices[1]]))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Test]
+    public async Task Create_WhenTwoRequestsRaceForOneInvoice_OnlyOnePlanIsCreated()
+    {
+        var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
+        using var first = DebtorSession(debtorId);
+        using var second = DebtorSession(debtorId);
+
+        var responses = await Task.WhenAll(PostPlan(first, Terms(invoices)), PostPlan(second, Terms(invoices, count: 2)));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
+        Assert.That(responses.Count(r => r.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict), Is.EqualTo(1));
+        Assert.That(await Send(new GetPlansQuery(debtorId)), Has.Count.EqualTo(1));
     }
 
     [Test]

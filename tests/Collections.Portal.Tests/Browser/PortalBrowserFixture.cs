@@ -37,6 +37,16 @@ public abstract class PortalBrowserFixture
     {
     }
 
+    /// <summary>Starts what the host calls (for example the Stripe test double) once BaseAddress is known.</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     [OneTimeSetUp]
     public async Task StartHostAndBrowser()
     {
@@ -45,14 +55,15 @@ public abstract class PortalBrowserFixture
             Assert.Ignore($"Browser tests skipped: {ChromiumPath} is missing (apt-get install chromium; test.sh does it).");
         }
 
+        // The port is chosen first: the portal's own address goes into links and Stripe return URLs before the host starts.
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        await StartDependenciesAsync();
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        App = new CollectionsApp(database, Settings, ConfigureTestServices);
-        App.UseKestrel(0);
+        var settings = new Dictionary<string, string?>(Settings) { ["Portal:BaseUrl"] = BaseAddress.ToString().TrimEnd('/') };
+        App = new CollectionsApp(database, settings, ConfigureTestServices);
+        App.UseKestrel(port);
         App.StartServer();
-        using (var probe = App.CreateClient())
-        {
-            BaseAddress = probe.BaseAddress!;
-        }
 
         Erp = App.ClientWithKey(await App.CreateApiKeyAsync("erp"));
         Staff = App.ClientWithKey(await App.CreateApiKeyAsync("staff"));
@@ -137,8 +148,9 @@ public abstract class PortalBrowserFixture
     {
         var response = await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/portal-links", new { expiresInDays });
         var link = await response.ShouldBe(HttpStatusCode.Created);
-        var url = new Uri(link.GetProperty("url").GetString()!);
-        return new Uri(BaseAddress, url.PathAndQuery + url.Fragment).ToString();
+        var url = link.GetProperty("url").GetString()!;
+        Assert.That(url, Does.StartWith(BaseAddress.ToString().TrimEnd('/') + "/portal/#/login?token="));
+        return url;
     }
 
     protected static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];

@@ -28,7 +28,7 @@ internal sealed class AlertBook(DbSession db, TimeProvider time)
         await db.ExecuteAsync(RaiseSql, new
         {
             Id = Ids.New("alr", time),
-            CauseKey = $"{type}:{cause}",
+            CauseKey = FormattableString.Invariant($"{type}:{cause}"),
             DebtorId = debtorId,
             AlertType = type,
             Message = message,

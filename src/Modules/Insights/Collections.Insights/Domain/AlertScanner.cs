@@ -25,7 +25,7 @@ internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader ri
         foreach (var d in await db.QueryAsync<Row>(OverdueDisputesSql, new { DueBefore = today.AddDays(-dueDays) }, ct))
         {
             await alerts.RaiseAsync(AlertTypes.DisputeOverdue, d.Id, d.DebtorId,
-                $"Dispute {d.Id} over {new Money(d.AmountMinor, Currency.Of(d.Currency))} was opened on {d.OnDate:yyyy-MM-dd} and is still open past its {dueDays}-day due date.", ct);
+                FormattableString.Invariant($"Dispute {d.Id} over {new Money(d.AmountMinor, Currency.Of(d.Currency))} was opened on {d.OnDate:yyyy-MM-dd} and is still open past its {dueDays}-day due date."), ct);
         }
 
         var large = (await db.QueryAsync<Row>(FallingDueSql, new { Today = today, Until = today.AddDays(DueWithinDays) }, ct))
@@ -41,7 +41,7 @@ internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader ri
             foreach (var item in debtor)
             {
                 await alerts.RaiseAsync(AlertTypes.LargeInvoiceDue, item.Id, item.DebtorId,
-                    $"{scored.Debtor.Name} (high risk, score {scored.Risk.Score}) has {new Money(item.AmountMinor, Currency.Of(item.Currency))} falling due on {item.OnDate:yyyy-MM-dd}.", ct);
+                    FormattableString.Invariant($"{scored.Debtor.Name} (high risk, score {scored.Risk.Score}) has {new Money(item.AmountMinor, Currency.Of(item.Currency))} falling due on {item.OnDate:yyyy-MM-dd}."), ct);
             }
         }
     }

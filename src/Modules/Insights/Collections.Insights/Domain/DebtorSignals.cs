@@ -35,8 +35,8 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         if (balance > debtor.CreditLimitMinor && balance - increaseMinor <= debtor.CreditLimitMinor)
         {
             var c = Currency.Of(currency);
-            await alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, $"{debtorId}:{itemId}", debtorId,
-                $"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}.", ct);
+            await alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, FormattableString.Invariant($"{debtorId}:{itemId}"), debtorId,
+                FormattableString.Invariant($"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}."), ct);
         }
     }
 
@@ -50,8 +50,8 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         var before = LateDrift.Measure(paid.Where(p => p.Id != paidItemId).Select(p => new PaidInvoice(p.DueDate, p.PaidOn!.Value)).ToList());
         if (after is { } now && now.Excess >= deviation && !(before is { } then && then.Excess >= deviation))
         {
-            await alerts.RaiseAsync(AlertTypes.LateDrift, $"{debtorId}:{paidItemId}", debtorId,
-                $"The last 3 invoices were paid on average {now.Last3} days late against a 12-month baseline of {now.Baseline} days ({now.Excess} days worse).", ct);
+            await alerts.RaiseAsync(AlertTypes.LateDrift, FormattableString.Invariant($"{debtorId}:{paidItemId}"), debtorId,
+                FormattableString.Invariant($"The last 3 invoices were paid on average {now.Last3:0.0} days late against a 12-month baseline of {now.Baseline:0.0} days ({now.Excess:0.0} days worse)."), ct);
         }
     }
 

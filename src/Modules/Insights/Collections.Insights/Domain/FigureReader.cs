@@ -14,10 +14,12 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
 
     private const string PeriodSql = """
         SELECT on_month AS Month, CASE WHEN on_date < @From THEN 0 ELSE 1 END AS InPeriod,
-               CASE WHEN due_date < @To THEN 1 ELSE 0 END AS Overdue, is_sale AS IsSale, SUM(delta_minor) AS Minor
+               CASE WHEN due_date >= @To THEN 0 WHEN due_date >= @Due30 THEN 1 WHEN due_date >= @Due60 THEN 2 WHEN due_date >= @Due90 THEN 3 ELSE 4 END AS Bucket,
+               is_sale AS IsSale, SUM(delta_minor) AS Minor
         FROM insights_movements
         WHERE currency = @Currency AND on_date <= @To
-        GROUP BY on_month, CASE WHEN on_date < @From THEN 0 ELSE 1 END, CASE WHEN due_date < @To THEN 1 ELSE 0 END, is_sale
+        GROUP BY on_month, CASE WHEN on_date < @From THEN 0 ELSE 1 END,
+                 CASE WHEN due_date >= @To THEN 0 WHEN due_date >= @Due30 THEN 1 WHEN due_date >= @Due60 THEN 2 WHEN due_date >= @Due90 THEN 3 ELSE 4 END, is_sale
         """;
 
     private const string MonthlySql = """
@@ -49,7 +51,7 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
     public async Task<InsightsFigures> SummaryAsync(Currency currency, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var args = new { Currency = currency.Code, From = from, To = to };
-        var rows = await db.QueryAsync<PeriodRow>(PeriodSql, args, ct);
+        var rows = await db.QueryAsync<PeriodRow>(PeriodSql, new { args.Currency, From = from, To = to, Due30 = to.AddDays(-30), Due60 = to.AddDays(-60), Due90 = to.AddDays(-90) }, ct);
         var cash = (await db.QueryAsync<MonthSum>(CashSql, args, ct)).Sum(r => r.Minor);
         var sales = rows.Where(r => r.IsSale == 1).GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Sum(r => r.Minor));
         var facts = await FactsAsync(args, ct);
@@ -58,7 +60,7 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
             beginning: rows.Where(r => r.InPeriod == 0).Sum(r => r.Minor),
             sales: rows.Where(r => r.InPeriod == 1 && r.IsSale == 1).Sum(r => r.Minor),
             ending: rows.Sum(r => r.Minor),
-            endingCurrent: rows.Where(r => r.Overdue == 0).Sum(r => r.Minor),
+            aging: Enumerable.Range(0, PeriodFigures.AgingBuckets.Length).Select(b => rows.Where(r => r.Bucket == b).Sum(r => r.Minor)).ToArray(),
             PeriodFigures.CountbackMonths(to, sales, CountbackMonths), cash, facts), currency);
     }
 
@@ -85,14 +87,14 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
                 beginning: upTo.Where(r => r.Month < key).Sum(r => r.Minor),
                 sales: sales.GetValueOrDefault(key),
                 ending: upTo.Sum(r => r.Minor),
-                endingCurrent: upTo.Where(r => r.DueDate >= to).Sum(r => r.Minor),
+                aging: Enumerable.Range(0, PeriodFigures.AgingBuckets.Length).Select(b => upTo.Where(r => PeriodFigures.BucketOf(r.DueDate, to) == b).Sum(r => r.Minor)).ToArray(),
                 PeriodFigures.CountbackMonths(to, sales, CountbackMonths), cash.GetValueOrDefault(key), facts), currency));
         }
 
         return result;
     }
 
-    private PeriodTotals Totals(DateOnly from, DateOnly to, long beginning, long sales, long ending, long endingCurrent,
+    private PeriodTotals Totals(DateOnly from, DateOnly to, long beginning, long sales, long ending, long[] aging,
         IReadOnlyList<(int, long)> countback, long cash, Facts facts)
     {
         var open = facts.Disputes.Where(d => d.OpenedOn <= to && (d.ClosedOn is null || d.ClosedOn > to)).ToList();
@@ -101,9 +103,9 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
             .Select(d => d.ClosedOn!.Value.DayNumber - d.OpenedOn.DayNumber).ToList();
         var outcomes = facts.Outcomes.Where(o => o.EndedOn >= from && o.EndedOn <= to).ToList();
         int Count(string kind, string status) => outcomes.Count(o => o.Kind == kind && o.Status == status);
-        return new PeriodTotals(from, to, beginning, sales, ending, endingCurrent, countback, cash,
+        return new PeriodTotals(from, to, beginning, sales, ending, aging[0], countback, cash,
             open.Sum(d => d.DisputedMinor), open.Count, open.Count(d => d.OpenedOn < dueBefore), resolved,
-            Count("promise", "kept"), Count("promise", "broken"), Count("plan", "defaulted"), Count("plan", "completed"));
+            Count("promise", "kept"), Count("promise", "broken"), Count("plan", "defaulted"), Count("plan", "completed"), aging);
     }
 
     private async Task<Facts> FactsAsync(object args, CancellationToken ct) =>
@@ -115,7 +117,7 @@ internal sealed class FigureReader(DbSession db, IOptions<InsightsOptions> optio
     {
         public int Month { get; init; }
         public int InPeriod { get; init; }
-        public int Overdue { get; init; }
+        public int Bucket { get; init; }
         public int IsSale { get; init; }
         public long Minor { get; init; }
     }

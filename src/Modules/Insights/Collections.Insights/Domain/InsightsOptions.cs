@@ -27,7 +27,7 @@ internal sealed class InsightsOptions
                   + Weights.BrokenCommitments + Weights.DisputeRate + Weights.Chargebacks;
         if (sum != 100m || Weights.All.Any(w => w < 0))
         {
-            throw new InvalidOperationException($"Insights:Weights must be non-negative and add up to 100 (they add up to {sum}).");
+            throw new InvalidOperationException(FormattableString.Invariant($"Insights:Weights must be non-negative and add up to 100 (they add up to {sum})."));
         }
 
         if (MediumBandFrom <= 0 || HighBandFrom <= MediumBandFrom || HighBandFrom > 100 || DeviationDays < 1 || DisputeDueDays < 1 || LargeInvoiceAmount <= 0)

@@ -19,7 +19,11 @@ internal sealed record PeriodTotals(
     int PromisesKept,
     int PromisesBroken,
     int PlansDefaulted,
-    int PlansCompleted);
+    int PlansCompleted,
+    IReadOnlyList<long>? AgingMinor = null);
+
+/// <summary>Receivables at the period's end by days past due: current (not yet due), 1–30, 31–60, 61–90, over 90.</summary>
+public sealed record AgingBucket(string Bucket, MoneyDto Amount);
 
 public sealed record InsightsFigures(
     DateOnly From,
@@ -43,7 +47,8 @@ public sealed record InsightsFigures(
     decimal? PlanDefaultRate,
     int OpenDisputes,
     int OverdueDisputes,
-    decimal? MedianDaysToResolveDispute);
+    decimal? MedianDaysToResolveDispute,
+    IReadOnlyList<AgingBucket> Aging);
 
 internal static class PeriodFigures
 {
@@ -65,7 +70,17 @@ internal static class PeriodFigures
             CollectionFormulas.Percent(t.PromisesKept, t.PromisesKept + t.PromisesBroken),
             CollectionFormulas.Percent(t.PlansDefaulted, t.PlansDefaulted + t.PlansCompleted),
             t.OpenDisputes, t.OverdueDisputes,
-            CollectionFormulas.Median(t.DaysToResolveDisputes));
+            CollectionFormulas.Median(t.DaysToResolveDisputes),
+            AgingBuckets.Select((name, i) => new AgingBucket(name, M(t.AgingMinor is { } a && i < a.Count ? a[i] : 0))).ToList());
+    }
+
+    public static readonly string[] AgingBuckets = ["current", "1-30", "31-60", "61-90", "90+"];
+
+    /// <summary>0 while not yet due at `asOf`; then 1–30, 31–60, 61–90 and more days past due.</summary>
+    public static int BucketOf(DateOnly due, DateOnly asOf)
+    {
+        var pastDue = asOf.DayNumber - due.DayNumber;
+        return pastDue <= 0 ? 0 : pastDue <= 30 ? 1 : pastDue <= 60 ? 2 : pastDue <= 90 ? 3 : 4;
     }
 
     /// <summary>Calendar months ending at `to`, newest first: the newest counts only its days up to `to`.</summary>

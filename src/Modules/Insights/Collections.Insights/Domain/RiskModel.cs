@@ -49,10 +49,10 @@ internal static class RiskModel
             OverdueShare(input, w.OverdueShare),
             CreditLimitUse(input, w.CreditLimitUse),
             Counted("broken_commitments", input.BrokenPromises + input.DefaultedPlans, CommitmentsCeiling, w.BrokenCommitments,
-                $"{input.BrokenPromises} broken promise(s) to pay and {input.DefaultedPlans} defaulted payment plan(s) in the last 12 months."),
+                FormattableString.Invariant($"{input.BrokenPromises} broken promise(s) to pay and {input.DefaultedPlans} defaulted payment plan(s) in the last 12 months.")),
             DisputeRate(input, w.DisputeRate),
             Counted("chargebacks", input.Chargebacks, ChargebacksCeiling, w.Chargebacks,
-                $"{input.Chargebacks} card or debit payment(s) charged back in the last 12 months."),
+                FormattableString.Invariant($"{input.Chargebacks} card or debit payment(s) charged back in the last 12 months.")),
         };
         var score = factors.Sum(f => f.Contribution);
         return new RiskScore(score, BandOf(score, options), factors);
@@ -94,7 +94,7 @@ internal static class RiskModel
         return value is null
             ? new RiskFactor("average_days_late", null, 0m, "No invoice was paid in the last 12 months, so there is no payment history to judge.")
             : new RiskFactor("average_days_late", value, Contribution(weight, Math.Min(value.Value, DaysLateCeiling) / DaysLateCeiling),
-                $"Paid its {input.PaidLast12Months.Count} invoice(s) of the last 12 months on average {value} days after the due date (the last 90 days count double).");
+                FormattableString.Invariant($"Paid its {input.PaidLast12Months.Count} invoice(s) of the last 12 months on average {value} days after the due date (the last 90 days count double)."));
     }
 
     private static RiskFactor DaysLateTrend(RiskInputs input, decimal weight)
@@ -105,9 +105,9 @@ internal static class RiskModel
             return new RiskFactor("days_late_trend", null, 0m, "Fewer than 4 paid invoices in the last 12 months: no trend yet.");
         }
 
-        var direction = value > 0 ? $"{value} days later" : value < 0 ? $"{-value} days earlier" : "as promptly";
+        var direction = value > 0 ? FormattableString.Invariant($"{value} days later") : value < 0 ? FormattableString.Invariant($"{-value} days earlier") : "as promptly";
         return new RiskFactor("days_late_trend", value, Contribution(weight, Math.Clamp(value.Value, 0m, TrendCeiling) / TrendCeiling),
-            $"Its last 3 payments came {direction} than the 6 before them.");
+            FormattableString.Invariant($"Its last 3 payments came {direction} than the 6 before them."));
     }
 
     private static RiskFactor OverdueShare(RiskInputs input, decimal weight)
@@ -117,7 +117,7 @@ internal static class RiskModel
         return value is null
             ? new RiskFactor("overdue_share", null, 0m, "Nothing is owed at the moment.")
             : new RiskFactor("overdue_share", value, Contribution(weight, (decimal)input.OverdueMinor / input.BalanceMinor),
-                $"{new Money(input.OverdueMinor, currency)} of the open {new Money(input.BalanceMinor, currency)} ({value}%) is past its due date.");
+                FormattableString.Invariant($"{new Money(input.OverdueMinor, currency)} of the open {new Money(input.BalanceMinor, currency)} ({value}%) is past its due date."));
     }
 
     private static RiskFactor CreditLimitUse(RiskInputs input, decimal weight)
@@ -130,7 +130,7 @@ internal static class RiskModel
         var value = CollectionFormulas.Round1((decimal)input.BalanceMinor / input.CreditLimitMinor * 100m);
         var limit = new Money(input.CreditLimitMinor, SharedKernel.Currency.Of(input.Currency));
         return new RiskFactor("credit_limit_use", value, Contribution(weight, Math.Min(1m, (decimal)input.BalanceMinor / input.CreditLimitMinor)),
-            $"Uses {value}% of its credit limit of {limit}.");
+            FormattableString.Invariant($"Uses {value}% of its credit limit of {limit}."));
     }
 
     private static RiskFactor DisputeRate(RiskInputs input, decimal weight)
@@ -142,7 +142,7 @@ internal static class RiskModel
 
         var value = CollectionFormulas.Round1((decimal)input.DisputesOpened / input.InvoicesIssued * 100m);
         return new RiskFactor("dispute_rate", value, Contribution(weight, Math.Min(1m, (decimal)input.DisputesOpened / input.InvoicesIssued * 100m / DisputeRateCeiling)),
-            $"Disputed {input.DisputesOpened} of its {input.InvoicesIssued} invoice(s) of the last 12 months ({value}%).");
+            FormattableString.Invariant($"Disputed {input.DisputesOpened} of its {input.InvoicesIssued} invoice(s) of the last 12 months ({value}%)."));
     }
 
     private static RiskFactor Counted(string name, int count, int ceiling, decimal weight, string explanation) =>

@@ -10,17 +10,17 @@ export async function render(ctx, params, query, { navigate }) {
     all(`/payment-plans?debtorId=${encodeURIComponent(ctx.debtorId)}`),
     openInvoices(ctx),
   ]);
-  const current = plans.filter((p) => ['active', 'pending_approval'].includes(p.status));
+  const current = plans.filter((p) => ['active', 'proposed'].includes(p.status));
   const eligible = invoices.filter((i) => !i.paymentPlanId && toMinor(i.disputed) === 0 && toMinor(i.balance) > 0).sort(byDueDate);
   return h('div', {},
     h('h1', {}, 'Payment plan'),
-    current.map((p) => planView(p)),
+    current.map((p) => planView(p, navigate)),
     eligible.length ? proposeForm(ctx, eligible, navigate) : (current.length ? null : h('p', {}, 'There are no open invoices that can go into a plan.')),
     plans.length > current.length ? h('section', {}, h('h2', {}, 'Earlier plans'),
       h('ul', {}, plans.filter((p) => !current.includes(p)).map((p) => h('li', {}, `${format(p.total)} – ${humanize(p.status)}${p.closeReason ? ` (${p.closeReason})` : ''}`)))) : null);
 }
 
-function planView(p) {
+function planView(p, navigate) {
   const next = p.installments.find((i) => i.status !== 'paid');
   const message = h('div', { 'aria-live': 'assertive' });
   const payButton = h('button', { type: 'button' }, next ? `Pay installment ${next.number} now` : 'Pay');
@@ -40,7 +40,23 @@ function planView(p) {
     h('p', {}, `Total ${format(p.total)}, paid ${format(p.paid)}, still to pay ${format(p.outstanding)}.`),
     schedule(p.installments, true),
     p.status === 'active' && next ? h('div', { class: 'actions' }, payButton) : null,
+    p.status === 'proposed' ? h('div', { class: 'actions' }, withdrawButton(p, message, navigate)) : null,
     message);
+}
+
+function withdrawButton(p, message, navigate) {
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Withdraw this proposal');
+  button.addEventListener('click', async () => {
+    const done = busy(button, 'Withdrawing…');
+    try {
+      await api(`/payment-plans/${encodeURIComponent(p.id)}/cancel`, { method: 'POST', body: { reason: 'Withdrawn by the debtor in the portal.' } });
+      navigate('#/plan');
+    } catch (error) {
+      done();
+      message.replaceChildren(errorBox(error));
+    }
+  });
+  return button;
 }
 
 function schedule(installments, withStatus) {

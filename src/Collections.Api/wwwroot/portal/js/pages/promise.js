@@ -1,11 +1,11 @@
-import { api, all } from '../api.js';
+import { api } from '../api.js';
 import { h, field, errorBox, formatDate, humanize, busy } from '../dom.js';
 import { format, parseMinor, plain, formatMinor } from '../money.js';
 import { openInvoices, byDueDate, payableMinor } from '../invoices-data.js';
 
 export async function render(ctx, params, query, { navigate }) {
   const [promises, invoices] = await Promise.all([
-    all(`/promises?debtorId=${encodeURIComponent(ctx.debtorId)}`),
+    api(`/promises?debtorId=${encodeURIComponent(ctx.debtorId)}`),
     openInvoices(ctx),
   ]);
   const open = invoices.filter((i) => payableMinor(i) > 0).sort(byDueDate);
@@ -21,7 +21,7 @@ function form(ctx, invoices, navigate) {
   const total = invoices.reduce((sum, i) => sum + payableMinor(i), 0);
   const boxes = invoices.map((i) => h('input', { type: 'checkbox', id: `promise-inv-${i.id}`, value: i.id, checked: true }));
   const amount = h('input', { type: 'text', id: 'promise-amount', inputmode: 'decimal', value: plain(total, ctx.currency) });
-  const date = h('input', { type: 'date', id: 'promise-date', required: true });
+  const date = h('input', { type: 'date', id: 'promise-date', required: true, min: ctx.me.today });
   const message = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit' }, 'Promise this payment');
   boxes.forEach((b) => b.addEventListener('change', () => {

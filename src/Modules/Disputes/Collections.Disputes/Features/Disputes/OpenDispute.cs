@@ -47,14 +47,29 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
             NULL, 0, NULL, NULL, NULL, @OpenedBy, @Now, @DueBy, NULL, 1, @Now)
         """;
 
-    private const string OpenForInvoiceSql = "SELECT dispute_id FROM disputes_open_invoices WHERE invoice_id = @InvoiceId";
-
     public async Task<DisputeResponse> Handle(OpenDisputeCommand command, CancellationToken cancellationToken)
     {
+        // The guard row is claimed before anything else is read, so a racing second request waits here and then fails cleanly.
+        var id = Ids.New("dsp", time);
+        var claimed = true;
+        try
+        {
+            await db.ExecuteAsync(GuardSql, new { command.InvoiceId, DisputeId = id }, cancellationToken);
+        }
+        catch (DbException exception) when (UniqueViolation.Is(exception))
+        {
+            claimed = false;
+        }
+
         var invoice = await mediator.Send(new GetReceivableQuery(command.InvoiceId), cancellationToken);
         if (invoice is null || !store.Caller.CanSee(invoice.DebtorId) || invoice.Kind != ItemKinds.Invoice)
         {
             throw new NotFoundException("Invoice", command.InvoiceId);
+        }
+
+        if (!claimed)
+        {
+            throw new ConflictException($"Invoice {invoice.Number} already has an open dispute; add to its thread instead.");
         }
 
         if (invoice.Status != InvoiceStatuses.Open || invoice.BalanceMinor <= 0)
@@ -62,24 +77,8 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
             throw new BusinessRuleException($"Invoice {invoice.Number} is {invoice.Status} with nothing left to dispute.");
         }
 
-        var existing = await db.QuerySingleOrDefaultAsync<string>(OpenForInvoiceSql, new { command.InvoiceId }, cancellationToken);
-        if (existing is not null)
-        {
-            throw new ConflictException($"Invoice {invoice.Number} already has an open dispute ({existing}); add to its thread instead.");
-        }
-
         var currency = Currency.Of(invoice.Currency);
         var disputedMinor = DisputedAmount(command.Amount, invoice, currency);
-        var id = Ids.New("dsp", time);
-        try
-        {
-            await db.ExecuteAsync(GuardSql, new { command.InvoiceId, DisputeId = id }, cancellationToken);
-        }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
-        {
-            throw new ConflictException($"Invoice {invoice.Number} already has an open dispute; add to its thread instead.");
-        }
-
         var now = time.GetUtcNow();
         var number = await store.NextNumberAsync(cancellationToken);
         await db.ExecuteAsync(InsertSql, new

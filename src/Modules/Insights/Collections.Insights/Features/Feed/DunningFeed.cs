@@ -31,7 +31,7 @@ internal sealed class PromiseToPayBrokenFeed(DbSession db, AlertBook alerts, Deb
     {
         await db.ExecuteAsync(PromiseOutcome.ResolveSql, new { n.PromiseId, Status = "broken", ResolvedOn = InsightsStore.DayOf(n.At) }, cancellationToken);
         await alerts.RaiseAsync(AlertTypes.PromiseBroken, n.PromiseId, n.DebtorId,
-            $"Promise to pay {n.PromiseId} was broken: {new Money(n.ShortMinor, Currency.Of(n.Currency))} short.", cancellationToken);
+            FormattableString.Invariant($"Promise to pay {n.PromiseId} was broken: {new Money(n.ShortMinor, Currency.Of(n.Currency))} short."), cancellationToken);
         await signals.RefreshBandAsync(n.DebtorId, cancellationToken);
     }
 }

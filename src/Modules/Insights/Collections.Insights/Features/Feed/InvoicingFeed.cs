@@ -51,7 +51,7 @@ internal sealed class LateFeeAssessedFeed(InsightsStore store, DebtorSignals sig
 /// <summary>
 /// Keeps the item's balance and status. Invoice balances also become dated movements: changes of the sale itself
 /// (adjustment, void) on the issue date, everything else on the day it happened (payments are re-dated to their
-/// received date by PaymentSucceeded). Late-fee charges stay out of receivables, DSO and CEI: they are not sales.
+/// received date by PaymentSucceeded, which also judges days late). Late-fee charges stay out of receivables, DSO and CEI: they are not sales.
 /// </summary>
 internal sealed class InvoiceBalanceChangedFeed(DbSession db, InsightsStore store, DebtorSignals signals) : INotificationHandler<InvoiceBalanceChanged>
 {
@@ -86,11 +86,6 @@ internal sealed class InvoiceBalanceChangedFeed(DbSession db, InsightsStore stor
         {
             var onDate = MovementReasons.ChangesSale(n.Reason) ? item.IssueDate : InsightsStore.DayOf(n.At);
             await store.AddMovementAsync(item, onDate, n.Reason, n.SourceId, delta, cancellationToken);
-        }
-
-        if (paidNow && item.Kind == ItemKinds.Invoice)
-        {
-            await signals.CheckLateDriftAsync(n.DebtorId, n.ItemId, cancellationToken);
         }
 
         await signals.CheckCreditLimitAsync(n.DebtorId, n.ItemId, n.Currency, delta, cancellationToken);

@@ -26,9 +26,9 @@ internal sealed class PaymentPlanDefaultedFeed(DbSession db, AlertBook alerts, D
     {
         await db.ExecuteAsync(PlanEnding.EndSql, new { n.PaymentPlanId, Status = PaymentPlanStatuses.Defaulted, EndedOn = InsightsStore.DayOf(n.At) }, cancellationToken);
         var plan = await db.QuerySingleOrDefaultAsync<PlanTotal>(TotalSql, new { n.PaymentPlanId }, cancellationToken);
-        var amount = plan is null ? "" : $" of {new Money(plan.TotalMinor, Currency.Of(plan.Currency))}";
+        var amount = plan is null ? "" : FormattableString.Invariant($" of {new Money(plan.TotalMinor, Currency.Of(plan.Currency))}");
         await alerts.RaiseAsync(AlertTypes.PlanDefaulted, n.PaymentPlanId, n.DebtorId,
-            $"Payment plan {n.PaymentPlanId}{amount} defaulted; its {n.InvoiceIds.Count} invoice(s) are back in normal collection.", cancellationToken);
+            FormattableString.Invariant($"Payment plan {n.PaymentPlanId}{amount} defaulted; its {n.InvoiceIds.Count} invoice(s) are back in normal collection."), cancellationToken);
         await signals.RefreshBandAsync(n.DebtorId, cancellationToken);
     }
 

@@ -4,9 +4,9 @@ using Collections.SharedKernel;
 
 namespace Collections.PaymentPlans.Features.Plans;
 
-public sealed record PolicyReasonResponse(string Code, string Message);
+public sealed record PaymentPlanPolicyReasonResponse(string Code, string Message);
 
-public sealed record InstallmentResponse(int Number, DateOnly DueDate, MoneyDto Amount, MoneyDto PaidAmount, string Status, bool IsDownPayment);
+public sealed record PaymentPlanInstallmentResponse(int Number, DateOnly DueDate, MoneyDto Amount, MoneyDto PaidAmount, string Status, bool IsDownPayment);
 
 /// <summary>A plan with its schedule. AtRisk: an installment is late; the plan defaults if it stays unpaid.</summary>
 public sealed record PaymentPlanResponse(
@@ -20,8 +20,8 @@ public sealed record PaymentPlanResponse(
     MoneyDto Outstanding,
     MoneyDto DownPayment,
     IReadOnlyList<string> InvoiceIds,
-    IReadOnlyList<InstallmentResponse> Installments,
-    IReadOnlyList<PolicyReasonResponse> PolicyReasons,
+    IReadOnlyList<PaymentPlanInstallmentResponse> Installments,
+    IReadOnlyList<PaymentPlanPolicyReasonResponse> PolicyReasons,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ActivatedAt,
     DateTimeOffset? ClosedAt,
@@ -45,8 +45,8 @@ public sealed record PaymentPlanResponse(
             M(plan.TotalMinor - plan.PaidMinor),
             M(plan.DownPaymentMinor),
             loaded.InvoiceIds,
-            loaded.Installments.Select(i => new InstallmentResponse(i.Number, i.DueDate, M(i.AmountMinor), M(i.PaidMinor), i.Status, i.IsDownPayment)).ToList(),
-            JsonSerializer.Deserialize<List<PolicyReasonResponse>>(plan.PolicyReasonsJson, Json) ?? [],
+            loaded.Installments.Select(i => new PaymentPlanInstallmentResponse(i.Number, i.DueDate, M(i.AmountMinor), M(i.PaidMinor), i.Status, i.IsDownPayment)).ToList(),
+            JsonSerializer.Deserialize<List<PaymentPlanPolicyReasonResponse>>(plan.PolicyReasonsJson, Json) ?? [],
             plan.CreatedAt,
             plan.ActivatedAt,
             plan.ClosedAt,

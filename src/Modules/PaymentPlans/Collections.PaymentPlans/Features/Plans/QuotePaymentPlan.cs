@@ -46,23 +46,23 @@ internal abstract class PlanTermsValidator<T> : AbstractValidator<T>
     }
 }
 
-public sealed record QuoteInstallmentResponse(int Number, DateOnly DueDate, MoneyDto Amount, bool IsDownPayment);
+public sealed record PaymentPlanQuoteInstallmentResponse(int Number, DateOnly DueDate, MoneyDto Amount, bool IsDownPayment);
 
 public sealed record PaymentPlanQuoteResponse(
     string DebtorId,
     IReadOnlyList<string> InvoiceIds,
     MoneyDto Total,
-    IReadOnlyList<QuoteInstallmentResponse> Installments,
+    IReadOnlyList<PaymentPlanQuoteInstallmentResponse> Installments,
     bool AutoApproved,
-    IReadOnlyList<PolicyReasonResponse> PolicyReasons)
+    IReadOnlyList<PaymentPlanPolicyReasonResponse> PolicyReasons)
 {
     internal static PaymentPlanQuoteResponse From(PlanDraft draft) => new(
         draft.DebtorId,
         draft.Items.Select(i => i.Id).ToList(),
         MoneyDto.Of(draft.TotalMinor, draft.Currency),
-        draft.Schedule.Select(s => new QuoteInstallmentResponse(s.Number, s.DueDate, MoneyDto.Of(s.AmountMinor, draft.Currency), s.IsDownPayment)).ToList(),
+        draft.Schedule.Select(s => new PaymentPlanQuoteInstallmentResponse(s.Number, s.DueDate, MoneyDto.Of(s.AmountMinor, draft.Currency), s.IsDownPayment)).ToList(),
         draft.FitsPolicy,
-        draft.Reasons.Select(r => new PolicyReasonResponse(r.Code, r.Message)).ToList());
+        draft.Reasons.Select(r => new PaymentPlanPolicyReasonResponse(r.Code, r.Message)).ToList());
 }
 
 internal sealed record QuotePaymentPlanQuery(IReadOnlyList<string>? InvoiceIds, int InstallmentCount, string? Frequency, DateOnly? FirstPaymentDate, MoneyDto? DownPayment)
