@@ -93,8 +93,8 @@ internal static class OperationsSetup
 /// <summary>No sniffing, no framing, no referrer; a strict CSP on the static pages (the API answers JSON only).</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    public const string PortalCsp =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    /// <summary>The portal uses no inline script or style, so neither is allowed.</summary>
+    public const string PortalCsp = Collections.Api.Features.Portal.PortalSetup.ContentSecurityPolicy;
 
     public Task Invoke(HttpContext context)
     {

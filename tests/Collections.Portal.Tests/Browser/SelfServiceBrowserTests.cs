@@ -126,6 +126,25 @@ public sealed class SelfServiceBrowserTests : PortalBrowserFixture
     }
 
     [Test]
+    public async Task Reminders_SentByADunningRun_ShowOnOverviewAndActivity()
+    {
+        var (debtorId, _) = await DebtorWithInvoices(640m);
+        using var run = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dunning/runs") { Content = System.Net.Http.Json.JsonContent.Create(new { asOf = "2026-03-02", dryRun = false }) };
+        await (await Staff.SendAsync(run)).ShouldBe(HttpStatusCode.OK);
+        var sent = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(sent.GetArrayLength(), Is.GreaterThan(0));
+        var subject = sent[sent.GetArrayLength() - 1].GetProperty("subject").GetString()!;
+
+        await OpenPortal(debtorId);
+
+        await Expect(Page.Locator("[data-list=messages] li").First).ToContainTextAsync(subject);
+        await Go("Activity");
+        await Page.Locator("[data-list=messages] summary").First.ClickAsync();
+        await Expect(Page.Locator("[data-list=messages] .message-body").First).ToBeVisibleAsync();
+        await Screenshot("activity-messages");
+    }
+
+    [Test]
     public async Task Pay_WhenOnlinePaymentsAreNotConfigured_OffersBankTransferOnly()
     {
         var (debtorId, _) = await DebtorWithInvoices(75m);

@@ -4,10 +4,12 @@ import { format } from '../money.js';
 import { openInvoices, totals, formatTotals, byDueDate } from '../invoices-data.js';
 
 export async function render(ctx) {
-  const [items, activity] = await Promise.all([
+  const [items, activity, messages] = await Promise.all([
     openInvoices(ctx),
     api(`/debtors/${encodeURIComponent(ctx.debtorId)}/activity?limit=5`),
+    communications(ctx),
   ]);
+  const latest = messages.at(-1);
   items.sort(byDueDate);
   const overdue = items.filter((i) => i.daysOverdue > 0);
   const savings = items.filter((i) => i.earlyPayment);
@@ -31,13 +33,28 @@ export async function render(ctx) {
         `Pay invoice ${i.number} in full by ${formatDate(i.earlyPayment.payBy)}: ${format(i.earlyPayment.amountToPay)} instead of ${format(i.balance)} (you save ${format(i.earlyPayment.discount)}).`)))) : null,
     h('section', { 'aria-labelledby': 'next-h' },
       h('h2', { id: 'next-h' }, 'What happens next'),
-      h('p', {}, whatNext(items, overdue))),
+      h('p', {}, whatNext(items, overdue)),
+      latest?.nextStepOn && items.length ? h('p', { 'data-next-step': '' }, `Our last message (${latest.subject}) said the next step would follow on ${formatDate(latest.nextStepOn)} if the overdue amount is still open then.`) : null),
+    messages.length ? h('section', { 'aria-labelledby': 'messages-h' },
+      h('h2', { id: 'messages-h' }, 'Recent messages'),
+      h('ul', { 'data-list': 'messages' }, messages.slice(-3).reverse().map((m) => h('li', {}, h('span', { class: 'hint' }, formatInstant(m.sentAt ?? m.createdAt)), ' – ', m.subject)))) : null,
     h('section', { 'aria-labelledby': 'recent-h' },
-      h('h2', { id: 'recent-h' }, 'Recent messages and events'),
+      h('h2', { id: 'recent-h' }, 'Recent events'),
       activity.items.length
         ? h('ul', {}, activity.items.map((e) => h('li', {}, h('span', { class: 'hint' }, formatInstant(e.occurredAt)), ' – ', e.summary)))
         : h('p', {}, 'Nothing yet.'),
       h('p', {}, h('a', { href: '#/activity' }, 'See all activity'))));
+}
+
+/** What Dunning wrote to the debtor, oldest first; an empty list when it cannot be read. */
+export async function communications(ctx) {
+  try {
+    const list = await api(`/debtors/${encodeURIComponent(ctx.debtorId)}/communications`);
+    return Array.isArray(list) ? list.filter((m) => m.status !== 'failed') : [];
+  } catch {
+    // Messages are context, not the point of the page: without them the rest still shows.
+    return [];
+  }
 }
 
 function card(key, label, figure, note) {
