@@ -5,6 +5,7 @@ using Collections.Disputes;
 using Collections.PaymentPlans;
 using Collections.Dunning;
 using Collections.Insights;
+using Collections.Webhooks;
 using Collections.SharedKernel.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,8 @@ builder.Services.AddDisputesModule(builder.Configuration);
 builder.Services.AddPaymentPlansModule(builder.Configuration);
 builder.Services.AddDunningModule(builder.Configuration);
 builder.Services.AddInsightsModule(builder.Configuration);
+builder.Services.AddWebhooksModule(builder.Configuration);
+builder.AddCollectionsOperations();
 builder.Services.AddCollectionsMediation();
 
 var app = builder.Build();
@@ -28,6 +31,7 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 }
 
 await app.PrepareDatabaseAsync();
+app.UseCollectionsOperations();
 app.UseCollectionsPipeline();
 app.MapInvoicingEndpoints();
 app.MapPaymentsEndpoints();
@@ -35,6 +39,7 @@ app.MapDisputesEndpoints();
 app.MapPaymentPlansEndpoints();
 app.MapDunningEndpoints();
 app.MapInsightsEndpoints();
+app.MapWebhooksEndpoints();
 
 app.Run();
 

@@ -35,6 +35,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is System.Data.Common.DbException)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -64,6 +69,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         NotConfiguredException => Problem(StatusCodes.Status503ServiceUnavailable, "Not available.", exception.Message),
         System.Data.Common.DbException db when UniqueViolation.Is(db) =>
             Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "A concurrent request changed the same record. Retry the request."),
+        System.Data.Common.DbException db when TransientDbError.IsDeadlock(db) =>
+            Problem(StatusCodes.Status409Conflict, "The request collided with another one.", "The database chose this request as a deadlock victim and undid it. Retry the request."),
+        System.Data.Common.DbException db when TransientDbError.IsBusy(db) =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy.", "Another write held the lock too long; nothing was changed. Retry the request shortly."),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error has been logged. Quote the traceId when you report it."),
     };
 

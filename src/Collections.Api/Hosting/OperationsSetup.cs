@@ -1,0 +1,122 @@
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Operations;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Collections.Api.Hosting;
+
+/// <summary>Configuration section "Cors": origins of a portal hosted on another site.</summary>
+public sealed class CorsSettings
+{
+    public string[] AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>What running several instances and operating them needs: leases, shared keys, logs, telemetry, headers.</summary>
+internal static class OperationsSetup
+{
+    public const string CorsPolicy = "portal";
+
+    public static WebApplicationBuilder AddCollectionsOperations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<IJobLease, DatabaseJobLease>();
+        services.AddSingleton<DatabaseXmlRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        if (builder.Environment.IsProduction() || builder.Configuration.GetValue<bool>("Logging:Json"))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        var cors = builder.Configuration.GetSection("Cors").Get<CorsSettings>() ?? new CorsSettings();
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+            policy.WithOrigins(cors.AllowedOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After").AllowCredentials()));
+
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        AddTelemetry(builder);
+        return builder;
+    }
+
+    public static WebApplication UseCollectionsOperations(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "collections-api"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation()
+                    .AddSqlClientInstrumentation();
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddMeter(DomainMetrics.Meter.Name, DatabaseJobLease.Meter.Name, "Collections.Webhooks");
+                if (!string.IsNullOrWhiteSpace(otlp))
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        _ = telemetry;
+    }
+}
+
+/// <summary>No sniffing, no framing, no referrer; a strict CSP on the static pages (the API answers JSON only).</summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    public const string PortalCsp =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    public Task Invoke(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            var path = context.Request.Path;
+            if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/swagger") && !path.StartsWithSegments("/health"))
+            {
+                headers.ContentSecurityPolicy = PortalCsp;
+            }
+            else if (path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

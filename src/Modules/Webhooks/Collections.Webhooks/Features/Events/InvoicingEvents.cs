@@ -1,0 +1,70 @@
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
+using Collections.Webhooks.Contracts;
+using Collections.Webhooks.Domain;
+using MediatR;
+
+namespace Collections.Webhooks.Features.Events;
+
+/// <summary>Invoices settled by payment or written off, and credit notes: what the ERP books back.</summary>
+internal sealed class InvoicingEventsHandler(WebhookOutbox outbox, ErpReferences refs) :
+    INotificationHandler<InvoiceBalanceChanged>,
+    INotificationHandler<InvoiceWrittenOff>,
+    INotificationHandler<CreditNoteIssued>
+{
+    public async Task Handle(InvoiceBalanceChanged notification, CancellationToken cancellationToken)
+    {
+        var settledByPayment = notification.Reason is "allocation" or "discount";
+        if (notification.Kind != ItemKinds.Invoice || !settledByPayment || notification.BalanceMinor != 0 || notification.PreviousBalanceMinor <= 0)
+        {
+            return;
+        }
+
+        var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
+        var invoice = await refs.InvoiceAsync(notification.ItemId, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.InvoicePaid, new
+        {
+            invoiceId = notification.ItemId,
+            externalId = notification.ExternalId,
+            number = invoice.Number,
+            debtor.DebtorId,
+            debtor.DebtorExternalId,
+            currency = notification.Currency,
+            paymentId = notification.SourceId,
+            paidAt = notification.At,
+        }, cancellationToken);
+    }
+
+    public async Task Handle(InvoiceWrittenOff notification, CancellationToken cancellationToken)
+    {
+        var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.InvoiceWrittenOff, new
+        {
+            invoiceId = notification.ItemId,
+            externalId = notification.ExternalId,
+            debtor.DebtorId,
+            debtor.DebtorExternalId,
+            amount = MoneyDto.Of(notification.AmountMinor, notification.Currency),
+            reason = notification.Reason,
+            writtenOffAt = notification.At,
+        }, cancellationToken);
+    }
+
+    public async Task Handle(CreditNoteIssued notification, CancellationToken cancellationToken)
+    {
+        var note = notification.CreditNote;
+        var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.CreditNoteIssued, new
+        {
+            creditNoteId = note.Id,
+            number = note.Number,
+            invoiceId = note.InvoiceId,
+            invoiceExternalId = notification.InvoiceExternalId,
+            debtor.DebtorId,
+            debtor.DebtorExternalId,
+            amount = MoneyDto.Of(note.AmountMinor, note.Currency),
+            reason = note.Reason,
+            issuedAt = note.IssuedAt,
+        }, cancellationToken);
+    }
+}
