@@ -25,7 +25,6 @@ internal static class DashboardFiles
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/insights", () => Results.Redirect("/insights/")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/insights/{file?}", (string? file, HttpContext http) => Serve(file ?? "index.html", http)).ExcludeFromDescription().AllowAnonymous();
     }
 
