@@ -36,10 +36,25 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
     [TearDown]
     public async Task Stop()
     {
-        await receiver.DisposeAsync();
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-        await database.DisposeAsync();
+        if (receiver is not null)
+        {
+            await receiver.DisposeAsync();
+        }
+
+        if (second is not null)
+        {
+            await second.DisposeAsync();
+        }
+
+        if (first is not null)
+        {
+            await first.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     [Test]
