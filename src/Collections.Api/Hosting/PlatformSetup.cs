@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Api.Features.ApiKeys;
 using Collections.Api.Features.Portal;
-using Collections.SharedKernel.Portal;
 using Microsoft.AspNetCore.DataProtection;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
@@ -27,8 +26,7 @@ internal static class PlatformSetup
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.AddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("Collections");
-        services.AddSingleton(configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
-        services.AddSingleton<IPortalLinks, PortalLinks>();
+        services.AddPortal(configuration);
 
         services.AddModule(typeof(Migrations).Assembly);
         services.AddModule(typeof(PlatformSetup).Assembly);
@@ -66,11 +64,13 @@ internal static class PlatformSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePortalFiles();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Collections API");
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

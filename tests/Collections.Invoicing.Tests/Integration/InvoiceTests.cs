@@ -90,6 +90,30 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     }
 
     [Test]
+    public async Task CreditNote_WhenTwoIssuedOnOneInvoice_BothAreNumberedAndReduceTheBalance()
+    {
+        var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 100m))).GetProperty("id").GetString();
+        async Task<System.Text.Json.JsonElement> Credit(decimal amount)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{id}/credit-notes") { Content = JsonContent.Create(new { amount, reason = "Partial return" }) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
+        }
+
+        var first = await Credit(10m);
+        var second = await Credit(15m);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.GetProperty("invoiceId").GetString(), Is.EqualTo(id));
+            Assert.That(second.GetProperty("invoiceId").GetString(), Is.EqualTo(id));
+            Assert.That(first.GetProperty("number").GetString(), Does.StartWith("CN-"));
+            Assert.That(second.GetProperty("number").GetString(), Is.Not.EqualTo(first.GetProperty("number").GetString()));
+            Assert.That(second.GetProperty("invoiceBalance").Amount(), Is.EqualTo(75m));
+        });
+    }
+
+    [Test]
     public async Task Void_WhenNothingPaid_ClosesTheInvoice()
     {
         var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor))).GetProperty("id").GetString();

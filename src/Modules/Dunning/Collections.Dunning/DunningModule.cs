@@ -1,3 +1,5 @@
+using Collections.Dunning.Delivery;
+using Collections.Dunning.Domain;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +12,27 @@ public static class DunningModule
     public static IServiceCollection AddDunningModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule(typeof(DunningModule).Assembly);
+        var options = DunningOptions.From(configuration);
+        var smtp = configuration.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(smtp);
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            services.AddSingleton<IEmailSender, EmlFileSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        services.AddScoped<RunSnapshotLoader>();
+        services.AddScoped<RunPlanner>();
+        services.AddScoped<RunWriter>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DebtorSettingsStore>();
+        services.AddScoped<PromiseHistory>();
+        services.AddHostedService<OutboxDispatcherService>();
+        services.AddHostedService<DunningScheduleService>();
         return services;
     }
 

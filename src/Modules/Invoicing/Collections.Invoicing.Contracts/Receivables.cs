@@ -15,6 +15,7 @@ public static class InvoiceStatuses
     public const string Paid = "paid";
     public const string Void = "void";
     public const string WrittenOff = "written_off";
+    public const string Waived = "waived";
 }
 
 /// <summary>An early-payment discount still available: pay total − discount by PayBy.</summary>

@@ -1,4 +1,6 @@
 using Collections.Invoicing.Domain;
+using Collections.Invoicing.Domain.LateFees;
+using Collections.Invoicing.Features.LateFees;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,8 @@ public static class InvoicingModule
         services.AddScoped<ReceivableLedger>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<Sequences>();
+        services.AddScoped<LateFeeAssessor>();
+        services.AddHostedService<LateFeeAssessmentService>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using Collections.PaymentPlans.Domain;
+using Collections.PaymentPlans.Features.Evaluations;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +12,13 @@ public static class PaymentPlansModule
     public static IServiceCollection AddPaymentPlansModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule(typeof(PaymentPlansModule).Assembly);
+        services.Configure<PlanPolicyOptions>(configuration.GetSection(PlanPolicyOptions.Section));
+        services.Configure<PlanEvaluationOptions>(configuration.GetSection(PlanEvaluationOptions.Section));
+        services.AddScoped<PlanStore>();
+        services.AddScoped<PlanDrafter>();
+        services.AddScoped<PlanLifecycle>();
+        services.AddScoped<PlanReceipts>();
+        services.AddHostedService<PlanEvaluationService>();
         return services;
     }
 

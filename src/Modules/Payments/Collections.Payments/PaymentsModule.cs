@@ -1,3 +1,4 @@
+using Collections.Payments.Domain;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,13 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule(typeof(PaymentsModule).Assembly);
+        var stripe = configuration.GetSection("Stripe").Get<StripeOptions>() ?? new StripeOptions();
+        services.AddSingleton(stripe);
+        services.AddSingleton<StripeGateway>();
+        services.AddScoped<DebtorLock>();
+        services.AddScoped<PaymentBook>();
+        services.AddScoped<PaymentReversals>();
+        services.AddScoped<AttemptSettlement>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Collections.Invoicing.Domain.LateFees;
 using Collections.Invoicing.Features.Invoices;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Web;
@@ -28,6 +29,12 @@ internal sealed class UpsertInvoiceBodyValidator : AbstractValidator<UpsertInvoi
             .WithMessage("Each line's unit price and amount must fit the currency's decimals, and amount must equal quantity × unit price.");
         RuleFor(b => b.Lines).Must((body, lines) => LinesSumToTotal(body, lines!)).When(b => b.Lines is { Count: > 0 })
             .WithMessage("The lines must add up to the total.");
+        When(b => b.LateFeePolicy is not null, () =>
+        {
+            RuleFor(b => b.LateFeePolicy!).SetValidator(new LateFeePolicyValidator()).OverridePropertyName("lateFeePolicy");
+            RuleFor(b => b.LateFeePolicy!).Must((b, p) => FitsCurrency(b.Currency, p.Amount) && FitsCurrency(b.Currency, p.Compensation) && FitsCurrency(b.Currency, p.Cap))
+                .WithMessage("The late-fee amounts must fit the invoice currency's decimals.").OverridePropertyName("lateFeePolicy");
+        });
         When(b => b.Terms is not null, () =>
         {
             RuleFor(b => b.Terms!.NetDays).InclusiveBetween(0, 365).OverridePropertyName("terms.netDays");
@@ -52,6 +59,9 @@ internal sealed class UpsertInvoiceBodyValidator : AbstractValidator<UpsertInvoi
         return Money.HasValidScale(line.UnitPrice, currency) && Money.HasValidScale(line.Amount, currency)
             && decimal.Round(line.Quantity * line.UnitPrice, currency.Decimals, MidpointRounding.AwayFromZero) == line.Amount;
     }
+
+    private static bool FitsCurrency(string? currencyCode, decimal? amount) =>
+        amount is null || !Currency.TryFind(currencyCode, out var currency) || Money.HasValidScale(amount.Value, currency);
 
     private static bool LinesSumToTotal(UpsertInvoiceRequest body, IReadOnlyList<UpsertInvoiceLine> lines) =>
         lines.Any(l => Math.Abs(l.Amount) > 10_000_000_000_000m) || lines.Sum(l => l.Amount) == body.Total;

@@ -27,13 +27,13 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
             total_minor, balance_minor, paid_minor, credited_minor, disputed_minor, payment_plan_id, placed, status, net_days,
             discount_basis_points, discount_days, late_fee_policy_json, content_hash, version, created_at, updated_at)
         VALUES (@Id, 'invoice', @ExternalId, @DebtorId, NULL, @Number, @PoNumber, @Currency, @IssueDate, @DueDate,
-            @TotalMinor, @TotalMinor, 0, 0, 0, NULL, @False, 'open', @NetDays, @DiscountBasisPoints, @DiscountDays, NULL, @ContentHash, 1, @Now, @Now)
+            @TotalMinor, @TotalMinor, 0, 0, 0, NULL, @False, 'open', @NetDays, @DiscountBasisPoints, @DiscountDays, @LateFeePolicyJson, @ContentHash, 1, @Now, @Now)
         """;
 
     private const string UpdateSql = """
         UPDATE invoicing_receivables SET debtor_id = @DebtorId, number = @Number, po_number = @PoNumber, currency = @Currency,
             issue_date = @IssueDate, due_date = @DueDate, total_minor = @TotalMinor, net_days = @NetDays,
-            discount_basis_points = @DiscountBasisPoints, discount_days = @DiscountDays, content_hash = @ContentHash,
+            discount_basis_points = @DiscountBasisPoints, discount_days = @DiscountDays, late_fee_policy_json = @LateFeePolicyJson, content_hash = @ContentHash,
             version = version + 1, updated_at = @Now
         WHERE id = @Id AND version = @Version
         """;
@@ -64,6 +64,7 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
             NetDays = netDays,
             DiscountBasisPoints = body.Terms?.EarlyPaymentDiscount is { } discount ? (int?)decimal.ToInt32(discount.Percent * EarlyPaymentTerms.BasisPointsPerPercent) : null,
             DiscountDays = body.Terms?.EarlyPaymentDiscount?.WithinDays,
+            LateFeePolicyJson = body.LateFeePolicy?.ToJson(),
             ContentHash = ContentHash.Of(body),
             Now = time.GetUtcNow(),
             False = false,
@@ -76,7 +77,7 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
             await db.ExecuteAsync(InsertSql, new
             {
                 Id = id, values.ExternalId, values.DebtorId, values.Number, values.PoNumber, values.Currency, values.IssueDate, values.DueDate,
-                values.TotalMinor, values.False, values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.ContentHash, values.Now,
+                values.TotalMinor, values.False, values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.LateFeePolicyJson, values.ContentHash, values.Now,
             }, ct);
             await ReplaceLinesAsync(id, body.Lines, currency, ct);
             var created = (await invoices.FindAsync(id, ct))!;
@@ -105,7 +106,7 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
         if (await db.ExecuteAsync(UpdateSql, new
             {
                 existing.Id, values.DebtorId, values.Number, values.PoNumber, values.Currency, values.IssueDate, values.DueDate, values.TotalMinor,
-                values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.ContentHash, values.Now, existing.Version,
+                values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.LateFeePolicyJson, values.ContentHash, values.Now, existing.Version,
             }, ct) == 0)
         {
             throw new ConflictException($"Invoice {existing.Number} was changed by another request. Retry.");

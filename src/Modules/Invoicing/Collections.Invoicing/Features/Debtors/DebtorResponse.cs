@@ -1,5 +1,6 @@
 using Collections.Invoicing.Contracts;
 using Collections.Invoicing.Domain;
+using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel;
 
 namespace Collections.Invoicing.Features.Debtors;
@@ -20,6 +21,7 @@ public sealed record DebtorResponse(
     IReadOnlyList<ContactDto> Contacts,
     ContactHoursResponse ContactHours,
     string AllocationOrder,
+    LateFeePolicyRequest? LateFeePolicy,
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -28,5 +30,5 @@ public sealed record DebtorResponse(
         row.Id, row.ExternalId, row.Name, row.CountryCode, row.TimeZone, row.Language, row.Currency,
         MoneyDto.Of(row.CreditLimitMinor, row.Currency), row.PaymentTermsDays, row.Segment, contacts,
         new ContactHoursResponse(row.ContactHoursStart, row.ContactHoursEnd, row.ContactHours.Days),
-        row.AllocationOrder, row.Version, row.CreatedAt, row.UpdatedAt);
+        row.AllocationOrder, LateFeePolicyRequest.FromJson(row.LateFeePolicyJson), row.Version, row.CreatedAt, row.UpdatedAt);
 }

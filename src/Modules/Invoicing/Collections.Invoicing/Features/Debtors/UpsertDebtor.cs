@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Collections.Invoicing.Domain;
+using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
@@ -29,7 +30,8 @@ public sealed record UpsertDebtorRequest(
     DebtorSegment Segment = DebtorSegment.Standard,
     IReadOnlyList<UpsertDebtorContact>? Contacts = null,
     UpsertDebtorContactHours? ContactHours = null,
-    AllocationOrder AllocationOrder = AllocationOrder.PrincipalFirst);
+    AllocationOrder AllocationOrder = AllocationOrder.PrincipalFirst,
+    LateFeePolicyRequest? LateFeePolicy = null);
 
 internal sealed record UpsertDebtorCommand(string ExternalId, UpsertDebtorRequest Body) : ICommand<UpsertDebtorResult>;
 
@@ -51,6 +53,7 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
         RuleFor(c => c.Body.PaymentTermsDays).InclusiveBetween(0, 365).OverridePropertyName("paymentTermsDays");
         RuleFor(c => c.Body.Segment).IsInEnum().OverridePropertyName("segment");
         RuleFor(c => c.Body.AllocationOrder).IsInEnum().OverridePropertyName("allocationOrder");
+        RuleFor(c => c.Body.LateFeePolicy!).SetValidator(new LateFeePolicyValidator()).OverridePropertyName("lateFeePolicy").When(c => c.Body.LateFeePolicy is not null);
         RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count <= 20).WithMessage("At most 20 contacts.").OverridePropertyName("contacts");
         RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count(x => x.IsPrimary) <= 1).WithMessage("At most one contact can be primary.").OverridePropertyName("contacts");
         RuleForEach(c => c.Body.Contacts).ChildRules(contact =>
@@ -81,16 +84,16 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
 {
     private const string InsertSql = """
         INSERT INTO invoicing_debtors (id, external_id, name, search_name, country_code, time_zone, language, currency, credit_limit_minor,
-            payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, content_hash, version, created_at, updated_at)
+            payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, late_fee_policy_json, content_hash, version, created_at, updated_at)
         VALUES (@Id, @ExternalId, @Name, @SearchName, @CountryCode, @TimeZone, @Language, @Currency, @CreditLimitMinor,
-            @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @ContentHash, 1, @Now, @Now)
+            @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @LateFeePolicyJson, @ContentHash, 1, @Now, @Now)
         """;
 
     private const string UpdateSql = """
         UPDATE invoicing_debtors SET name = @Name, search_name = @SearchName, country_code = @CountryCode, time_zone = @TimeZone,
             language = @Language, currency = @Currency, credit_limit_minor = @CreditLimitMinor, payment_terms_days = @PaymentTermsDays,
             segment = @Segment, contact_hours_start = @ContactHoursStart, contact_hours_end = @ContactHoursEnd, contact_days = @ContactDays,
-            allocation_order = @AllocationOrder, content_hash = @ContentHash, version = version + 1, updated_at = @Now
+            allocation_order = @AllocationOrder, late_fee_policy_json = @LateFeePolicyJson, content_hash = @ContentHash, version = version + 1, updated_at = @Now
         WHERE id = @Id
         """;
 
@@ -124,6 +127,7 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
             ContactHoursEnd = hours?.End ?? "18:00",
             ContactDays = string.Join(',', days.Distinct().Order()),
             AllocationOrder = WireNames.Of(body.AllocationOrder),
+            LateFeePolicyJson = body.LateFeePolicy?.ToJson(),
             ContentHash = hash,
             Now = time.GetUtcNow(),
         }, cancellationToken);

@@ -15,7 +15,7 @@ internal sealed record ListInvoicesQuery(string? DebtorId, string? Status, bool?
 
 internal sealed class ListInvoicesValidator : AbstractValidator<ListInvoicesQuery>
 {
-    private static readonly string[] Statuses = ["open", "paid", "void", "written_off"];
+    private static readonly string[] Statuses = ["open", "paid", "void", "written_off", "waived"];
 
     public ListInvoicesValidator()
     {

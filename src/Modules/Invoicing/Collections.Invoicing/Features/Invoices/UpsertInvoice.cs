@@ -1,4 +1,5 @@
 using Collections.Invoicing.Domain;
+using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
@@ -25,7 +26,8 @@ public sealed record UpsertInvoiceRequest(
     DateOnly? DueDate,
     decimal Total,
     IReadOnlyList<UpsertInvoiceLine>? Lines = null,
-    UpsertInvoiceTerms? Terms = null);
+    UpsertInvoiceTerms? Terms = null,
+    LateFeePolicyRequest? LateFeePolicy = null);
 
 internal sealed record UpsertInvoiceCommand(string ExternalId, UpsertInvoiceRequest Body) : ICommand<InvoiceUpsertResult>;
 

@@ -1,0 +1,59 @@
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using MediatR;
+
+namespace Collections.Api.Features.Portal;
+
+public sealed record CreatePortalLinkRequest(string? ContactId, int? ExpiresInDays);
+
+public sealed record PortalLinkResponse(string Url, DateTimeOffset ExpiresAt);
+
+internal sealed record CreatePortalLinkCommand(string DebtorId, string? ContactId, int? ExpiresInDays) : ICommand<PortalLinkResponse>;
+
+internal sealed class CreatePortalLinkValidator : AbstractValidator<CreatePortalLinkCommand>
+{
+    public const int MaxDays = 90;
+
+    public CreatePortalLinkValidator()
+    {
+        RuleFor(c => c.ExpiresInDays).InclusiveBetween(1, MaxDays);
+        RuleFor(c => c.ContactId).MaximumLength(40);
+    }
+}
+
+internal sealed class CreatePortalLinkHandler(PortalLinks links, IMediator mediator) : IRequestHandler<CreatePortalLinkCommand, PortalLinkResponse>
+{
+    public async Task<PortalLinkResponse> Handle(CreatePortalLinkCommand command, CancellationToken cancellationToken)
+    {
+        var debtor = await mediator.Send(new GetDebtorQuery(command.DebtorId), cancellationToken)
+            ?? throw new NotFoundException("Debtor", command.DebtorId);
+        var contact = command.ContactId is null ? null : debtor.Contacts.FirstOrDefault(c => c.Id == command.ContactId)
+            ?? throw new BusinessRuleException($"Contact '{command.ContactId}' is not a contact of debtor '{debtor.Id}'.");
+
+        var (url, expiresAt) = links.CreateLink(debtor.Id, contact?.Id, null, TimeSpan.FromDays(command.ExpiresInDays ?? 14));
+        await mediator.Send(new RecordActivityCommand(debtor.Id, "internal.portal.link_created",
+            $"Portal link created{(contact is null ? "" : $" for {contact.Name}")}, valid until {expiresAt:yyyy-MM-dd HH:mm} UTC."), cancellationToken);
+        return new PortalLinkResponse(url.ToString(), expiresAt);
+    }
+}
+
+internal sealed class CreatePortalLinkEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/debtors/{id}/portal-links", async (string id, CreatePortalLinkRequest? request, IMediator mediator, CancellationToken ct) =>
+            {
+                var link = await mediator.Send(new CreatePortalLinkCommand(id, request?.ContactId, request?.ExpiresInDays), ct);
+                return Results.Created((string?)null, link);
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("CreatePortalLink")
+            .WithSummary("Create a signed magic link into the debtor portal (default 14 days), optionally for one contact.")
+            .Produces<PortalLinkResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

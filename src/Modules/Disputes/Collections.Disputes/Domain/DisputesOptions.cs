@@ -1,0 +1,7 @@
+namespace Collections.Disputes.Domain;
+
+internal sealed class DisputesOptions
+{
+    /// <summary>Business days staff have to answer a new dispute (Disputes:ResponseBusinessDays).</summary>
+    public int ResponseBusinessDays { get; set; } = 10;
+}

@@ -1,0 +1,56 @@
+using Collections.Dunning.Domain;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Collections.Dunning.Delivery;
+
+internal sealed record OutgoingEmail(string MessageId, string ToName, string ToAddress, string Subject, string Html, string Text);
+
+internal interface IEmailSender
+{
+    Task SendAsync(OutgoingEmail email, CancellationToken ct);
+}
+
+internal static class MimeFactory
+{
+    public static MimeMessage Build(OutgoingEmail email, string from, string? replyToName)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(replyToName ?? from, from));
+        message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
+        message.Subject = email.Subject;
+        message.MessageId = $"{email.MessageId}@collections";
+        message.Headers.Add("X-Collections-Message", email.MessageId);
+        message.Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody();
+        return message;
+    }
+}
+
+/// <summary>Delivers through SMTP (`Smtp:Host`, `Port`, `UseTls`, `UserName`/`User`, `Password`, `From`).</summary>
+internal sealed class SmtpEmailSender(SmtpOptions smtp, DunningOptions options) : IEmailSender
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken ct)
+    {
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.Auto : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(smtp.Login))
+        {
+            await client.AuthenticateAsync(smtp.Login, smtp.Password ?? string.Empty, ct);
+        }
+
+        await client.SendAsync(MimeFactory.Build(email, smtp.From, options.SenderName), ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>Without an SMTP host, e-mails become .eml files a newcomer can open in any mail program.</summary>
+internal sealed class EmlFileSender(SmtpOptions smtp, DunningOptions options) : IEmailSender
+{
+    public async Task SendAsync(OutgoingEmail email, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.OutboxDirectory);
+        var path = Path.Combine(options.OutboxDirectory, $"{email.MessageId}.eml");
+        await MimeFactory.Build(email, smtp.From, options.SenderName).WriteToAsync(path, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Collections.SharedKernel;
+using Microsoft.Extensions.Configuration;
+
+namespace Collections.Dunning.Domain;
+
+/// <summary>The `Dunning` configuration section.</summary>
+internal sealed class DunningOptions
+{
+    public string SenderName { get; set; } = "Accounts Receivable";
+
+    public int PromiseGraceDays { get; set; } = 3;
+
+    /// <summary>In major units of the invoice's currency: below it, a write-off is proposed instead of further chasing.</summary>
+    public decimal SmallBalanceThreshold { get; set; } = 5m;
+
+    /// <summary>Public holidays per ISO country code, as ISO dates (`Dunning:Holidays:DE:0 = 2026-12-25`).</summary>
+    public Dictionary<string, List<string>> Holidays { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool BackgroundEnabled { get; set; } = true;
+
+    public TimeSpan RunInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxAttempts { get; set; } = 6;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A pending bank debit that never reports back stops pausing the cadence after this many days.</summary>
+    public int PendingPaymentExpiryDays { get; set; } = 14;
+
+    public string OutboxDirectory { get; set; } = "data/outbox";
+
+    public static DunningOptions From(IConfiguration configuration)
+    {
+        var options = new DunningOptions();
+        configuration.GetSection("Dunning").Bind(options);
+        return options;
+    }
+
+    public IReadOnlySet<DateOnly> HolidaysOf(string countryCode) =>
+        holidayCache.GetOrAdd(countryCode, code => Holidays.TryGetValue(code, out var dates)
+            ? dates.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet()
+            : new HashSet<DateOnly>());
+
+    public long SmallBalanceMinor(string currency)
+    {
+        var c = Currency.Of(currency);
+        return Money.FromMajor(decimal.Round(SmallBalanceThreshold, c.Decimals, MidpointRounding.AwayFromZero), c).Minor;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<DateOnly>> holidayCache = new(StringComparer.OrdinalIgnoreCase);
+}
+
+internal sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    public bool UseTls { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "receivables@localhost";
+
+    public string? Login => UserName ?? User;
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
+
+namespace Collections.Dunning.Domain;
+
+internal sealed record MessageLine(ReceivableDto Item, long CollectibleMinor, long DisputedMinor);
+
+internal sealed record MessageInput(
+    DebtorDto Debtor,
+    ContactDto? Contact,
+    IReadOnlyList<MessageLine> Lines,
+    string NextStep,
+    DateOnly NextStepDate,
+    Uri PortalLink,
+    string SenderName,
+    DateOnly Today);
+
+internal sealed record ComposedMessage(string Subject, string Html, string Text);
+
+/// <summary>
+/// Fills a template's merge fields. Templates are staff-written HTML; every value that comes from a debtor or an ERP
+/// (names, invoice and PO numbers) is HTML-escaped in the HTML rendering.
+/// </summary>
+internal static partial class MessageComposer
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static ComposedMessage Compose(string subjectTemplate, string bodyTemplate, MessageInput input)
+    {
+        var html = Fields(input, escape: true);
+        var text = Fields(input, escape: false);
+        var subject = Fill(subjectTemplate, Fields(input, escape: false)).ReplaceLineEndings(" ");
+        var textTemplate = WebUtility.HtmlDecode(Tags().Replace(Breaks().Replace(bodyTemplate, "\n"), string.Empty));
+        return new ComposedMessage(subject, Fill(bodyTemplate, html), Blank().Replace(Fill(textTemplate, text).Trim(), "\n\n"));
+    }
+
+    public static string FirstName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "Sir or Madam" : name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+
+    public static string Amount(long minor, string currency)
+    {
+        var money = new Money(minor, Currency.Of(currency));
+        return money.Major.ToString("N" + money.Currency.Decimals, CultureInfo.InvariantCulture) + " " + currency;
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    private static Dictionary<string, string> Fields(MessageInput input, bool escape)
+    {
+        string E(string value) => escape ? WebUtility.HtmlEncode(value) : value;
+        var currency = input.Lines[0].Item.Currency;
+        var total = string.Join(" and ", input.Lines.GroupBy(l => l.Item.Currency).Select(g => Amount(g.Sum(l => l.CollectibleMinor), g.Key)));
+        var saving = input.Lines.Where(l => l.Item.EarlyPayment is { } e && e.PayBy >= input.Today && l.DisputedMinor == 0).ToList();
+        var savingText = saving.Count == 0
+            ? string.Empty
+            : $" Paying by {Date(saving.Min(l => l.Item.EarlyPayment!.PayBy))} saves you {Amount(saving.Sum(l => l.Item.EarlyPayment!.DiscountMinor), currency)} under the early-payment terms.";
+        var disputed = input.Lines.Where(l => l.DisputedMinor > 0).ToList();
+        var disputeText = string.Join(" ", disputed.Select(l =>
+            $"{Amount(l.DisputedMinor, currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor, currency)} while we resolve it."));
+        var link = input.PortalLink.ToString();
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["contactFirstName"] = E(FirstName(input.Contact?.Name)),
+            ["contactName"] = E(input.Contact?.Name ?? "Accounts Payable"),
+            ["debtorName"] = E(input.Debtor.Name),
+            ["relationship"] = E(Relationship(input.Debtor.CreatedAt, input.Today)),
+            ["invoiceCount"] = input.Lines.Count.ToString(CultureInfo.InvariantCulture),
+            ["invoiceTable"] = escape ? HtmlTable(input.Lines) : TextTable(input.Lines),
+            ["totalDue"] = total,
+            ["earlyPaymentSaving"] = E(savingText),
+            ["disputeNote"] = disputeText.Length == 0 ? string.Empty : escape ? $"<p>{E(disputeText)}</p>" : disputeText,
+            ["portalLink"] = escape ? $"<a href=\"{E(link)}\">{E(link)}</a>" : link,
+            ["nextStep"] = E(input.NextStep),
+            ["nextStepDate"] = Date(input.NextStepDate),
+            ["senderName"] = E(input.SenderName),
+        };
+    }
+
+    private static string Relationship(DateTimeOffset since, DateOnly today)
+    {
+        var years = today.Year - since.Year - (today.DayOfYear < since.DayOfYear ? 1 : 0);
+        return years >= 1
+            ? $"Thank you for the {(years == 1 ? "year" : $"{years} years")} we have worked together since {since.ToString("MMMM yyyy", English)}."
+            : "Thank you for choosing to work with us.";
+    }
+
+    private static string HtmlTable(IReadOnlyList<MessageLine> lines)
+    {
+        var html = new StringBuilder("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><thead><tr><th>Invoice</th><th>PO</th><th>Due date</th><th>Amount due</th></tr></thead><tbody>");
+        foreach (var line in lines)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(line.Item.Number)}</td><td>{WebUtility.HtmlEncode(line.Item.PoNumber ?? "-")}</td><td>{Date(line.Item.DueDate)}</td><td>{Amount(line.CollectibleMinor, line.Item.Currency)}</td></tr>");
+        }
+
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    private static string TextTable(IReadOnlyList<MessageLine> lines) =>
+        string.Join("\n", lines.Select(l => $"  - Invoice {l.Item.Number} (PO {l.Item.PoNumber ?? "-"}), due {Date(l.Item.DueDate)}: {Amount(l.CollectibleMinor, l.Item.Currency)}"));
+
+    private static string Fill(string template, Dictionary<string, string> fields) =>
+        Field().Replace(template, m => fields.TryGetValue(m.Groups[1].Value, out var value) ? value : string.Empty);
+
+    [GeneratedRegex(@"\{\{\s*(\w+)\s*\}\}")]
+    private static partial Regex Field();
+
+    [GeneratedRegex(@"<br\s*/?>|</p>|</tr>", RegexOptions.IgnoreCase)]
+    private static partial Regex Breaks();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\n[ \t]*\n(\s*\n)+")]
+    private static partial Regex Blank();
+}

@@ -1,0 +1,43 @@
+namespace Collections.Dunning.Domain;
+
+internal sealed record MessageRow
+{
+    public const string Columns = """
+        id AS Id, debtor_id AS DebtorId, run_id AS RunId, channel AS Channel, tone AS Tone, step_key AS StepKey, template_key AS TemplateKey,
+        to_name AS ToName, to_address AS ToAddress, subject AS Subject, body_html AS BodyHtml, body_text AS BodyText, invoice_ids AS InvoiceIds,
+        total_minor AS TotalMinor, currency AS Currency, next_step_on AS NextStepOn, status AS Status, attempts AS Attempts, not_before AS NotBefore,
+        last_error AS LastError, created_at AS CreatedAt, sent_at AS SentAt
+        """;
+
+    public string Id { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public string RunId { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string Tone { get; init; } = "";
+    public string StepKey { get; init; } = "";
+    public string TemplateKey { get; init; } = "";
+    public string? ToName { get; init; }
+    public string? ToAddress { get; init; }
+    public string Subject { get; init; } = "";
+    public string BodyHtml { get; init; } = "";
+    public string BodyText { get; init; } = "";
+    public string InvoiceIds { get; init; } = "";
+    public long TotalMinor { get; init; }
+    public string Currency { get; init; } = "";
+    public DateOnly? NextStepOn { get; init; }
+    public string Status { get; init; } = "";
+    public int Attempts { get; init; }
+    public DateTimeOffset NotBefore { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+}
+
+public sealed record CommunicationResponse(
+    string Id, string Channel, string Tone, string Step, string? ToName, string? ToAddress, string Subject, string BodyText, string BodyHtml,
+    IReadOnlyList<string> InvoiceIds, string Currency, long TotalMinor, DateOnly? NextStepOn, string Status, int Attempts, string? LastError,
+    DateTimeOffset NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt)
+{
+    internal static CommunicationResponse From(MessageRow m) => new(m.Id, m.Channel, m.Tone, m.StepKey, m.ToName, m.ToAddress, m.Subject, m.BodyText, m.BodyHtml,
+        IdList.Split(m.InvoiceIds), m.Currency, m.TotalMinor, m.NextStepOn, m.Status, m.Attempts, m.LastError, m.NotBefore, m.CreatedAt, m.SentAt);
+}

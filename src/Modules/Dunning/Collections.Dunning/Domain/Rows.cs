@@ -1,0 +1,81 @@
+namespace Collections.Dunning.Domain;
+
+internal sealed record SettingsRow
+{
+    public string DebtorId { get; init; } = "";
+    public string? PolicyId { get; init; }
+    public bool DoNotContact { get; init; }
+    public DateOnly? HoldUntil { get; init; }
+    public string? HoldReason { get; init; }
+}
+
+internal sealed record PolicyRow
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string StepsJson { get; init; } = "[]";
+    public int Version { get; init; }
+
+    public DunningPolicy ToPolicy() => new(Id, Name, Description, PolicyJson.Read(StepsJson), Version);
+}
+
+internal sealed record TemplateRow
+{
+    public string TemplateKey { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string Tone { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Body { get; init; } = "";
+    public int Version { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+internal sealed record TakenRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string StepKey { get; init; } = "";
+}
+
+internal sealed record PromiseRow
+{
+    public string Id { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public long AmountMinor { get; init; }
+    public string Currency { get; init; } = "";
+    public DateOnly PromisedDate { get; init; }
+    public DateOnly LiveUntil { get; init; }
+    public string InvoiceIds { get; init; } = "";
+    public long PaidMinor { get; init; }
+    public string Status { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>A promise naming no invoices covers every invoice of the debtor.</summary>
+    public bool Covers(string invoiceId) => InvoiceIds.Length == 0 || IdList.Split(InvoiceIds).Contains(invoiceId);
+}
+
+internal sealed record PendingRow
+{
+    public string AttemptId { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public long AmountMinor { get; init; }
+    public string Currency { get; init; } = "";
+    public string ItemIds { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed record FlagRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string Reason { get; init; } = "";
+}
+
+internal sealed record OpenTaskRow
+{
+    public string Id { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string InvoiceIds { get; init; } = "";
+}

@@ -1,0 +1,42 @@
+using Collections.Invoicing.Contracts;
+
+namespace Collections.Dunning.Domain;
+
+internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, long CollectibleMinor, long DisputedMinor, DateOnly Today)
+{
+    public const string SmallBalanceKey = "small_balance";
+
+    public string StepKey => Step.Key;
+
+    public string? MessageId { get; set; }
+
+    public string? TaskId { get; set; }
+}
+
+internal sealed record PlannedMessage(
+    string Id,
+    DebtorDto Debtor,
+    string Channel,
+    PolicyStep Step,
+    string TemplateKey,
+    ContactDto? Contact,
+    ComposedMessage Content,
+    IReadOnlyList<PlannedTake> Lines,
+    DateTimeOffset NotBefore,
+    DateOnly NextStepOn,
+    string Status,
+    string? Error);
+
+internal sealed record PlannedTask(string Id, string DebtorId, string Kind, string Action, string StepKey, IReadOnlyList<string> InvoiceIds, string Reason, bool Merged);
+
+internal sealed record PlannedPause(string InvoiceId, string DebtorId, string Reason);
+
+internal sealed record RunPlan(
+    DateOnly? AsOf,
+    int Evaluated,
+    IReadOnlyList<PlannedTake> Takes,
+    IReadOnlyList<PlannedMessage> Messages,
+    IReadOnlyList<PlannedTask> Tasks,
+    IReadOnlyList<PlannedPause> Pauses,
+    IReadOnlyList<PromiseRow> BrokenPromises,
+    IReadOnlyList<string> UsedFlags);

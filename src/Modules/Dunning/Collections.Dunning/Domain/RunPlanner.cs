@@ -1,0 +1,159 @@
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Portal;
+
+namespace Collections.Dunning.Domain;
+
+/// <summary>Decides, without writing anything, what a run takes for every open invoice (a dry run stops here).</summary>
+internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, TimeProvider time)
+{
+    public RunPlan Plan(RunSnapshot snapshot, DateOnly? asOf)
+    {
+        var now = time.GetUtcNow();
+        var takes = new List<PlannedTake>();
+        var messages = new List<PlannedMessage>();
+        var tasks = new List<PlannedTask>();
+        var pauses = new List<PlannedPause>();
+        var broken = new List<PromiseRow>();
+        var usedFlags = new List<string>();
+        foreach (var group in snapshot.Invoices.GroupBy(i => i.DebtorId))
+        {
+            if (!snapshot.Debtors.TryGetValue(group.Key, out var debtor))
+            {
+                continue;
+            }
+
+            var zone = ContactWindow.Zone(debtor.TimeZone);
+            var today = asOf ?? ContactWindow.LocalDate(now, zone);
+            snapshot.Settings.TryGetValue(debtor.Id, out var settings);
+            var debtorPause = settings is { DoNotContact: true } ? "do_not_contact"
+                : settings?.HoldUntil is { } until && until >= today ? "hold" : null;
+            var promises = snapshot.LivePromises[debtor.Id].ToList();
+            broken.AddRange(promises.Where(p => p.LiveUntil < today));
+            var live = promises.Where(p => p.LiveUntil >= today).ToList();
+            var brokenCover = promises.Where(p => p.LiveUntil < today).ToList();
+            var pending = snapshot.Pending[debtor.Id].Where(p => p.CreatedAt.AddDays(options.PendingPaymentExpiryDays) > now).ToList();
+            var policy = PolicyFor(snapshot, debtor, settings);
+            var debtorTakes = new List<PlannedTake>();
+            foreach (var item in group)
+            {
+                var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
+                var collectible = item.BalanceMinor - disputed;
+                var reason = debtorPause
+                    ?? (item.Placed ? "placed" : null)
+                    ?? (item.InPaymentPlan || snapshot.PlannedInvoices.Contains(item.Id) ? "payment_plan" : null)
+                    ?? (pending.Any(p => IdList.Split(p.ItemIds).Contains(item.Id)) ? "payment_pending" : null)
+                    ?? (live.Any(p => p.Covers(item.Id)) ? "promise" : null)
+                    ?? (collectible <= 0 ? "dispute" : null);
+                if (reason is not null)
+                {
+                    pauses.Add(new PlannedPause(item.Id, debtor.Id, reason));
+                    continue;
+                }
+
+                var taken = snapshot.Taken.TryGetValue(item.Id, out var keys) ? keys : (IReadOnlySet<string>)new HashSet<string>();
+                if (taken.Contains(PlannedTake.SmallBalanceKey))
+                {
+                    continue;
+                }
+
+                var flagged = snapshot.Flags.ContainsKey(item.Id) || brokenCover.Any(p => p.Covers(item.Id));
+                var decision = Cadence.Decide(policy.Steps, today.DayNumber - item.DueDate.DayNumber, taken, flagged);
+                if (decision.Step is not { } step)
+                {
+                    continue;
+                }
+
+                if (snapshot.Flags.ContainsKey(item.Id))
+                {
+                    usedFlags.Add(item.Id);
+                }
+
+                if (step.OffsetDays > 0 && collectible < options.SmallBalanceMinor(item.Currency))
+                {
+                    step = new PolicyStep(PlannedTake.SmallBalanceKey, step.OffsetDays, Channels.CallTask, "call_script", step.Tone, StepActions.ProposeWriteOff);
+                }
+
+                debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, collectible, disputed, today));
+            }
+
+            takes.AddRange(debtorTakes);
+            messages.AddRange(PlanMessages(snapshot, debtor, policy, debtorTakes, now, zone));
+            tasks.AddRange(PlanTasks(snapshot, debtor, debtorTakes, now));
+        }
+
+        return new RunPlan(asOf, snapshot.Invoices.Count, takes, messages, tasks, pauses, broken, usedFlags);
+    }
+
+    private static DunningPolicy PolicyFor(RunSnapshot snapshot, DebtorDto debtor, SettingsRow? settings) =>
+        snapshot.Policies.FirstOrDefault(p => p.Id == settings?.PolicyId)
+        ?? snapshot.Policies.FirstOrDefault(p => p.Name == debtor.Segment)
+        ?? snapshot.Policies.First(p => p.Name == "standard");
+
+    private IEnumerable<PlannedMessage> PlanMessages(RunSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        foreach (var channel in takes.Where(t => t.Step.SendsMessage).GroupBy(t => t.Step.Channel))
+        {
+            var lines = channel.OrderBy(t => t.Item.DueDate).ThenBy(t => t.Item.Number, StringComparer.Ordinal).ToList();
+            var strongest = lines.MaxBy(t => IndexOf(policy, t.Step))!.Step;
+            var today = lines[0].Today;
+            var next = lines.Select(t => (Step: t.Next, On: t.Next is null ? today.AddDays(14) : t.Item.DueDate.AddDays(t.Next.OffsetDays)))
+                .OrderBy(n => n.On).First();
+            var nextOn = next.On > today ? next.On : today.AddDays(7);
+            var template = snapshot.Templates.GetValueOrDefault(strongest.Template)
+                ?? snapshot.Templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
+                ?? snapshot.Templates.Values.First(t => t.Tone == strongest.Tone);
+            var contact = debtor.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderByDescending(c => c.IsPrimary).FirstOrDefault()
+                ?? debtor.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
+            var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
+                debtor, contact, lines.Select(l => new MessageLine(l.Item, l.CollectibleMinor, l.DisputedMinor)).ToList(),
+                Cadence.Describe(next.Step, options.SenderName), nextOn, links.CreateLink(debtor.Id), options.SenderName, today));
+            var isEmail = channel.Key == Channels.Email;
+            var noAddress = isEmail && string.IsNullOrWhiteSpace(contact?.Email);
+            var id = Ids.New("msg", time);
+            foreach (var line in lines)
+            {
+                line.MessageId = id;
+            }
+
+            yield return new PlannedMessage(id, debtor, channel.Key, strongest, template.TemplateKey, contact, content, lines,
+                isEmail ? ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)) : now,
+                nextOn,
+                noAddress ? MessageStatuses.Failed : isEmail ? MessageStatuses.Queued : MessageStatuses.ToPrint,
+                noAddress ? "The debtor has no contact with an e-mail address." : null);
+        }
+    }
+
+    private IEnumerable<PlannedTask> PlanTasks(RunSnapshot snapshot, DebtorDto debtor, List<PlannedTake> takes, DateTimeOffset now)
+    {
+        foreach (var byAction in takes.Where(t => t.Step.MakesTask).GroupBy(t => t.Step.Action))
+        {
+            var invoiceIds = byAction.Select(t => t.Item.Id).ToList();
+            var existing = snapshot.OpenTasks[debtor.Id].FirstOrDefault(t => t.Action == byAction.Key);
+            var id = existing?.Id ?? Ids.New("task", time);
+            foreach (var take in byAction)
+            {
+                take.TaskId = id;
+            }
+
+            var kind = StepActions.IsProposal(byAction.Key) ? TaskKinds.Proposal : TaskKinds.Call;
+            var steps = string.Join(", ", byAction.Select(t => t.Step.Key).Distinct());
+            var allIds = existing is null ? invoiceIds : IdList.Split(existing.InvoiceIds).Union(invoiceIds).ToList();
+            yield return new PlannedTask(id, debtor.Id, kind, byAction.Key, byAction.First().Step.Key, allIds,
+                $"Dunning step {steps} for {invoiceIds.Count} invoice(s) of {debtor.Name}.", existing is not null);
+        }
+    }
+
+    private static int IndexOf(DunningPolicy policy, PolicyStep step)
+    {
+        for (var i = 0; i < policy.Steps.Count; i++)
+        {
+            if (policy.Steps[i].Key == step.Key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,71 @@
+using Collections.Disputes.Contracts;
+using Collections.Invoicing.Contracts;
+using Collections.PaymentPlans.Contracts;
+using Collections.SharedKernel.Data;
+using MediatR;
+
+namespace Collections.Dunning.Domain;
+
+/// <summary>Everything a run needs, read in a fixed number of queries whatever the number of invoices.</summary>
+internal sealed record RunSnapshot(
+    IReadOnlyList<ReceivableDto> Invoices,
+    IReadOnlyDictionary<string, DebtorDto> Debtors,
+    IReadOnlyDictionary<string, SettingsRow> Settings,
+    IReadOnlyList<DunningPolicy> Policies,
+    IReadOnlyDictionary<string, TemplateRow> Templates,
+    IReadOnlyDictionary<string, HashSet<string>> Taken,
+    ILookup<string, PromiseRow> LivePromises,
+    ILookup<string, PendingRow> Pending,
+    IReadOnlyDictionary<string, string> Flags,
+    IReadOnlyDictionary<string, long> DisputedByInvoice,
+    IReadOnlySet<string> PlannedInvoices,
+    ILookup<string, OpenTaskRow> OpenTasks);
+
+internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
+{
+    private const string SettingsSql = "SELECT debtor_id AS DebtorId, policy_id AS PolicyId, do_not_contact AS DoNotContact, hold_until AS HoldUntil, hold_reason AS HoldReason FROM dunning_debtor_settings";
+    private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
+    private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel, tone AS Tone, subject AS Subject, body AS Body, version AS Version, updated_at AS UpdatedAt FROM dunning_templates";
+    private const string TakenSql = "SELECT invoice_id AS InvoiceId, step_key AS StepKey FROM dunning_step_log";
+    private const string PromisesSql = """
+        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
+               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
+        FROM dunning_promises WHERE status = 'live'
+        """;
+    private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments";
+    private const string FlagsSql = "SELECT invoice_id AS InvoiceId, reason AS Reason FROM dunning_invoice_flags";
+    private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open'";
+
+    public async Task<RunSnapshot> LoadAsync(CancellationToken ct)
+    {
+        var invoices = (await mediator.Send(new GetAllOpenItemsQuery(), ct)).Where(i => i.Kind == ItemKinds.Invoice).ToList();
+        var debtorIds = invoices.Select(i => i.DebtorId).Distinct().ToList();
+        var debtors = debtorIds.Count == 0 ? [] : await mediator.Send(new GetDebtorsQuery(debtorIds), ct);
+        var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var row in await db.QueryAsync<TakenRow>(TakenSql, ct: ct))
+        {
+            if (!taken.TryGetValue(row.InvoiceId, out var keys))
+            {
+                taken[row.InvoiceId] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            keys.Add(row.StepKey);
+        }
+
+        var disputes = await mediator.Send(new GetOpenDisputesQuery(), ct);
+        var plans = await mediator.Send(new GetActivePlansQuery(), ct);
+        return new RunSnapshot(
+            invoices,
+            debtors.ToDictionary(d => d.Id),
+            (await db.QueryAsync<SettingsRow>(SettingsSql, ct: ct)).ToDictionary(s => s.DebtorId),
+            (await db.QueryAsync<PolicyRow>(PoliciesSql, ct: ct)).Select(p => p.ToPolicy()).ToList(),
+            (await db.QueryAsync<TemplateRow>(TemplatesSql, ct: ct)).ToDictionary(t => t.TemplateKey),
+            taken,
+            (await db.QueryAsync<PromiseRow>(PromisesSql, ct: ct)).ToLookup(p => p.DebtorId),
+            (await db.QueryAsync<PendingRow>(PendingSql, ct: ct)).ToLookup(p => p.DebtorId),
+            (await db.QueryAsync<FlagRow>(FlagsSql, ct: ct)).ToDictionary(f => f.InvoiceId, f => f.Reason),
+            disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
+            plans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal),
+            (await db.QueryAsync<OpenTaskRow>(OpenTasksSql, ct: ct)).ToLookup(t => t.DebtorId));
+    }
+}

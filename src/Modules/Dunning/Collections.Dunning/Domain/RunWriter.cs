@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Collections.Dunning.Contracts;
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel.Data;
+using MediatR;
+
+namespace Collections.Dunning.Domain;
+
+/// <summary>Persists a plan inside the run's transaction: step log (the once-ever guard), outbox, tasks, activity, notifications.</summary>
+internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider time)
+{
+    private const string RunSql = "INSERT INTO dunning_runs (id, as_of, evaluated, messages, tasks, started_by, started_at) VALUES (@Id, @AsOf, @Evaluated, @Messages, @Tasks, @StartedBy, @Now)";
+    private const string StepSql = """
+        INSERT INTO dunning_step_log (invoice_id, step_key, debtor_id, run_id, outcome, message_id, task_id, skipped_steps, as_of, created_at)
+        VALUES (@InvoiceId, @StepKey, @DebtorId, @RunId, @Outcome, @MessageId, @TaskId, @Skipped, @AsOf, @Now)
+        """;
+    private const string MessageSql = """
+        INSERT INTO dunning_messages (id, debtor_id, run_id, channel, tone, step_key, template_key, to_name, to_address, subject, body_html, body_text,
+            invoice_ids, total_minor, currency, next_step_on, status, attempts, not_before, next_attempt_at, last_error, created_at, sent_at)
+        VALUES (@Id, @DebtorId, @RunId, @Channel, @Tone, @StepKey, @TemplateKey, @ToName, @ToAddress, @Subject, @BodyHtml, @BodyText,
+            @InvoiceIds, @TotalMinor, @Currency, @NextStepOn, @Status, 0, @NotBefore, @NotBefore, @Error, @Now, NULL)
+        """;
+    private const string TaskSql = """
+        INSERT INTO dunning_tasks (id, debtor_id, kind, action, step_key, invoice_ids, reason, status, outcome, note, created_at, completed_at, completed_by)
+        VALUES (@Id, @DebtorId, @Kind, @Action, @StepKey, @InvoiceIds, @Reason, 'open', NULL, NULL, @Now, NULL, NULL)
+        """;
+    private const string MergeTaskSql = "UPDATE dunning_tasks SET invoice_ids = @InvoiceIds, reason = @Reason WHERE id = @Id AND status = 'open'";
+    private const string BreakSql = "UPDATE dunning_promises SET status = 'broken', closed_at = @Now WHERE id = @Id AND status = 'live'";
+    private const string FlagSql = "INSERT INTO dunning_invoice_flags (invoice_id, debtor_id, reason, created_at) VALUES (@InvoiceId, @DebtorId, @Reason, @Now)";
+    private const string UnflagSql = "DELETE FROM dunning_invoice_flags WHERE invoice_id = @InvoiceId";
+
+    public async Task WriteAsync(string runId, RunPlan plan, string startedBy, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.ExecuteAsync(RunSql, new { Id = runId, plan.AsOf, plan.Evaluated, Messages = plan.Messages.Count, Tasks = plan.Tasks.Count, StartedBy = startedBy, Now = now }, ct);
+        await db.ExecuteAsync(StepSql, plan.Takes.Select(t => new
+        {
+            InvoiceId = t.Item.Id, t.StepKey, t.Item.DebtorId, RunId = runId,
+            Outcome = t.MessageId is not null ? t.Step.Channel : t.TaskId is not null ? "task" : "none",
+            t.MessageId, t.TaskId, Skipped = t.Skipped.Count == 0 ? null : string.Join(',', t.Skipped), AsOf = t.Today, Now = now,
+        }).ToList(), ct);
+        await db.ExecuteAsync(UnflagSql, plan.UsedFlags.Select(id => new { InvoiceId = id }).ToList(), ct);
+        foreach (var message in plan.Messages)
+        {
+            var first = message.Lines[0].Item;
+            await db.ExecuteAsync(MessageSql, new
+            {
+                message.Id, DebtorId = message.Debtor.Id, RunId = runId, message.Channel, message.Step.Tone, StepKey = message.Step.Key, message.TemplateKey,
+                ToName = message.Contact?.Name, ToAddress = message.Channel == Channels.Email ? message.Contact?.Email : null,
+                message.Content.Subject, BodyHtml = message.Content.Html, BodyText = message.Content.Text,
+                InvoiceIds = IdList.Join(message.Lines.Select(l => l.Item.Id)),
+                TotalMinor = message.Lines.Where(l => l.Item.Currency == first.Currency).Sum(l => l.CollectibleMinor), first.Currency,
+                message.NextStepOn, message.Status, message.NotBefore, message.Error, Now = now,
+            }, ct);
+            var snapshot = JsonSerializer.Serialize(new { message.Id, message.Channel, message.Step.Tone, step = message.Step.Key, message.Content.Subject, body = message.Content.Text });
+            await mediator.Send(new RecordActivityCommand(message.Debtor.Id, $"dunning.{message.Channel}",
+                $"{(message.Channel == Channels.Letter ? "Letter" : "E-mail")} '{message.Content.Subject}' ({message.Step.Tone}, step {message.Step.Key}) for {message.Lines.Count} invoice(s).", DetailsJson: snapshot), ct);
+            await mediator.Publish(new ReminderSent(message.Id, message.Debtor.Id, message.Lines.Select(l => l.Item.Id).ToList(), message.Step.Key, message.Step.Tone, message.Channel, now), ct);
+        }
+
+        foreach (var task in plan.Tasks)
+        {
+            var args = new { task.Id, task.DebtorId, task.Kind, task.Action, task.StepKey, InvoiceIds = IdList.Join(task.InvoiceIds), task.Reason, Now = now };
+            await db.ExecuteAsync(task.Merged ? MergeTaskSql : TaskSql, args, ct);
+            await mediator.Send(new RecordActivityCommand(task.DebtorId, "dunning.task", $"{(task.Kind == TaskKinds.Proposal ? "Proposal" : "Call task")} {task.Action}: {task.Reason}"), ct);
+        }
+
+        foreach (var promise in plan.BrokenPromises)
+        {
+            await BreakAsync(promise, now, ct);
+        }
+    }
+
+    private async Task BreakAsync(PromiseRow promise, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.ExecuteAsync(BreakSql, new { promise.Id, Now = now }, ct) == 0)
+        {
+            return;
+        }
+
+        var shortMinor = Math.Max(0, promise.AmountMinor - promise.PaidMinor);
+        await mediator.Send(new RecordActivityCommand(promise.DebtorId, "dunning.promise_broken",
+            $"Promise to pay {MessageComposer.Amount(promise.AmountMinor, promise.Currency)} by {MessageComposer.Date(promise.PromisedDate)} was broken: {MessageComposer.Amount(shortMinor, promise.Currency)} short."), ct);
+        await mediator.Publish(new PromiseToPayBroken(promise.Id, promise.DebtorId, shortMinor, promise.Currency, now), ct);
+    }
+
+    public static object Flag(string invoiceId, string debtorId, string reason, DateTimeOffset now) => new { InvoiceId = invoiceId, DebtorId = debtorId, Reason = reason, Now = now };
+
+    public const string InsertFlagSql = FlagSql;
+}

@@ -1,0 +1,73 @@
+namespace Collections.Dunning.Domain;
+
+/// <summary>The seeded wording: courteous at every stage; firmness rises by being clearer and more specific.</summary>
+internal static class SeedTemplates
+{
+    private const string WaysForward = """
+        <p>Whatever suits you best: pay now or pay part online, propose a payment plan, or tell us if something is wrong with an invoice — all in one place: {{portalLink}}</p>
+        """;
+
+    private const string Signature = """
+        <p>If you have any question, simply reply to this e-mail and {{senderName}} will answer you personally.</p>
+        <p>Kind regards,<br>{{senderName}}</p>
+        """;
+
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body)[] All =
+    [
+        ("email_pre_due", Channels.Email, Tones.Friendly, "Coming up: {{invoiceCount}} invoice(s) for {{debtorName}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>{{relationship}} A short heads-up so that nothing slips through: the following falls due shortly.</p>
+            <p>Account: {{debtorName}}</p>
+            {{invoiceTable}}
+            <p>Total: <strong>{{totalDue}}</strong>.{{earlyPaymentSaving}}</p>
+            {{disputeNote}}
+            """ + WaysForward + """
+            <p>What happens next: if payment has not reached us by {{nextStepDate}}, {{nextStep}}.</p>
+            """ + Signature),
+        ("email_notice", Channels.Email, Tones.Friendly, "Payment reminder for {{debtorName}}: {{totalDue}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>{{relationship}} We have not yet received payment for the invoices below. It is most likely an oversight, so here are the details:</p>
+            <p>Account: {{debtorName}}</p>
+            {{invoiceTable}}
+            <p>Total now due: <strong>{{totalDue}}</strong>.</p>
+            {{disputeNote}}
+            """ + WaysForward + """
+            <p>What happens next: if payment has not reached us by {{nextStepDate}}, {{nextStep}}. If you have already paid, thank you, and please ignore this message.</p>
+            """ + Signature),
+        ("email_firm", Channels.Email, Tones.Firm, "Overdue invoices for {{debtorName}}: please confirm a payment date", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>The invoices below are now overdue, and we have not heard from you about them.</p>
+            <p>Account: {{debtorName}}</p>
+            {{invoiceTable}}
+            <p>Total overdue: <strong>{{totalDue}}</strong>.</p>
+            {{disputeNote}}
+            <p>Please pay the balance, or let us know the date on which you will pay it. As set out in the payment terms of these invoices, overdue amounts may incur late-payment charges.</p>
+            """ + WaysForward + """
+            <p>What happens next: if payment or a payment date has not reached us by {{nextStepDate}}, {{nextStep}}.</p>
+            """ + Signature),
+        ("email_final", Channels.Email, Tones.Final, "Final notice for {{debtorName}}: {{totalDue}} overdue", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Despite our earlier messages, the invoices below remain unpaid.</p>
+            <p>Account: {{debtorName}}</p>
+            {{invoiceTable}}
+            <p>Total overdue: <strong>{{totalDue}}</strong>.</p>
+            {{disputeNote}}
+            <p>This is our final notice before the next step. We would much rather settle this with you directly.</p>
+            """ + WaysForward + """
+            <p>What happens next: if the balance is not paid, or a payment plan agreed, by {{nextStepDate}}, {{nextStep}}.</p>
+            """ + Signature),
+        ("letter_final", Channels.Letter, Tones.Final, "Final notice: {{totalDue}} overdue", """
+            <p>{{debtorName}}<br>For the attention of {{contactName}}</p>
+            <p>Dear {{contactFirstName}},</p>
+            <p>Despite our earlier reminders, the invoices below remain unpaid.</p>
+            {{invoiceTable}}
+            <p>Total overdue: <strong>{{totalDue}}</strong>.</p>
+            {{disputeNote}}
+            <p>This is our final notice. We value our relationship and would much rather settle this with you directly.</p>
+            """ + WaysForward + """
+            <p>What happens next: if the balance is not paid, or a payment plan agreed, by {{nextStepDate}}, {{nextStep}}.</p>
+            """ + Signature),
+    ];
+
+    public static readonly string[] RequiredFields = ["{{nextStep}}", "{{nextStepDate}}", "{{portalLink}}"];
+}

@@ -1,0 +1,67 @@
+namespace Collections.Dunning.Domain;
+
+internal static class Channels
+{
+    public const string Email = "email";
+    public const string Letter = "letter";
+    public const string CallTask = "call_task";
+    public static readonly string[] All = [Email, Letter, CallTask];
+}
+
+internal static class Tones
+{
+    public const string Friendly = "friendly";
+    public const string Firm = "firm";
+    public const string Final = "final";
+    public static readonly string[] All = [Friendly, Firm, Final];
+
+    public static int Rank(string tone) => Array.IndexOf(All, tone);
+}
+
+internal static class StepActions
+{
+    public const string None = "none";
+    public const string AssignSenior = "assign_senior";
+    public const string ProposeAgency = "propose_agency";
+    public const string ProposeLegal = "propose_legal";
+    public const string ProposeWriteOff = "propose_write_off";
+    public static readonly string[] All = [None, AssignSenior, ProposeAgency, ProposeLegal, ProposeWriteOff];
+
+    public static bool IsProposal(string action) => action is ProposeAgency or ProposeLegal or ProposeWriteOff;
+}
+
+internal static class MessageStatuses
+{
+    public const string Queued = "queued";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string ToPrint = "to_print";
+    public const string Printed = "printed";
+}
+
+internal static class TaskKinds
+{
+    public const string Call = "call";
+    public const string Proposal = "proposal";
+    public const string FollowUp = "follow_up";
+}
+
+internal static class TaskOutcomes
+{
+    public static readonly string[] All = ["reached", "voicemail", "no_answer", "wrong_contact", "promise", "dispute", "accepted", "declined"];
+}
+
+internal static class PromiseStatuses
+{
+    public const string Live = "live";
+    public const string Kept = "kept";
+    public const string Broken = "broken";
+}
+
+internal static class IdList
+{
+    public static string Join(IEnumerable<string> ids) => string.Join(',', ids);
+
+    public static IReadOnlyList<string> Split(string? ids) =>
+        string.IsNullOrEmpty(ids) ? [] : ids.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

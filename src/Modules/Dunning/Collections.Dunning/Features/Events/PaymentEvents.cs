@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Collections.Dunning.Contracts;
+using Collections.Dunning.Domain;
+using Collections.Invoicing.Contracts;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel.Data;
+using MediatR;
+
+namespace Collections.Dunning.Features.Events;
+
+/// <summary>A payment in flight (a bank debit takes days) pauses the items it covers until it succeeds or fails.</summary>
+internal sealed class PaymentPendingHandler(DbSession db) : INotificationHandler<PaymentPending>
+{
+    private const string InsertSql = """
+        INSERT INTO dunning_pending_payments (attempt_id, debtor_id, amount_minor, currency, method, item_ids, created_at)
+        VALUES (@AttemptId, @DebtorId, @AmountMinor, @Currency, @Method, @ItemIds, @At)
+        """;
+
+    public async Task Handle(PaymentPending notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.ExecuteAsync(InsertSql, new
+            {
+                notification.AttemptId, notification.DebtorId, notification.AmountMinor, notification.Currency, notification.Method,
+                ItemIds = IdList.Join(notification.ItemIds), notification.At,
+            }, cancellationToken);
+        }
+        catch (DbException exception) when (UniqueViolation.Is(exception))
+        {
+            // The same attempt reported twice: it is already pausing its items.
+        }
+    }
+}
+
+internal sealed class PaymentFailedHandler(DbSession db) : INotificationHandler<PaymentFailed>
+{
+    private const string DeleteSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
+
+    public Task Handle(PaymentFailed notification, CancellationToken cancellationToken) =>
+        db.ExecuteAsync(DeleteSql, new { notification.AttemptId }, cancellationToken);
+}
+
+/// <summary>
+/// Money arrived: the matching payment in flight stops pausing (PaymentSucceeded carries no attempt id, so the match is by
+/// amount and currency, else by the items it paid), and live promises of the debtor count it, oldest first.
+/// </summary>
+internal sealed class PaymentSucceededHandler(DbSession db, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
+{
+    private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments WHERE debtor_id = @DebtorId";
+    private const string DeletePendingSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
+    private const string LiveSql = """
+        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
+               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
+        FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
+        ORDER BY created_at, id
+        """;
+    private const string PaidSql = "UPDATE dunning_promises SET paid_minor = @PaidMinor, status = @Status, closed_at = @ClosedAt WHERE id = @Id AND status = 'live'";
+
+    public async Task Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
+    {
+        var pending = await db.QueryAsync<PendingRow>(PendingSql, new { notification.DebtorId }, cancellationToken);
+        var paidItems = notification.Allocations.Select(a => a.ItemId).ToHashSet();
+        var match = pending.FirstOrDefault(p => p.AmountMinor == notification.AmountMinor && p.Currency == notification.Currency)
+            ?? pending.FirstOrDefault(p => IdList.Split(p.ItemIds).Any(paidItems.Contains));
+        if (match is not null)
+        {
+            await db.ExecuteAsync(DeletePendingSql, new { match.AttemptId }, cancellationToken);
+        }
+
+        var remaining = notification.AmountMinor;
+        var now = time.GetUtcNow();
+        foreach (var promise in await db.QueryAsync<PromiseRow>(LiveSql, new { notification.DebtorId, notification.Currency, notification.ReceivedOn }, cancellationToken))
+        {
+            if (remaining <= 0)
+            {
+                break;
+            }
+
+            var counted = Math.Min(remaining, promise.AmountMinor - promise.PaidMinor);
+            remaining -= counted;
+            var kept = promise.PaidMinor + counted >= promise.AmountMinor;
+            await db.ExecuteAsync(PaidSql, new { promise.Id, PaidMinor = promise.PaidMinor + counted, Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null }, cancellationToken);
+            if (kept)
+            {
+                await mediator.Send(new RecordActivityCommand(promise.DebtorId, "dunning.promise_kept",
+                    $"Promise to pay {MessageComposer.Amount(promise.AmountMinor, promise.Currency)} by {MessageComposer.Date(promise.PromisedDate)} was kept."), cancellationToken);
+                await mediator.Publish(new PromiseToPayKept(promise.Id, promise.DebtorId, now), cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using MediatR;
+
+namespace Collections.Insights.Contracts;
+
+public static class RiskBands
+{
+    public const string Low = "low";
+    public const string Medium = "medium";
+    public const string High = "high";
+}
+
+/// <summary>
+/// Published (when Insights:AutoSegment is on) as a debtor enters or leaves the high risk band.
+/// Dunning uses its high_risk policy while Band is high; worklists may sort by Score.
+/// </summary>
+public sealed record DebtorRiskChanged(string DebtorId, string PreviousBand, string Band, decimal Score, DateTimeOffset At) : INotification;

@@ -1,0 +1,95 @@
+using Collections.Invoicing.Contracts;
+using Collections.SharedKernel.Data;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Collections.Insights.Domain;
+
+internal sealed record DebtorRisk(DebtorDto Debtor, RiskScore Risk, long ExposureMinor);
+
+/// <summary>Loads the read model's facts for one debtor or all of them, and scores them.</summary>
+internal sealed class RiskReader(DbSession db, IMediator mediator, IOptions<InsightsOptions> options)
+{
+    private const string PaidSql = """
+        SELECT debtor_id AS DebtorId, currency AS Currency, due_date AS DueDate, paid_on AS PaidOn FROM insights_items
+        WHERE kind = 'invoice' AND paid_on IS NOT NULL AND paid_on > @YearAgo AND paid_on <= @AsOf AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
+        """;
+
+    private const string BalanceSql = """
+        SELECT debtor_id AS DebtorId, currency AS Currency, SUM(balance_minor) AS BalanceMinor,
+               SUM(CASE WHEN due_date < @AsOf THEN balance_minor ELSE 0 END) AS OverdueMinor
+        FROM insights_items WHERE status = 'open' AND balance_minor > 0 AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
+        GROUP BY debtor_id, currency
+        """;
+
+    private const string CountsSql = """
+        SELECT debtor_id AS DebtorId, 'promise' AS Kind, COUNT(*) AS Count FROM insights_promises
+        WHERE status = 'broken' AND resolved_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        UNION ALL
+        SELECT debtor_id, 'plan', COUNT(*) FROM insights_plans
+        WHERE status = 'defaulted' AND ended_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        UNION ALL
+        SELECT debtor_id, 'dispute', COUNT(*) FROM insights_disputes
+        WHERE opened_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        UNION ALL
+        SELECT debtor_id, 'invoice', COUNT(*) FROM insights_items
+        WHERE kind = 'invoice' AND issue_date > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        UNION ALL
+        SELECT debtor_id, 'chargeback', COUNT(*) FROM insights_chargebacks
+        WHERE opened_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        """;
+
+    public InsightsOptions Options => options.Value;
+
+    public async Task<DebtorRisk?> ForDebtorAsync(string debtorId, DateOnly asOf, CancellationToken ct)
+    {
+        var debtor = await mediator.Send(new GetDebtorQuery(debtorId), ct);
+        return debtor is null ? null : (await ScoreAsync([debtor], debtorId, asOf, ct)).Single();
+    }
+
+    public async Task<IReadOnlyList<DebtorRisk>> ForAllAsync(DateOnly asOf, CancellationToken ct) =>
+        await ScoreAsync(await mediator.Send(new GetDebtorsQuery(), ct), null, asOf, ct);
+
+    private async Task<IReadOnlyList<DebtorRisk>> ScoreAsync(IReadOnlyList<DebtorDto> debtors, string? debtorId, DateOnly asOf, CancellationToken ct)
+    {
+        var args = new { DebtorId = debtorId, AsOf = asOf, YearAgo = asOf.AddYears(-1) };
+        var paid = (await db.QueryAsync<PaidRow>(PaidSql, args, ct)).ToLookup(r => (r.DebtorId, r.Currency));
+        var balances = (await db.QueryAsync<BalanceRow>(BalanceSql, args, ct)).ToDictionary(r => (r.DebtorId, r.Currency));
+        var counts = (await db.QueryAsync<CountRow>(CountsSql, args, ct)).ToDictionary(r => (r.DebtorId, r.Kind), r => (int)r.Count);
+        int Count(string id, string kind) => counts.GetValueOrDefault((id, kind));
+
+        return debtors.Select(d =>
+        {
+            var balance = balances.GetValueOrDefault((d.Id, d.Currency));
+            var inputs = new RiskInputs(
+                d.Id, d.Currency, asOf,
+                paid[(d.Id, d.Currency)].Select(p => new PaidInvoice(p.DueDate, p.PaidOn)).ToList(),
+                balance?.BalanceMinor ?? 0, balance?.OverdueMinor ?? 0, d.CreditLimitMinor,
+                Count(d.Id, "promise"), Count(d.Id, "plan"), Count(d.Id, "dispute"), Count(d.Id, "invoice"), Count(d.Id, "chargeback"));
+            return new DebtorRisk(d, RiskModel.Score(inputs, options.Value), balance?.BalanceMinor ?? 0);
+        }).ToList();
+    }
+
+    private sealed record PaidRow
+    {
+        public string DebtorId { get; init; } = "";
+        public string Currency { get; init; } = "";
+        public DateOnly DueDate { get; init; }
+        public DateOnly PaidOn { get; init; }
+    }
+
+    private sealed record BalanceRow
+    {
+        public string DebtorId { get; init; } = "";
+        public string Currency { get; init; } = "";
+        public long BalanceMinor { get; init; }
+        public long OverdueMinor { get; init; }
+    }
+
+    private sealed record CountRow
+    {
+        public string DebtorId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long Count { get; init; }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Collections.Insights.Domain;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.Insights.Features.Risk;
+
+internal sealed record ListRiskQuery(string? Band, string? Cursor, int? Limit) : IRequest<Page<RiskListItem>>;
+
+public sealed record RiskListItem(string DebtorId, string Name, decimal Score, string Band, MoneyDto Exposure, decimal Priority, RiskFactor? MainFactor);
+
+internal sealed class ListRiskValidator : AbstractValidator<ListRiskQuery>
+{
+    private static readonly string[] Bands = ["low", "medium", "high"];
+
+    public ListRiskValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxLimit);
+        RuleFor(q => q.Band).Must(b => b is null || Bands.Contains(b)).WithMessage("The band must be one of: low, medium, high.");
+        RuleFor(q => q.Cursor).Must(c => Cursor.TryDecode(c, out var key) && (key.Length == 0 || int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            .WithMessage("The cursor is not valid.");
+    }
+}
+
+/// <summary>
+/// Priority = score × exposure in major units, so a risky debtor owing little ranks below a fairly risky one owing
+/// much. Exposures of different currencies are compared by their major-unit numbers as they stand (no FX rates here).
+/// </summary>
+internal sealed class ListRiskHandler(RiskReader risk, TimeProvider time) : IRequestHandler<ListRiskQuery, Page<RiskListItem>>
+{
+    public async Task<Page<RiskListItem>> Handle(ListRiskQuery query, CancellationToken cancellationToken)
+    {
+        var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var ranked = (await risk.ForAllAsync(asOf, cancellationToken))
+            .Where(d => query.Band is null || d.Risk.Band == query.Band)
+            .Select(d =>
+            {
+                var exposure = MoneyDto.Of(d.ExposureMinor, d.Debtor.Currency);
+                var main = d.Risk.Factors.Where(f => f.Contribution > 0).OrderByDescending(f => f.Contribution).FirstOrDefault();
+                return new RiskListItem(d.Debtor.Id, d.Debtor.Name, d.Risk.Score, d.Risk.Band, exposure, d.Risk.Score * exposure.Amount, main);
+            })
+            .OrderByDescending(i => i.Priority).ThenByDescending(i => i.Score).ThenBy(i => i.DebtorId, StringComparer.Ordinal)
+            .ToList();
+        var offset = Cursor.Decode(query.Cursor) is { Length: > 0 } key ? int.Parse(key, CultureInfo.InvariantCulture) : 0;
+        var limit = query.Limit ?? Cursor.DefaultLimit;
+        var items = ranked.Skip(offset).Take(limit).ToList();
+        var next = offset + limit < ranked.Count ? Cursor.Encode((offset + limit).ToString(CultureInfo.InvariantCulture)) : null;
+        return new Page<RiskListItem>(items, next);
+    }
+}
+
+internal sealed class ListRiskEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/insights/risk", (string? band, string? cursor, int? limit, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListRiskQuery(band, cursor, limit), ct))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ListDebtorRisk")
+            .WithSummary("Debtors ranked by risk score × exposure, optionally of one band, each with its main factor. Staff only.")
+            .Produces<Page<RiskListItem>>()
+            .ProducesValidationProblem();
+}

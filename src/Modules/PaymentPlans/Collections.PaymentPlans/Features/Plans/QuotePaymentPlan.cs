@@ -1,0 +1,90 @@
+using Collections.PaymentPlans.Domain;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.PaymentPlans.Features.Plans;
+
+/// <summary>The terms a debtor (or staff for a debtor) asks for. InstallmentCount includes the down payment, if any.</summary>
+public sealed record PaymentPlanTermsRequest(IReadOnlyList<string>? InvoiceIds, int InstallmentCount, string? Frequency, DateOnly? FirstPaymentDate, MoneyDto? DownPayment);
+
+internal interface IPlanTermsCommand
+{
+    IReadOnlyList<string>? InvoiceIds { get; }
+
+    int InstallmentCount { get; }
+
+    string? Frequency { get; }
+
+    DateOnly? FirstPaymentDate { get; }
+
+    MoneyDto? DownPayment { get; }
+}
+
+internal static class PlanTermsCommand
+{
+    public static PlanTerms ToTerms(this IPlanTermsCommand c) => new(c.InvoiceIds!, c.InstallmentCount, c.Frequency!, c.FirstPaymentDate!.Value, c.DownPayment);
+}
+
+internal abstract class PlanTermsValidator<T> : AbstractValidator<T>
+    where T : IPlanTermsCommand
+{
+    protected PlanTermsValidator()
+    {
+        RuleFor(r => r.InvoiceIds).NotEmpty().Must(ids => ids is null || ids.Count <= 50).WithMessage("At most 50 invoices per plan.");
+        RuleForEach(r => r.InvoiceIds).NotEmpty().MaximumLength(40);
+        RuleFor(r => r.InstallmentCount).InclusiveBetween(1, 120);
+        RuleFor(r => r.Frequency).NotEmpty().Must(f => f is null || Frequencies.All.Contains(f))
+            .WithMessage($"The frequency must be one of: {string.Join(", ", Frequencies.All)}.");
+        RuleFor(r => r.FirstPaymentDate).NotNull();
+        RuleFor(r => r.DownPayment).ValidMoney().Must(m => m!.Amount >= 0).WithMessage("The down payment cannot be negative.").When(r => r.DownPayment is not null);
+    }
+}
+
+public sealed record PaymentPlanQuoteInstallmentResponse(int Number, DateOnly DueDate, MoneyDto Amount, bool IsDownPayment);
+
+public sealed record PaymentPlanQuoteResponse(
+    string DebtorId,
+    IReadOnlyList<string> InvoiceIds,
+    MoneyDto Total,
+    IReadOnlyList<PaymentPlanQuoteInstallmentResponse> Installments,
+    bool AutoApproved,
+    IReadOnlyList<PaymentPlanPolicyReasonResponse> PolicyReasons)
+{
+    internal static PaymentPlanQuoteResponse From(PlanDraft draft) => new(
+        draft.DebtorId,
+        draft.Items.Select(i => i.Id).ToList(),
+        MoneyDto.Of(draft.TotalMinor, draft.Currency),
+        draft.Schedule.Select(s => new PaymentPlanQuoteInstallmentResponse(s.Number, s.DueDate, MoneyDto.Of(s.AmountMinor, draft.Currency), s.IsDownPayment)).ToList(),
+        draft.FitsPolicy,
+        draft.Reasons.Select(r => new PaymentPlanPolicyReasonResponse(r.Code, r.Message)).ToList());
+}
+
+internal sealed record QuotePaymentPlanQuery(IReadOnlyList<string>? InvoiceIds, int InstallmentCount, string? Frequency, DateOnly? FirstPaymentDate, MoneyDto? DownPayment)
+    : IRequest<PaymentPlanQuoteResponse>, IPlanTermsCommand;
+
+internal sealed class QuotePaymentPlanValidator : PlanTermsValidator<QuotePaymentPlanQuery>;
+
+internal sealed class QuotePaymentPlanHandler(PlanDrafter drafter) : IRequestHandler<QuotePaymentPlanQuery, PaymentPlanQuoteResponse>
+{
+    public async Task<PaymentPlanQuoteResponse> Handle(QuotePaymentPlanQuery query, CancellationToken cancellationToken) =>
+        PaymentPlanQuoteResponse.From(await drafter.DraftAsync(query.ToTerms(), cancellationToken));
+}
+
+internal sealed class QuotePaymentPlanEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/payment-plans/quotes", (PaymentPlanTermsRequest request, IMediator mediator, CancellationToken ct) => mediator.Send(new QuotePaymentPlanQuery(request.InvoiceIds, request.InstallmentCount, request.Frequency, request.FirstPaymentDate, request.DownPayment), ct))
+            .RequireAuthorization(Policies.DebtorOrStaff)
+            .WithName("QuotePaymentPlan")
+            .WithSummary("The schedule a plan would have and whether it would be approved on the spot. Writes nothing.")
+            .Produces<PaymentPlanQuoteResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,74 @@
+using Collections.Invoicing.Contracts;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using MediatR;
+
+namespace Collections.Payments.Domain;
+
+/// <summary>Money leaving again: refunds (ours or made in Stripe) and chargebacks. Callers hold the debtor lock.</summary>
+internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator mediator, TimeProvider time)
+{
+    private const string InsertRefundSql = """
+        INSERT INTO payments_refunds (id, payment_id, debtor_id, amount_minor, currency, reason, stripe_refund_id, created_at)
+        VALUES (@Id, @PaymentId, @DebtorId, @AmountMinor, @Currency, @Reason, @StripeRefundId, @Now)
+        """;
+
+    private const string RefundedSql = """
+        UPDATE payments_payments
+        SET refunded_minor = refunded_minor + @AmountMinor,
+            unapplied_minor = unapplied_minor - @FromCreditMinor,
+            status = CASE WHEN refunded_minor + @AmountMinor = amount_minor THEN 'refunded' ELSE status END,
+            version = version + 1
+        WHERE id = @Id AND status <> 'chargeback' AND refunded_minor + @AmountMinor <= amount_minor AND unapplied_minor >= @FromCreditMinor
+        """;
+
+    private const string ChargebackSql = "UPDATE payments_payments SET status = 'chargeback', unapplied_minor = 0, version = version + 1 WHERE id = @Id AND status <> 'chargeback'";
+
+    /// <summary>Takes the refund from the payment's unapplied credit first, then reverses its allocations newest first.</summary>
+    public async Task<string> RefundAsync(PaymentRow payment, long amountMinor, string reason, Func<Task<string?>> refundAtStripe, CancellationToken ct)
+    {
+        if (amountMinor <= 0 || amountMinor > payment.RefundableMinor)
+        {
+            throw new BusinessRuleException($"At most {new Money(payment.RefundableMinor, Currency.Of(payment.Currency))} of payment {payment.Id} can be refunded.");
+        }
+
+        var fromCredit = Math.Min(amountMinor, payment.UnappliedMinor);
+        var reversed = await book.ReverseAsync(payment, amountMinor - fromCredit, $"Refund: {reason}", ct);
+        if (reversed != amountMinor - fromCredit)
+        {
+            throw new ConflictException($"Payment {payment.Id} has only {fromCredit + reversed} minor units that can still be refunded.");
+        }
+
+        if (await db.ExecuteAsync(RefundedSql, new { payment.Id, AmountMinor = amountMinor, FromCreditMinor = fromCredit }, ct) == 0)
+        {
+            throw new ConflictException($"Payment {payment.Id} changed while it was being refunded. Retry the request.");
+        }
+
+        var id = Ids.New("ref", time);
+        var stripeRefundId = await refundAtStripe();
+        await db.ExecuteAsync(InsertRefundSql, new { Id = id, PaymentId = payment.Id, payment.DebtorId, AmountMinor = amountMinor, payment.Currency, Reason = reason, StripeRefundId = stripeRefundId, Now = time.GetUtcNow() }, ct);
+        await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refunded", $"{new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} refunded: {reason}"), ct);
+        await mediator.Publish(new PaymentRefunded(id, payment.Id, payment.DebtorId, amountMinor, payment.Currency, reason, time.GetUtcNow()), ct);
+        return id;
+    }
+
+    /// <summary>The bank took the money back: every remaining allocation is reversed and the payment's credit is gone.</summary>
+    public async Task<bool> ChargebackAsync(PaymentRow payment, long disputedMinor, string reason, CancellationToken ct)
+    {
+        if (payment.Status == PaymentStatuses.Chargeback)
+        {
+            return false;
+        }
+
+        var active = (await book.AllocationsAsync(payment.Id, ct)).Sum(a => a.ActiveMinor);
+        await book.ReverseAsync(payment, active, $"Chargeback: {reason}", ct);
+        await db.ExecuteAsync(ChargebackSql, new { payment.Id }, ct);
+        var money = new Money(disputedMinor, Currency.Of(payment.Currency));
+        await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback",
+            $"The payer's bank disputed payment {payment.Id} ({money}, reason: {reason}). Its allocations were reversed; the invoices are open again. Staff: respond to the dispute in Stripe."), ct);
+        await mediator.Publish(new ChargebackOpened(payment.Id, payment.DebtorId, disputedMinor, payment.Currency, reason, time.GetUtcNow()), ct);
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+namespace Collections.Payments.Domain;
+
+internal static class PaymentStatuses
+{
+    public const string Succeeded = "succeeded";
+    public const string Refunded = "refunded";
+    public const string Chargeback = "chargeback";
+}
+
+internal static class AttemptStatuses
+{
+    public const string Open = "open";
+    public const string Pending = "pending";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Expired = "expired";
+}
+
+internal sealed record PaymentRow
+{
+    public const string Columns = """
+        id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, unapplied_minor AS UnappliedMinor,
+        refunded_minor AS RefundedMinor, method AS Method, status AS Status, reference AS Reference, received_on AS ReceivedOn,
+        recorded_at AS RecordedAt, attempt_id AS AttemptId, payment_plan_id AS PaymentPlanId, stripe_payment_intent AS StripePaymentIntent
+        """;
+
+    public required string Id { get; init; }
+
+    public required string DebtorId { get; init; }
+
+    public required string Currency { get; init; }
+
+    public long AmountMinor { get; init; }
+
+    public long UnappliedMinor { get; init; }
+
+    public long RefundedMinor { get; init; }
+
+    public required string Method { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? Reference { get; init; }
+
+    public DateOnly ReceivedOn { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public string? AttemptId { get; init; }
+
+    public string? PaymentPlanId { get; init; }
+
+    public string? StripePaymentIntent { get; init; }
+
+    public long RefundableMinor => Status == PaymentStatuses.Chargeback ? 0 : AmountMinor - RefundedMinor;
+}
+
+internal sealed record AllocationRow
+{
+    public const string Columns = """
+        id AS Id, payment_id AS PaymentId, item_id AS ItemId, amount_minor AS AmountMinor, discount_minor AS DiscountMinor,
+        reversed_minor AS ReversedMinor, source AS Source, created_at AS CreatedAt
+        """;
+
+    public required string Id { get; init; }
+
+    public required string PaymentId { get; init; }
+
+    public required string ItemId { get; init; }
+
+    public long AmountMinor { get; init; }
+
+    public long DiscountMinor { get; init; }
+
+    public long ReversedMinor { get; init; }
+
+    public required string Source { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public long ActiveMinor => AmountMinor - ReversedMinor;
+}
+
+internal sealed record AttemptRow
+{
+    public const string Columns = """
+        id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, status AS Status, items_json AS ItemsJson,
+        payment_plan_id AS PaymentPlanId, stripe_session_id AS StripeSessionId, checkout_url AS CheckoutUrl, payment_id AS PaymentId,
+        failure_reason AS FailureReason, created_at AS CreatedAt
+        """;
+
+    public required string Id { get; init; }
+
+    public required string DebtorId { get; init; }
+
+    public required string Currency { get; init; }
+
+    public long AmountMinor { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string ItemsJson { get; init; }
+
+    public string? PaymentPlanId { get; init; }
+
+    public string? StripeSessionId { get; init; }
+
+    public string? CheckoutUrl { get; init; }
+
+    public string? PaymentId { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsSettled => Status is AttemptStatuses.Succeeded or AttemptStatuses.Failed or AttemptStatuses.Expired;
+}
+
+/// <summary>What a checkout asked to pay on one item; null amount = whatever the attempt has left (plan installments).</summary>
+internal sealed record AttemptItem(string InvoiceId, long? AmountMinor);

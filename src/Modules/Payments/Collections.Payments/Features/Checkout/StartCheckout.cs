@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Collections.Invoicing.Contracts;
+using Collections.Payments.Contracts;
+using Collections.Payments.Domain;
+using Collections.PaymentPlans.Contracts;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace Collections.Payments.Features.Checkout;
+
+public sealed record CheckoutInvoiceRequest(string InvoiceId, decimal? Amount);
+
+public sealed record StartCheckoutRequest(string? DebtorId, IReadOnlyList<CheckoutInvoiceRequest>? Invoices, string? PaymentPlanId);
+
+public sealed record CheckoutResponse(string AttemptId, string CheckoutUrl, MoneyDto Amount);
+
+internal sealed record StartCheckoutCommand(StartCheckoutRequest Body, [property: JsonIgnore] string IdempotencyKey) : IIdempotentCommand<CheckoutResponse>;
+
+internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCommand>
+{
+    public StartCheckoutValidator()
+    {
+        RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
+        RuleFor(c => c.Body.Invoices).NotEmpty().When(c => c.Body.PaymentPlanId is null).WithMessage("Name the invoices to pay, or a payment plan.").OverridePropertyName("invoices");
+        RuleFor(c => c.Body.Invoices).Empty().When(c => c.Body.PaymentPlanId is not null).WithMessage("A plan installment is paid on its own.").OverridePropertyName("invoices");
+        RuleForEach(c => c.Body.Invoices).ChildRules(i =>
+        {
+            i.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);
+            i.RuleFor(x => x.Amount).GreaterThan(0).When(x => x.Amount is not null);
+        }).OverridePropertyName("invoices");
+    }
+}
+
+internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, CallerContext caller, IMediator mediator, IConfiguration configuration, TimeProvider time)
+    : IRequestHandler<StartCheckoutCommand, CheckoutResponse>
+{
+    private const string InsertSql = """
+        INSERT INTO payments_attempts (id, debtor_id, currency, amount_minor, status, items_json, payment_plan_id, created_at, updated_at)
+        VALUES (@Id, @DebtorId, @Currency, @AmountMinor, 'open', @ItemsJson, @PaymentPlanId, @Now, @Now)
+        """;
+
+    private const string SessionSql = "UPDATE payments_attempts SET stripe_session_id = @SessionId, checkout_url = @Url WHERE id = @Id";
+
+    public async Task<CheckoutResponse> Handle(StartCheckoutCommand command, CancellationToken cancellationToken)
+    {
+        if (!stripe.IsConfigured)
+        {
+            throw new NotConfiguredException("Online payments are not configured.");
+        }
+
+        var debtorId = DebtorOf(command.Body);
+        if (await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) is null)
+        {
+            throw new NotFoundException("Debtor", debtorId);
+        }
+
+        var (currency, items, lines) = command.Body.PaymentPlanId is { } planId
+            ? await InstallmentAsync(debtorId, planId, cancellationToken)
+            : await InvoicesAsync(debtorId, command.Body.Invoices!, cancellationToken);
+        var amount = lines.Sum(l => l.AmountMinor);
+        var attemptId = Ids.New("pat", time);
+        await db.ExecuteAsync(InsertSql, new { Id = attemptId, DebtorId = debtorId, Currency = currency, AmountMinor = amount, ItemsJson = JsonSerializer.Serialize(items), command.Body.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
+        var portal = (configuration["Portal:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var session = await stripe.CreateCheckoutAsync(new CheckoutRequest(attemptId, debtorId, currency, lines,
+            $"{portal}/portal/#/pay/success?attempt={attemptId}", $"{portal}/portal/#/pay/cancel?attempt={attemptId}"), cancellationToken);
+        await db.ExecuteAsync(SessionSql, new { Id = attemptId, session.SessionId, session.Url }, cancellationToken);
+        await mediator.Publish(new PaymentPending(attemptId, debtorId, amount, currency, "online", items.Select(i => i.InvoiceId).ToList(), time.GetUtcNow()), cancellationToken);
+        return new CheckoutResponse(attemptId, session.Url, MoneyDto.Of(amount, currency));
+    }
+
+    private string DebtorOf(StartCheckoutRequest body)
+    {
+        var me = caller.Current;
+        if (me.IsDebtor)
+        {
+            return body.DebtorId is null || body.DebtorId == me.DebtorId ? me.DebtorId! : throw new NotFoundException("Debtor", body.DebtorId);
+        }
+
+        return string.IsNullOrWhiteSpace(body.DebtorId)
+            ? throw new ValidationException([new ValidationFailure("debtorId", "Staff must name the debtor the checkout is for.")])
+            : body.DebtorId;
+    }
+
+    private async Task<(string, List<AttemptItem>, List<CheckoutLine>)> InstallmentAsync(string debtorId, string planId, CancellationToken ct)
+    {
+        var due = await mediator.Send(new GetNextInstallmentQuery(planId), ct);
+        if (due is null || due.DebtorId != debtorId)
+        {
+            throw new NotFoundException("Payment plan installment", planId);
+        }
+
+        return (due.Currency, due.InvoiceIds.Select(id => new AttemptItem(id, null)).ToList(),
+            [new CheckoutLine($"Installment {due.Number} of payment plan {planId} (due {due.DueDate:yyyy-MM-dd})", due.AmountMinor)]);
+    }
+
+    private async Task<(string, List<AttemptItem>, List<CheckoutLine>)> InvoicesAsync(string debtorId, IReadOnlyList<CheckoutInvoiceRequest> wanted, CancellationToken ct)
+    {
+        if (wanted.Select(w => w.InvoiceId).Distinct(StringComparer.Ordinal).Count() != wanted.Count)
+        {
+            throw new BusinessRuleException("Each invoice may appear only once in a checkout.");
+        }
+
+        var open = (await mediator.Send(new GetOpenItemsQuery(debtorId), ct)).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var items = new List<AttemptItem>();
+        var lines = new List<CheckoutLine>();
+        foreach (var want in wanted)
+        {
+            var item = open.GetValueOrDefault(want.InvoiceId) ?? throw new NotFoundException("Open invoice", want.InvoiceId);
+            var currency = Currency.Of(item.Currency);
+            if (want.Amount is { } part && !Money.HasValidScale(part, currency))
+            {
+                throw new BusinessRuleException($"{part} has more decimals than {currency} allows.");
+            }
+
+            var amount = want.Amount is { } major ? Money.FromMajor(major, currency).Minor : item.CollectibleMinor;
+            if (amount <= 0 || amount > item.CollectibleMinor)
+            {
+                throw new BusinessRuleException($"Invoice {item.Number} can take at most {new Money(item.CollectibleMinor, currency)} now (disputed amounts excepted).");
+            }
+
+            items.Add(new AttemptItem(item.Id, amount));
+            lines.Add(new CheckoutLine($"Invoice {item.Number}{(item.PoNumber is null ? "" : $" (PO {item.PoNumber})")}", amount));
+        }
+
+        var currencies = wanted.Select(w => open[w.InvoiceId].Currency).Distinct().ToList();
+        return currencies.Count == 1 ? (currencies[0], items, lines) : throw new BusinessRuleException("Invoices in different currencies must be paid separately.");
+    }
+}
+
+internal sealed class StartCheckoutEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/payments/checkout", async (StartCheckoutRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new StartCheckoutCommand(request, IdempotencyHeader.From(http)), ct)))
+            .RequireAuthorization(Policies.DebtorOrStaff)
+            .WithName("StartCheckout")
+            .WithSummary("Open a Stripe Checkout page (card, or bank debit for USD/EUR) for invoices or a plan's next installment. Requires an Idempotency-Key header; 503 when Stripe is not configured.")
+            .Produces<CheckoutResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+}

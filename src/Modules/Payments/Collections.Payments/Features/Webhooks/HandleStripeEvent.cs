@@ -1,0 +1,124 @@
+using System.Data.Common;
+using Collections.Payments.Domain;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Mediation;
+using MediatR;
+
+namespace Collections.Payments.Features.Webhooks;
+
+public sealed record StripeEventOutcome(string EventId, bool Duplicate, string Outcome);
+
+internal sealed record HandleStripeEventCommand(StripeEventEnvelope Event) : ICommand<StripeEventOutcome>;
+
+/// <summary>Each event id is recorded once, in the same transaction as its effects: a redelivery is a no-op.</summary>
+internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time)
+    : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>
+{
+    private const string InsertSql = """
+        INSERT INTO payments_stripe_events (id, type, api_version, outcome, received_at) VALUES (@Id, @Type, @ApiVersion, 'processing', @Now)
+        """;
+
+    private const string OutcomeSql = "UPDATE payments_stripe_events SET outcome = @Outcome WHERE id = @Id";
+
+    private const string SeenSql = "SELECT outcome FROM payments_stripe_events WHERE id = @Id";
+
+    private const string ByIntentSql = "SELECT " + PaymentRow.Columns + " FROM payments_payments WHERE stripe_payment_intent = @Intent";
+
+    public async Task<StripeEventOutcome> Handle(HandleStripeEventCommand command, CancellationToken cancellationToken)
+    {
+        var e = command.Event;
+        if (await db.QuerySingleOrDefaultAsync<string>(SeenSql, new { e.Id }, cancellationToken) is { } seen)
+        {
+            return new StripeEventOutcome(e.Id, true, seen);
+        }
+
+        try
+        {
+            await db.ExecuteAsync(InsertSql, new { e.Id, e.Type, e.ApiVersion, Now = time.GetUtcNow() }, cancellationToken);
+        }
+        catch (DbException exception) when (UniqueViolation.Is(exception))
+        {
+            return new StripeEventOutcome(e.Id, true, "delivered concurrently");
+        }
+
+        var outcome = Truncate(await ApplyAsync(e, cancellationToken));
+        await db.ExecuteAsync(OutcomeSql, new { e.Id, Outcome = outcome }, cancellationToken);
+        return new StripeEventOutcome(e.Id, false, outcome);
+    }
+
+    private async Task<string> ApplyAsync(StripeEventEnvelope e, CancellationToken ct)
+    {
+        switch (e.Type)
+        {
+            case "checkout.session.completed":
+            case "checkout.session.async_payment_succeeded":
+            case "checkout.session.async_payment_failed":
+            case "checkout.session.expired":
+                var attempt = await attempts.FindAsync(e.Metadata("attempt_id") ?? e.Field("client_reference_id"), e.Field("id"), ct);
+                if (attempt is null)
+                {
+                    return "ignored: no checkout attempt of ours";
+                }
+
+                return e.Type switch
+                {
+                    "checkout.session.completed" when e.Field("payment_status") is "paid" or "no_payment_required" =>
+                        await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "card", ct),
+                    "checkout.session.completed" => await attempts.PendingAsync(attempt, ct),
+                    "checkout.session.async_payment_succeeded" => await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "bank_debit", ct),
+                    "checkout.session.async_payment_failed" => await attempts.EndAsync(attempt, AttemptStatuses.Failed, "The bank debit failed.", ct),
+                    _ => await attempts.EndAsync(attempt, AttemptStatuses.Expired, "The checkout session expired unpaid.", ct),
+                };
+            case "charge.refunded":
+                return await RefundedAtStripeAsync(e, ct);
+            case "charge.dispute.created":
+                return await ChargebackAsync(e, ct);
+            default:
+                return $"ignored: {e.Type} is not handled";
+        }
+    }
+
+    private async Task<string> RefundedAtStripeAsync(StripeEventEnvelope e, CancellationToken ct)
+    {
+        if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
+        {
+            return "ignored: no payment of ours";
+        }
+
+        // The charge carries the cumulative refunded amount: only what we have not recorded yet is new.
+        var unrecorded = Math.Min((e.Amount("amount_refunded") ?? 0) - payment.RefundedMinor, payment.RefundableMinor);
+        if (unrecorded <= 0)
+        {
+            return $"payment {payment.Id}: refunds already recorded";
+        }
+
+        var refundId = await reversals.RefundAsync(payment, unrecorded, "Refunded in Stripe", () => Task.FromResult<string?>(null), ct);
+        return $"payment {payment.Id}: refund {refundId} recorded";
+    }
+
+    private async Task<string> ChargebackAsync(StripeEventEnvelope e, CancellationToken ct)
+    {
+        if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
+        {
+            return "ignored: no payment of ours";
+        }
+
+        return await reversals.ChargebackAsync(payment, e.Amount("amount") ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
+            ? $"payment {payment.Id}: chargeback opened"
+            : $"payment {payment.Id}: chargeback already recorded";
+    }
+
+    private async Task<PaymentRow?> PaymentAsync(string? intent, CancellationToken ct)
+    {
+        var payment = intent is null ? null : await db.QueryFirstOrDefaultAsync<PaymentRow>(ByIntentSql, new { Intent = intent }, ct);
+        if (payment is null)
+        {
+            return null;
+        }
+
+        await locks.AcquireAsync(payment.DebtorId, ct);
+        return await db.QueryFirstOrDefaultAsync<PaymentRow>(ByIntentSql, new { Intent = intent }, ct);
+    }
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using Collections.Dunning.Delivery;
+using Collections.Dunning.Domain;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collections.Dunning.Tests.Integration;
+
+/// <summary>The outbox without SMTP: .eml files, retries with back-off, failure after MaxAttempts, contact hours at dispatch.</summary>
+public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(provider)
+{
+    private readonly FlakySender sender = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+        [new("Dunning:MaxAttempts", "3"), new("Dunning:RetryBaseDelay", "00:01:00")];
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        base.ConfigureTestServices(services);
+        services.AddSingleton<IEmailSender>(sp => sender.Wrapping(new EmlFileSender(sp.GetRequiredService<SmtpOptions>(), sp.GetRequiredService<DunningOptions>())));
+    }
+
+    [Test]
+    public async Task Dispatch_WhenSendingFails_RetriesWithBackoffThenDeliversAsEmlFile()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2), number: "EML-1");
+        await Run();
+        sender.FailuresLeft = 1;
+
+        var first = await Dispatch();
+        var tooSoon = await Dispatch();
+        AdvanceTo(App.Time.GetUtcNow().AddMinutes(1));
+        var retried = await Dispatch();
+
+        Assert.That((first, tooSoon, retried), Is.EqualTo((0, 0, 1)));
+        var message = (await Communications(debtorId)).EnumerateArray().Single();
+        Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("sent"));
+        Assert.That(message.GetProperty("attempts").GetInt32(), Is.EqualTo(2));
+        var eml = await File.ReadAllTextAsync(Path.Combine(OutboxDirectory, message.GetProperty("id").GetString() + ".eml"));
+        Assert.That(eml, Does.Contain("anna@acme.example").And.Contain("EML-1"));
+    }
+
+    [Test]
+    public async Task Dispatch_WhenEveryAttemptFails_MarksFailedWithTheError()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2));
+        await Run();
+        sender.FailuresLeft = 100;
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Dispatch();
+            AdvanceTo(App.Time.GetUtcNow().AddMinutes(5));
+        }
+
+        sender.FailuresLeft = 0;
+        var message = (await Communications(debtorId)).EnumerateArray().Single();
+        Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(message.GetProperty("attempts").GetInt32(), Is.EqualTo(3));
+        Assert.That(message.GetProperty("lastError").GetString(), Does.Contain("relay refused"));
+    }
+
+    [Test]
+    public async Task Dispatch_WhenOutsideContactHours_WaitsForTheNextWindow()
+    {
+        // Move to Saturday 10:00 UTC.
+        var now = App.Time.GetUtcNow();
+        AdvanceTo(now.AddDays(((int)DayOfWeek.Saturday - (int)now.DayOfWeek + 7) % 7).Date.AddHours(10));
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2));
+        var run = await Run();
+        var notBefore = Of(run, "messages", debtorId).Single().GetProperty("notBefore").GetDateTimeOffset();
+
+        await Dispatch();
+        var weekend = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("status").GetString();
+        AdvanceTo(notBefore);
+        await Dispatch();
+        var monday = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("status").GetString();
+
+        Assert.That(notBefore.DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+        Assert.That((weekend, monday), Is.EqualTo(("queued", "sent")));
+    }
+
+    private async Task<int> Dispatch() =>
+        (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
+
+    private sealed class FlakySender : IEmailSender
+    {
+        private IEmailSender? inner;
+
+        public int FailuresLeft { get; set; }
+
+        public FlakySender Wrapping(IEmailSender real)
+        {
+            inner = real;
+            return this;
+        }
+
+        public Task SendAsync(OutgoingEmail email, CancellationToken ct)
+        {
+            if (FailuresLeft > 0)
+            {
+                FailuresLeft--;
+                throw new IOException("550 relay refused by test double");
+            }
+
+            return inner!.SendAsync(email, ct);
+        }
+    }
+}

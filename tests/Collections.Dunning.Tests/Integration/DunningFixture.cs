@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collections.Disputes.Contracts;
+using Collections.PaymentPlans.Contracts;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Collections.Dunning.Tests.Integration;
+
+/// <summary>The real host with background services off (runs and dispatch are driven by the test) and .eml output in a temp folder.</summary>
+public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(provider)
+{
+    protected readonly string OutboxDirectory = Path.Combine(Path.GetTempPath(), "collections-dunning-outbox", Guid.NewGuid().ToString("N"));
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Dunning:BackgroundEnabled"] = "false",
+        ["Dunning:OutboxDirectory"] = OutboxDirectory,
+        ["Dunning:SenderName"] = "Maria Keller",
+        ["Dunning:Holidays:DE:0"] = "2026-04-03",
+        ["Portal:BaseUrl"] = "https://pay.example.com",
+    }.Concat(ExtraSettings).ToDictionary(p => p.Key, p => p.Value);
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    /// <summary>Disputes and PaymentPlans answer these queries once their modules land; until then (only then) an empty answer stands in.</summary>
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>)))
+        {
+            services.AddScoped<IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>, NoDisputes>();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>)))
+        {
+            services.AddScoped<IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>, NoPlans>();
+        }
+    }
+
+    protected DateOnly Today => DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
+
+    protected async Task<(string Id, string ExternalId)> CreateDebtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string segment = "standard", string country = "DE", object? contacts = null)
+    {
+        var externalId = Unique("deb");
+        var body = new
+        {
+            name,
+            countryCode = country,
+            timeZone,
+            language = "en",
+            currency = "EUR",
+            creditLimit = 50000.00m,
+            paymentTermsDays = 30,
+            segment,
+            contacts = contacts ?? new object[]
+            {
+                new { name = "Anna Schmidt", email = "anna@acme.example", phone = "+49 30 1234567", role = "accounts_payable", isPrimary = true },
+                new { name = "Felix Braun", email = "felix@acme.example", phone = "+49 30 7654321", role = "finance", isPrimary = false },
+            },
+        };
+        var created = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
+        return (created.GetProperty("id").GetString()!, externalId);
+    }
+
+    protected async Task<string> CreateInvoice(string debtorExternalId, DateOnly dueDate, decimal total = 1190.00m, string? number = null, string? po = "PO-7781")
+    {
+        var body = new
+        {
+            debtorExternalId,
+            number = number ?? "INV-" + Guid.NewGuid().ToString("N")[..8],
+            poNumber = po,
+            currency = "EUR",
+            issueDate = dueDate.AddDays(-30).ToString("yyyy-MM-dd"),
+            dueDate = dueDate.ToString("yyyy-MM-dd"),
+            total,
+        };
+        var created = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
+        return created.GetProperty("id").GetString()!;
+    }
+
+    protected async Task<JsonElement> Run(DateOnly? asOf = null, bool dryRun = false) =>
+        await (await Staff.PostAsJsonAsync("/api/v1/dunning/runs", new { asOf = asOf?.ToString("yyyy-MM-dd"), dryRun })).ShouldBe(HttpStatusCode.OK);
+
+    protected static IEnumerable<JsonElement> Of(JsonElement run, string list, string debtorId) =>
+        run.GetProperty(list).EnumerateArray().Where(e => e.GetProperty("debtorId").GetString() == debtorId);
+
+    protected static string[] Ids(JsonElement element) => element.GetProperty("invoiceIds").EnumerateArray().Select(i => i.GetString()!).ToArray();
+
+    protected async Task<JsonElement> Communications(string debtorId) =>
+        await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK);
+
+    protected async Task<T> Send<T>(IRequest<T> request)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Publishes another module's notification the way it would: inside one transaction of its own.</summary>
+    protected async Task Publish(INotification notification)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await db.InTransactionAsync(async () =>
+        {
+            await mediator.Publish(notification);
+            return true;
+        });
+    }
+
+    protected void AdvanceTo(DateTimeOffset instant)
+    {
+        if (instant > App.Time.GetUtcNow())
+        {
+            App.Time.SetUtcNow(instant);
+        }
+    }
+
+    private sealed class NoDisputes : IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>
+    {
+        public Task<IReadOnlyList<DisputeSummaryDto>> Handle(GetOpenDisputesQuery request, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<DisputeSummaryDto>>([]);
+    }
+
+    private sealed class NoPlans : IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>
+    {
+        public Task<IReadOnlyList<PaymentPlanSummaryDto>> Handle(GetActivePlansQuery request, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PaymentPlanSummaryDto>>([]);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using Collections.Disputes.Contracts;
+using Collections.Invoicing.Contracts;
+using Collections.PaymentPlans.Contracts;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+
+namespace Collections.Dunning.Tests.Integration;
+
+public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provider)
+{
+    [Test]
+    public async Task Run_WhenInvoiceIsDisputedInPart_ChasesOnlyTheUndisputedRestAndSaysSo()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-8), 1000.00m, number: "D-1");
+        await Send(new SetDisputedAmountCommand(invoice, 400_00, "dsp_test"));
+
+        await Run();
+
+        var text = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("bodyText").GetString()!;
+        Assert.That(text, Does.Contain("400.00 EUR of invoice D-1 is under review in your dispute; we ask only for the undisputed 600.00 EUR"));
+        Assert.That(text, Does.Contain("Total overdue: 600.00 EUR"));
+    }
+
+    [Test]
+    public async Task Run_WhenWhollyDisputed_PausesAndAfterResolutionTakesOnlyTheLatestDueStepWithAFollowUpCall()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        await Send(new SetDisputedAmountCommand(invoice, 500_00, "dsp_full"));
+
+        var during = await Run();
+        AdvanceTo(App.Time.GetUtcNow().AddDays(8));
+        await Send(new SetDisputedAmountCommand(invoice, 0, "dsp_full"));
+        await Publish(new DisputeResolved("dsp_full", debtorId, invoice, "rejected", 0, "EUR", App.Time.GetUtcNow()));
+        var after = await Run();
+
+        Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("dispute"));
+        Assert.That(Of(during, "messages", debtorId), Is.Empty);
+        var step = Of(after, "steps", debtorId).Single();
+        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("firm"));
+        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "pre_due", "notice" }));
+        var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("kind").GetString() == "follow_up" && w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId));
+    }
+
+    [Test]
+    public async Task Run_WhenPlanIsActive_PausesAndWhenItDefaults_GoesStraightToTheNextFirmStep()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2));
+        await Send(new SetPaymentPlanCommand([invoice], "plan_test"));
+
+        var during = await Run();
+        await Send(new SetPaymentPlanCommand([invoice], null));
+        await Publish(new PaymentPlanDefaulted("plan_test", debtorId, [invoice], App.Time.GetUtcNow()));
+        var after = await Run();
+        var again = await Run();
+
+        Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("payment_plan"));
+        Assert.That(Of(after, "steps", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"), "not the friendly notice that was due by date");
+        Assert.That(Of(after, "messages", debtorId).Single().GetProperty("tone").GetString(), Is.EqualTo("firm"));
+        Assert.That(Of(again, "steps", debtorId), Is.Empty, "the jump happens once");
+    }
+
+    [Test]
+    public async Task Promise_WhenPaidInTime_IsKeptAndPausedDunningMeanwhile()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2));
+        var promise = await MakePromise(debtorId, 1190.00m, Today.AddDays(5));
+
+        var during = await Run();
+        await Publish(new PaymentSucceeded("pay_1", debtorId, 1190_00, "EUR", PaymentMethods.BankTransfer, Today, [new PaymentAllocationDto(invoice, 1190_00, 0)], 0, null, App.Time.GetUtcNow()));
+
+        Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"));
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list[0].GetProperty("id").GetString(), Is.EqualTo(promise));
+        Assert.That(list[0].GetProperty("status").GetString(), Is.EqualTo("kept"));
+        Assert.That(list[0].GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(1190.00m));
+    }
+
+    [Test]
+    public async Task Promise_WhenNotPaidByTheEndOfGrace_IsBrokenAndTheNextFirmStepFollows()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2));
+        await MakePromise(debtorId, 1190.00m, Today.AddDays(1));
+        await Publish(new PaymentSucceeded("pay_part", debtorId, 190_00, "EUR", PaymentMethods.BankTransfer, Today, [], 190_00, null, App.Time.GetUtcNow()));
+
+        var live = await Run();
+        AdvanceTo(App.Time.GetUtcNow().AddDays(3));
+        var stillLive = await Run();
+        AdvanceTo(App.Time.GetUtcNow().AddDays(2));
+        var broken = await Run();
+
+        Assert.That(Of(live, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"));
+        Assert.That(Of(stillLive, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"), "within the grace days");
+        Assert.That(Of(broken, "steps", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"));
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list[0].GetProperty("status").GetString(), Is.EqualTo("broken"));
+        Assert.That(list[0].GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(190.00m));
+    }
+
+    [Test]
+    public async Task Run_WhenABankDebitIsInFlight_PausesItsItemsUntilItFails()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var covered = await CreateInvoice(ext, Today.AddDays(-2));
+        var other = await CreateInvoice(ext, Today.AddDays(-2));
+        await Publish(new PaymentPending("att_1" + debtorId, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
+
+        var during = await Run();
+        await Publish(new PaymentFailed("att_1" + debtorId, debtorId, 1190_00, "EUR", "insufficient funds", [covered], App.Time.GetUtcNow()));
+        var after = await Run();
+
+        Assert.That(Of(during, "paused", debtorId).Select(p => p.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }));
+        Assert.That(Of(during, "steps", debtorId).Select(s => s.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { other }));
+        Assert.That(Of(after, "steps", debtorId).Select(s => s.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }));
+    }
+
+    [Test]
+    public async Task Run_WhenDebtorIsOnHoldOrDoNotContact_SendsNothingUntilLifted()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2));
+        await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new { doNotContact = false, holdUntil = Today.AddDays(3).ToString("yyyy-MM-dd"), reason = "Restructuring talks" })).ShouldBe(HttpStatusCode.OK);
+
+        var held = await Run();
+        await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new { doNotContact = true, reason = "Insolvency lawyer asked us to write only to him" })).ShouldBe(HttpStatusCode.OK);
+        AdvanceTo(App.Time.GetUtcNow().AddDays(5));
+        var dnc = await Run();
+        await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new { doNotContact = false })).ShouldBe(HttpStatusCode.OK);
+        var lifted = await Run();
+
+        Assert.That(Of(held, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("hold"));
+        Assert.That(Of(dnc, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("do_not_contact"));
+        Assert.That(Of(lifted, "steps", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"));
+        await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new { doNotContact = true })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Staff.PutAsJsonAsync("/api/v1/debtors/deb_missing/collection-hold", new { doNotContact = false })).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Promise_WhenInputIsBad_IsRejectedWithProblemDetails()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2));
+
+        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10.001m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(-1).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10m, currency = "USD" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId = "deb_nobody", amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.NotFound);
+        Assert.That((await Erp.PostAsJsonAsync("/api/v1/promises", new { debtorId })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    private async Task<string> MakePromise(string debtorId, decimal amount, DateOnly date)
+    {
+        var created = await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount, currency = "EUR" }, promisedDate = date.ToString("yyyy-MM-dd") })).ShouldBe(HttpStatusCode.Created);
+        return created.GetProperty("id").GetString()!;
+    }
+}

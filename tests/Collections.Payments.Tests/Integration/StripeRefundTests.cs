@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+
+namespace Collections.Payments.Tests.Integration;
+
+public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture(provider)
+{
+    [Test]
+    public async Task Refund_OfCardPayment_GoesThroughStripeAndItsWebhookDoesNotRefundTwice()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+
+        var refund = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" })).ShouldBe(HttpStatusCode.Created);
+        await Stripe.WhenIdleAsync();
+
+        Assert.That(refund.GetProperty("payment").Amount("refunded"), Is.EqualTo(40m));
+        var webhook = Stripe.Deliveries.Last(d => d.Type == "charge.refunded");
+        Assert.That(webhook.StatusCode, Is.EqualTo(200), webhook.Response);
+        Assert.That((long)JsonNode.Parse(webhook.Payload)!["data"]!["object"]!["amount_refunded"]!, Is.EqualTo(4000));
+        var after = await OnlyPayment(debtor);
+        Assert.That(after.Amount("refunded"), Is.EqualTo(40m), "the charge.refunded webhook added nothing");
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+        Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refund_MadeInStripeDashboard_IsRecordedFromTheWebhook()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
+        var charge = new JsonObject { ["id"] = "ch_dash", ["object"] = "charge", ["amount"] = 10000, ["amount_refunded"] = 2500, ["currency"] = "eur", ["payment_intent"] = intent, ["refunded"] = false };
+
+        await Stripe.SendEventAsync("charge.refunded", charge);
+        await Stripe.SendEventAsync("charge.refunded", charge);
+
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(25m));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(25m));
+    }
+
+    [Test]
+    public async Task Chargeback_ReversesAllocationsOnceAndTellsStaff()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+
+        var dispute = await Stripe.DisputeAsync(sessionId);
+        await Stripe.RedeliverAsync(dispute.EventId);
+
+        var payment = await OnlyPayment(debtor);
+        Assert.That(payment.GetProperty("status").GetString(), Is.EqualTo("chargeback"));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(100m));
+        Assert.That(Published.Of<ChargebackOpened>().Count(c => c.DebtorId == debtor), Is.EqualTo(1));
+        var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(activity.ToString(), Does.Contain("payment.chargeback"));
+        await (await Staff.PostKeyed($"/api/v1/payments/{payment.GetProperty("id").GetString()}/refunds", new { amount = 1m, reason = "x" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+    }
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.StripeDouble;
+
+public sealed partial class StripeDouble
+{
+    private static readonly string[] BankDebits = ["us_bank_account", "sepa_debit"];
+
+    private void MapApi(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/v1/checkout/sessions", (Func<HttpContext, Task<IResult>>)(http => Call(http, CreateSession)));
+        api.MapGet("/v1/checkout/sessions/{id}", (HttpContext http, string id) => Call(http, _ => Retrieve(sessions, id, "checkout.session")));
+        api.MapPost("/v1/checkout/sessions/{id}/expire", (HttpContext http, string id) => Call(http, _ => ExpireViaApi(id)));
+        api.MapPost("/v1/refunds", (Func<HttpContext, Task<IResult>>)(http => Call(http, CreateRefund)));
+        api.MapGet("/v1/refunds/{id}", (HttpContext http, string id) => Call(http, _ => Retrieve(refunds, id, "refund")));
+    }
+
+    private async Task<IResult> Call(HttpContext http, Func<JsonObject, (HttpStatusCode Status, JsonNode Body)> action)
+    {
+        if (http.Request.Headers.Authorization.ToString() != $"Bearer {Options.SecretKey}")
+        {
+            return StripeError(HttpStatusCode.Unauthorized, "invalid_request_error", "Invalid API Key provided.");
+        }
+
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        var fields = form?.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))).ToList() ?? [];
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Path + "?" + string.Join('&', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")))));
+        (HttpStatusCode Status, string Body) result;
+        lock (gate)
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && key.Length > 0 && idempotency.TryGetValue(key, out var earlier))
+            {
+                if (earlier.Hash != hash)
+                {
+                    return StripeError(HttpStatusCode.BadRequest, "idempotency_error",
+                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}'.");
+                }
+
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Content(earlier.Body, "application/json", Encoding.UTF8, earlier.Status);
+            }
+
+            (HttpStatusCode status, JsonNode body) outcome;
+            try
+            {
+                outcome = action(FormTree.Parse(fields));
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException)
+            {
+                outcome = (HttpStatusCode.InternalServerError, new JsonObject { ["error"] = new JsonObject { ["type"] = "api_error", ["message"] = exception.Message } });
+            }
+
+            var (status, body) = outcome;
+            result = (status, body.ToJsonString());
+            if (HttpMethods.IsPost(http.Request.Method) && key.Length > 0)
+            {
+                idempotency[key] = (hash, (int)status, result.Body);
+            }
+        }
+
+        return Results.Content(result.Body, "application/json", Encoding.UTF8, (int)result.Status);
+    }
+
+    private (HttpStatusCode, JsonNode) CreateSession(JsonObject form)
+    {
+        if ((string?)form["mode"] != "payment")
+        {
+            return Invalid("mode", "This double supports mode=payment only.");
+        }
+
+        if (form["success_url"] is null)
+        {
+            return Invalid("success_url", "Missing required param: success_url.");
+        }
+
+        if (form["line_items"] is not JsonArray lines || lines.Count == 0)
+        {
+            return Invalid("line_items", "Missing required param: line_items.");
+        }
+
+        long total = 0;
+        string? currency = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var price = lines[i]?["price_data"];
+            if (price?["currency"] is null || !long.TryParse((string?)price["unit_amount"], out var unit) || unit < 1 || price["product_data"]?["name"] is null
+                || !long.TryParse((string?)lines[i]!["quantity"], out var quantity) || quantity < 1)
+            {
+                return Invalid($"line_items[{i}]", "Each line item needs price_data[currency], price_data[unit_amount] >= 1, price_data[product_data][name] and quantity >= 1.");
+            }
+
+            if (currency is not null && currency != (string?)price["currency"])
+            {
+                return Invalid($"line_items[{i}][price_data][currency]", "All line items must use the same currency.");
+            }
+
+            currency = (string?)price["currency"];
+            total += unit * quantity;
+        }
+
+        var methods = form["allowed_payment_method_types"] as JsonArray ?? new JsonArray("card");
+        var id = NewId("cs");
+        var now = Options.Clock().ToUnixTimeSeconds();
+        var session = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "checkout.session",
+            ["amount_subtotal"] = total,
+            ["amount_total"] = total,
+            ["cancel_url"] = form["cancel_url"]?.DeepClone(),
+            ["client_reference_id"] = form["client_reference_id"]?.DeepClone(),
+            ["created"] = now,
+            ["currency"] = currency,
+            ["expires_at"] = now + (24 * 3600),
+            ["livemode"] = false,
+            ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
+            ["mode"] = "payment",
+            ["payment_intent"] = null,
+            ["payment_method_types"] = methods.DeepClone(),
+            ["payment_status"] = "unpaid",
+            ["status"] = "open",
+            ["success_url"] = form["success_url"]!.DeepClone(),
+            ["url"] = $"{ApiBase}/pay/{id}",
+            ["line_items_for_page"] = lines.DeepClone(),
+        };
+        sessions[id] = session;
+        return (HttpStatusCode.OK, Public(session));
+    }
+
+    private (HttpStatusCode, JsonNode) ExpireViaApi(string id)
+    {
+        if (!sessions.TryGetValue(id, out var session))
+        {
+            return Missing("checkout.session", id);
+        }
+
+        if ((string?)session["status"] != "open")
+        {
+            return Invalid(null, $"Only Checkout Sessions with a status of 'open' can be expired; this one is '{(string?)session["status"]}'.");
+        }
+
+        session["status"] = "expired";
+        var snapshot = Public(session);
+        InBackground(() => DeliverAsync("checkout.session.expired", snapshot));
+        return (HttpStatusCode.OK, snapshot.DeepClone());
+    }
+
+    private (HttpStatusCode, JsonNode) CreateRefund(JsonObject form)
+    {
+        var intent = (string?)form["payment_intent"] ?? charges.Values.FirstOrDefault(c => (string?)c["id"] == (string?)form["charge"])?["payment_intent"]?.GetValue<string>();
+        if (intent is null || !charges.TryGetValue(intent, out var charge))
+        {
+            return Invalid("payment_intent", "No such payment_intent or charge.");
+        }
+
+        if ((bool?)charge["paid"] != true)
+        {
+            return Invalid("payment_intent", "This PaymentIntent has no successful charge to refund.");
+        }
+
+        var amount = (long)charge["amount"]!;
+        var refunded = (long)charge["amount_refunded"]!;
+        var requested = form["amount"] is null ? amount - refunded : long.Parse((string)form["amount"]!, System.Globalization.CultureInfo.InvariantCulture);
+        if (requested < 1 || requested > amount - refunded)
+        {
+            return Invalid("amount", $"Refund amount ({requested}) is greater than unrefunded amount on charge ({amount - refunded}).");
+        }
+
+        charge["amount_refunded"] = refunded + requested;
+        charge["refunded"] = refunded + requested == amount;
+        var refund = new JsonObject
+        {
+            ["id"] = NewId("re"),
+            ["object"] = "refund",
+            ["amount"] = requested,
+            ["charge"] = (string?)charge["id"],
+            ["created"] = Options.Clock().ToUnixTimeSeconds(),
+            ["currency"] = (string?)charge["currency"],
+            ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
+            ["payment_intent"] = intent,
+            ["reason"] = form["reason"]?.DeepClone(),
+            ["status"] = "succeeded",
+        };
+        refunds[(string)refund["id"]!] = refund;
+        var chargeSnapshot = (JsonObject)charge.DeepClone();
+        InBackground(() => DeliverAsync("charge.refunded", chargeSnapshot));
+        return (HttpStatusCode.OK, refund.DeepClone());
+    }
+
+    private static (HttpStatusCode, JsonNode) Retrieve(Dictionary<string, JsonObject> store, string id, string kind) =>
+        store.TryGetValue(id, out var found) ? (HttpStatusCode.OK, Public(found)) : Missing(kind, id);
+
+    private static JsonObject Public(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("line_items_for_page");
+        return copy;
+    }
+
+    private static (HttpStatusCode, JsonNode) Invalid(string? param, string message) =>
+        (HttpStatusCode.BadRequest, new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["message"] = message, ["param"] = param } });
+
+    private static (HttpStatusCode, JsonNode) Missing(string kind, string id) =>
+        (HttpStatusCode.NotFound, new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["code"] = "resource_missing", ["message"] = $"No such {kind}: '{id}'" } });
+
+    private static bool OffersBankDebit(JsonObject session) =>
+        session["payment_method_types"] is JsonArray types && types.Any(t => BankDebits.Contains((string?)t));
+}
