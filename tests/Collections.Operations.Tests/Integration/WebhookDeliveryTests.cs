@@ -148,7 +148,7 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
 
         var failed = (await Admin.DeliveriesAsync(endpointId)).Single();
         Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("failed"));
-        Assert.That(failed.GetProperty("attempts").GetInt32(), Is.InRange(20, 40));
+        Assert.That(failed.GetProperty("attempts").GetInt32(), Is.InRange(10, 40), "retried all through the window");
         var attemptsBefore = receiver.Calls;
         await App.DispatchAsync();
         Assert.That(receiver.Calls, Is.EqualTo(attemptsBefore), "a failed delivery is not retried any more");

@@ -33,16 +33,19 @@ public static class WebhooksModule
                 // Quick retries are wall-clock waits inside one attempt; business time (the app's TimeProvider) only
                 // governs the stored long back-off.
                 pipeline.TimeProvider = TimeProvider.System;
-                pipeline
-                    .AddTimeout(options.AttemptTimeout * (options.QuickRetries + 2))
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(options.AttemptTimeout * (options.QuickRetries + 2));
+                if (options.QuickRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
-                        MaxRetryAttempts = Math.Max(options.QuickRetries, 0),
+                        MaxRetryAttempts = options.QuickRetries,
                         Delay = options.QuickRetryDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                    })
-                    .AddTimeout(options.AttemptTimeout);
+                    });
+                }
+
+                pipeline.AddTimeout(options.AttemptTimeout);
             });
         return services;
     }
