@@ -8,7 +8,7 @@ namespace Collections.Api.Features.Portal;
 public sealed class PortalOptions
 {
     /// <summary>Where debtors reach the portal, e.g. https://pay.example.com (links end in /portal/#/login?token=…).</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5000";
+    public string BaseUrl { get; set; } = "http://localhost:5080";
 
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
 
