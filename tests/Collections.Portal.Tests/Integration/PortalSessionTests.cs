@@ -24,7 +24,7 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     {
         var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtor}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
         Assert.That(link.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(App.Time.GetUtcNow().AddDays(14)));
-        Assert.That(link.GetProperty("url").GetString(), Does.StartWith("http://localhost:5000/portal/#/login?token="));
+        Assert.That(link.GetProperty("url").GetString(), Does.StartWith("http://localhost:5080/portal/#/login?token="));
 
         var session = await (await Anonymous.Exchange(PortalApi.TokenOf(link.GetProperty("url").GetString()!))).ShouldBe(HttpStatusCode.Created);
 
