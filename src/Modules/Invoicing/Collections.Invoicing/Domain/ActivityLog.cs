@@ -19,4 +19,18 @@ internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvid
         await db.ExecuteAsync(InsertSql, new { Id = id, DebtorId = debtorId, InvoiceId = invoiceId, Type = type, Summary = summary, DetailsJson = detailsJson, Actor = actor, Now = time.GetUtcNow() }, ct);
         return id;
     }
+
+    /// <summary>The same rows as <see cref="AppendAsync"/>, written as one batched statement.</summary>
+    public async Task<IReadOnlyList<string>> AppendManyAsync(IReadOnlyList<Contracts.ActivityToRecord> entries, CancellationToken ct = default)
+    {
+        var actor = caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";
+        var now = time.GetUtcNow();
+        var rows = entries.Select(e => new { Id = Ids.New("act", time), e.DebtorId, e.InvoiceId, e.Type, e.Summary, e.DetailsJson, Actor = actor, Now = now }).ToList();
+        if (rows.Count > 0)
+        {
+            await db.ExecuteAsync(InsertSql, rows, ct);
+        }
+
+        return rows.Select(r => r.Id).ToList();
+    }
 }
