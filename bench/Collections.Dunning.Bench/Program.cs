@@ -30,6 +30,7 @@ await using var app = new CollectionsApp(database, new Dictionary<string, string
     ["Dunning:BackgroundEnabled"] = "false",
     ["Dunning:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "dunning-bench-outbox"),
     ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Collections.Dunning.Features.Runs"] = "Information",
 });
 using var staff = app.ClientWithKey(await app.CreateApiKeyAsync("staff"));
 using var erp = app.ClientWithKey(await app.CreateApiKeyAsync("erp"));

@@ -92,6 +92,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
 
     private IEnumerable<PlannedMessage> PlanMessages(RunSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
     {
+        Uri? portalLink = null;
         foreach (var channel in takes.Where(t => t.Step.SendsMessage).GroupBy(t => t.Step.Channel))
         {
             var lines = channel.OrderBy(t => t.Item.DueDate).ThenBy(t => t.Item.Number, StringComparer.Ordinal).ToList();
@@ -107,7 +108,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                 ?? debtor.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
             var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
                 debtor, contact, lines.Select(l => new MessageLine(l.Item, l.CollectibleMinor, l.DisputedMinor)).ToList(),
-                Cadence.Describe(next.Step, options.SenderName), nextOn, links.CreateLink(debtor.Id), options.SenderName, today));
+                Cadence.Describe(next.Step, options.SenderName), nextOn, portalLink ??= links.CreateLink(debtor.Id), options.SenderName, today));
             var isEmail = channel.Key == Channels.Email;
             var noAddress = isEmail && string.IsNullOrWhiteSpace(contact?.Email);
             var id = Ids.New("msg", time);

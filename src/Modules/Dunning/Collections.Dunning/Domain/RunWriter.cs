@@ -40,10 +40,13 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
             t.MessageId, t.TaskId, Skipped = t.Skipped.Count == 0 ? null : string.Join(',', t.Skipped), AsOf = t.Today, Now = now,
         }).ToList(), ct);
         await db.ExecuteAsync(UnflagSql, plan.UsedFlags.Select(id => new { InvoiceId = id }).ToList(), ct);
+        // One batched statement per table and one batched activity write: a run can write tens of thousands of rows.
+        var activities = new List<ActivityToRecord>(plan.Messages.Count + plan.Tasks.Count);
+        var messageRows = new List<object>(plan.Messages.Count);
         foreach (var message in plan.Messages)
         {
             var first = message.Lines[0].Item;
-            await db.ExecuteAsync(MessageSql, new
+            messageRows.Add(new
             {
                 message.Id, DebtorId = message.Debtor.Id, RunId = runId, message.Channel, message.Step.Tone, StepKey = message.Step.Key, message.TemplateKey,
                 ToName = message.Contact?.Name, ToAddress = message.Channel == Channels.Email ? message.Contact?.Email : null,
@@ -51,18 +54,36 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
                 InvoiceIds = IdList.Join(message.Lines.Select(l => l.Item.Id)),
                 TotalMinor = message.Lines.Where(l => l.Item.Currency == first.Currency).Sum(l => l.CollectibleMinor), first.Currency,
                 message.NextStepOn, message.Status, message.NotBefore, message.Error, Now = now,
-            }, ct);
+            });
             var snapshot = JsonSerializer.Serialize(new { message.Id, message.Channel, message.Step.Tone, step = message.Step.Key, message.Content.Subject, body = message.Content.Text });
-            await mediator.Send(new RecordActivityCommand(message.Debtor.Id, $"dunning.{message.Channel}",
-                $"{(message.Channel == Channels.Letter ? "Letter" : "E-mail")} '{message.Content.Subject}' ({message.Step.Tone}, step {message.Step.Key}) for {message.Lines.Count} invoice(s).", DetailsJson: snapshot), ct);
-            await mediator.Publish(new ReminderSent(message.Id, message.Debtor.Id, message.Lines.Select(l => l.Item.Id).ToList(), message.Step.Key, message.Step.Tone, message.Channel, now), ct);
+            activities.Add(new ActivityToRecord(message.Debtor.Id, $"dunning.{message.Channel}",
+                $"{(message.Channel == Channels.Letter ? "Letter" : "E-mail")} '{message.Content.Subject}' ({message.Step.Tone}, step {message.Step.Key}) for {message.Lines.Count} invoice(s).", DetailsJson: snapshot));
         }
 
-        foreach (var task in plan.Tasks)
+        if (messageRows.Count > 0)
         {
-            var args = new { task.Id, task.DebtorId, task.Kind, task.Action, task.StepKey, InvoiceIds = IdList.Join(task.InvoiceIds), task.Reason, Now = now };
-            await db.ExecuteAsync(task.Merged ? MergeTaskSql : TaskSql, args, ct);
-            await mediator.Send(new RecordActivityCommand(task.DebtorId, "dunning.task", $"{(task.Kind == TaskKinds.Proposal ? "Proposal" : "Call task")} {task.Action}: {task.Reason}"), ct);
+            await db.ExecuteAsync(MessageSql, messageRows, ct);
+        }
+
+        var taskArgs = plan.Tasks.Select(task => (task.Merged, Args: (object)new { task.Id, task.DebtorId, task.Kind, task.Action, task.StepKey, InvoiceIds = IdList.Join(task.InvoiceIds), task.Reason, Now = now })).ToList();
+        foreach (var (sql, merged) in new[] { (TaskSql, false), (MergeTaskSql, true) })
+        {
+            var rows = taskArgs.Where(t => t.Merged == merged).Select(t => t.Args).ToList();
+            if (rows.Count > 0)
+            {
+                await db.ExecuteAsync(sql, rows, ct);
+            }
+        }
+
+        activities.AddRange(plan.Tasks.Select(task => new ActivityToRecord(task.DebtorId, "dunning.task", $"{(task.Kind == TaskKinds.Proposal ? "Proposal" : "Call task")} {task.Action}: {task.Reason}")));
+        if (activities.Count > 0)
+        {
+            await mediator.Send(new RecordActivitiesCommand(activities), ct);
+        }
+
+        foreach (var message in plan.Messages)
+        {
+            await mediator.Publish(new ReminderSent(message.Id, message.Debtor.Id, message.Lines.Select(l => l.Item.Id).ToList(), message.Step.Key, message.Step.Tone, message.Channel, now), ct);
         }
 
         foreach (var promise in plan.BrokenPromises)

@@ -20,13 +20,18 @@ internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvid
         return id;
     }
 
-    /// <summary>Many entries with one prepared statement (the batch import).</summary>
-    public Task AppendManyAsync(IEnumerable<(string DebtorId, string Type, string Summary, string? InvoiceId)> entries, CancellationToken ct)
+    /// <summary>The same rows as <see cref="AppendAsync"/>, written as one batched statement.</summary>
+    public async Task<IReadOnlyList<string>> AppendManyAsync(IReadOnlyList<Contracts.ActivityToRecord> entries, CancellationToken ct = default)
     {
         var actor = Actor;
         var now = time.GetUtcNow();
-        var rows = entries.Select(e => new { Id = Ids.New("act", time), e.DebtorId, e.InvoiceId, e.Type, e.Summary, DetailsJson = (string?)null, Actor = actor, Now = now }).ToList();
-        return rows.Count == 0 ? Task.CompletedTask : db.ExecuteAsync(InsertSql, rows, ct);
+        var rows = entries.Select(e => new { Id = Ids.New("act", time), e.DebtorId, e.InvoiceId, e.Type, e.Summary, e.DetailsJson, Actor = actor, Now = now }).ToList();
+        if (rows.Count > 0)
+        {
+            await db.ExecuteAsync(InsertSql, rows, ct);
+        }
+
+        return rows.Select(r => r.Id).ToList();
     }
 
     private string Actor => caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";

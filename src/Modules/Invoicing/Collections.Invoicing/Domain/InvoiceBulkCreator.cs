@@ -40,8 +40,8 @@ internal sealed class InvoiceBulkCreator(DbSession db, ActivityLog activity, IMe
             EffectiveDate = v.Values.IssueDate,
             Now = now,
         }).ToList(), ct);
-        await activity.AppendManyAsync(values.Select(v => (v.Values.DebtorId, "invoice.created",
-            $"Invoice {v.Values.Number} for {new Money(v.Values.TotalMinor, Currency.Of(v.Values.Currency))} due {v.Values.DueDate:yyyy-MM-dd}.", (string?)v.Values.Id)), ct);
+        await activity.AppendManyAsync(values.Select(v => new ActivityToRecord(v.Values.DebtorId, "invoice.created",
+            $"Invoice {v.Values.Number} for {new Money(v.Values.TotalMinor, Currency.Of(v.Values.Currency))} due {v.Values.DueDate:yyyy-MM-dd}.", v.Values.Id)).ToList(), ct);
         foreach (var (_, v) in values)
         {
             await mediator.Publish(new InvoiceCreated(v.Id, v.DebtorId, v.ExternalId, v.Number, v.Currency, v.TotalMinor, v.IssueDate, v.DueDate, now), ct);

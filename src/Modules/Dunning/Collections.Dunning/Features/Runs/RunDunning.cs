@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Collections.Dunning.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Mediation;
@@ -8,6 +9,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace Collections.Dunning.Features.Runs;
 
@@ -40,18 +42,26 @@ internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
         RuleFor(c => c.AsOf).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("asOf must be a date between 2000 and 2100.").OverridePropertyName("asOf");
 }
 
-internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, CallerContext caller, TimeProvider time)
+internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, CallerContext caller, TimeProvider time, ILogger<RunDunningHandler> logger)
     : IRequestHandler<RunDunningCommand, RunDunningResponse>
 {
     public async Task<RunDunningResponse> Handle(RunDunningCommand command, CancellationToken cancellationToken)
     {
-        var plan = planner.Plan(await loader.LoadAsync(cancellationToken), command.AsOf);
+        var started = Stopwatch.GetTimestamp();
+        var snapshot = await loader.LoadAsync(cancellationToken);
+        var loaded = Stopwatch.GetElapsedTime(started);
+        var plan = planner.Plan(snapshot, command.AsOf);
+        var planned = Stopwatch.GetElapsedTime(started);
         string? runId = null;
         if (!command.DryRun)
         {
             runId = Ids.New("run", time);
             await writer.WriteAsync(runId, plan, $"{caller.Current.Role}:{caller.Current.Name}", cancellationToken);
         }
+
+        var written = Stopwatch.GetElapsedTime(started);
+        logger.LogInformation("Dunning run {RunId} over {Evaluated} invoices: load {LoadMs:F0} ms, plan {PlanMs:F0} ms, write {WriteMs:F0} ms ({Messages} messages, {Tasks} tasks)",
+            runId ?? "dry", plan.Evaluated, loaded.TotalMilliseconds, (planned - loaded).TotalMilliseconds, (written - planned).TotalMilliseconds, plan.Messages.Count, plan.Tasks.Count);
 
         return new RunDunningResponse(
             runId,

@@ -1,0 +1,95 @@
+using Collections.Disputes.Contracts;
+using Collections.Dunning.Domain;
+using Collections.Dunning.Features.Promises;
+using Collections.Invoicing.Contracts;
+using Collections.PaymentPlans.Contracts;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.Dunning.Features.CaseFiles;
+
+public sealed record CaseFileEscalation(string Id, string Type, string? AgencyName, decimal? ContingencyFeePercent, string? Note, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record CaseFileTotal(string Currency, long OpenMinor);
+
+/// <summary>The evidence trail an agency or lawyer needs: who the debtor is, what is owed, what happened, what was said and agreed.</summary>
+public sealed record CaseFileResponse(
+    DateTimeOffset GeneratedAt,
+    DebtorDto Debtor,
+    IReadOnlyList<CaseFileTotal> Totals,
+    IReadOnlyList<ReceivableDto> OpenItems,
+    IReadOnlyList<LedgerEntryDto> Ledger,
+    IReadOnlyList<PaymentSummaryDto> Payments,
+    IReadOnlyList<DisputeSummaryDto> Disputes,
+    IReadOnlyList<PaymentPlanSummaryDto> Plans,
+    IReadOnlyList<PromiseResponse> Promises,
+    IReadOnlyList<CommunicationResponse> Messages,
+    IReadOnlyList<TaskResponse> Tasks,
+    IReadOnlyList<CaseFileEscalation> Escalations);
+
+internal sealed record GetCaseFileQuery(string DebtorId) : IRequest<CaseFileResponse>;
+
+internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeProvider time) : IRequestHandler<GetCaseFileQuery, CaseFileResponse>
+{
+    private const string MessagesSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId ORDER BY id";
+    private const string TasksSql = "SELECT " + TaskRow.Columns + " FROM dunning_tasks WHERE debtor_id = @DebtorId ORDER BY id";
+    private const string PromisesSql = """
+        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
+               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
+        FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id
+        """;
+    private const string EscalationsSql = """
+        SELECT id AS Id, escalation_type AS Type, agency_name AS AgencyName, fee_basis_points AS FeeBasisPoints, note AS Note, created_by AS CreatedBy, created_at AS CreatedAt
+        FROM dunning_escalations WHERE debtor_id = @DebtorId ORDER BY id
+        """;
+
+    public async Task<CaseFileResponse> Handle(GetCaseFileQuery request, CancellationToken cancellationToken)
+    {
+        var debtor = await mediator.Send(new GetDebtorQuery(request.DebtorId), cancellationToken) ?? throw new NotFoundException("Debtor", request.DebtorId);
+        var args = new { DebtorId = debtor.Id };
+        var open = await mediator.Send(new GetOpenItemsQuery(debtor.Id), cancellationToken);
+        var escalations = await db.QueryAsync<EscalationRow>(EscalationsSql, args, cancellationToken);
+        return new CaseFileResponse(
+            time.GetUtcNow(),
+            debtor,
+            open.GroupBy(i => i.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CaseFileTotal(g.Key, g.Sum(i => i.BalanceMinor))).ToList(),
+            open,
+            await mediator.Send(new GetLedgerEntriesQuery(debtor.Id), cancellationToken),
+            (await mediator.Send(new GetPaymentsQuery(debtor.Id), cancellationToken)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
+            await mediator.Send(new GetDisputesQuery(debtor.Id), cancellationToken),
+            await mediator.Send(new GetPlansQuery(debtor.Id), cancellationToken),
+            (await db.QueryAsync<PromiseRow>(PromisesSql, args, cancellationToken)).Select(PromiseResponse.From).ToList(),
+            (await db.QueryAsync<MessageRow>(MessagesSql, args, cancellationToken)).Select(CommunicationResponse.From).ToList(),
+            (await db.QueryAsync<TaskRow>(TasksSql, args, cancellationToken)).Select(TaskResponse.From).ToList(),
+            escalations.Select(e => new CaseFileEscalation(e.Id, e.Type, e.AgencyName, e.FeeBasisPoints / 100m, e.Note, e.CreatedBy, e.CreatedAt)).ToList());
+    }
+
+    private sealed record EscalationRow
+    {
+        public string Id { get; init; } = "";
+        public string Type { get; init; } = "";
+        public string? AgencyName { get; init; }
+        public int? FeeBasisPoints { get; init; }
+        public string? Note { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+}
+
+internal sealed class GetCaseFileEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/debtors/{id}/case-file", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseFileQuery(id), ct))
+            .RequireAuthorization(Policies.Staff)
+            .WithName("GetCaseFile")
+            .WithSummary("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, open items, ledger, payments, disputes, plans, promises, messages, tasks and escalations.")
+            .Produces<CaseFileResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
