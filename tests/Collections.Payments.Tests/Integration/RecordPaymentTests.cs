@@ -91,6 +91,19 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     }
 
     [Test]
+    public async Task Record_WithAllocationOfBalanceMinusDiscountByPayBy_TakesTheEarlyPaymentDiscount()
+    {
+        var ext = Unique("deb");
+        var debtor = await Erp.NewDebtor(ext);
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+
+        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 980m, allocations: [new { invoiceId = invoice, amount = 980m }]));
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        Assert.That(payment.GetProperty("allocations")[0].Amount("discount"), Is.EqualTo(20m));
+    }
+
+    [Test]
     public async Task Record_WhenReplayedWithSameKey_RecordsOnceAndReplaysTheResponse()
     {
         var ext = Unique("deb");

@@ -48,6 +48,22 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
     }
 
     [Test]
+    public async Task Checkout_ForBalanceMinusDiscountInsideTheWindow_SettlesWithTheDiscount()
+    {
+        var ext = Unique("deb");
+        var debtor = await Erp.NewDebtor(ext);
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 980m } } });
+
+        await Stripe.CompleteAsync(sessionId);
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        var payment = await OnlyPayment(debtor);
+        Assert.That(payment.GetProperty("allocations")[0].Amount("discount"), Is.EqualTo(20m));
+        Assert.That(payment.Amount("unapplied"), Is.EqualTo(0m));
+    }
+
+    [Test]
     public async Task Webhook_WhenEventRedelivered_IsA200NoOp()
     {
         var (debtor, invoice) = await DebtorWithInvoice(100m);

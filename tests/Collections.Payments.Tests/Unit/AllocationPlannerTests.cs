@@ -122,9 +122,36 @@ public sealed class AllocationPlannerTests
     {
         var current = new Dictionary<string, ReceivableDto> { ["a"] = Item("a", 40, 1), ["b"] = Item("b", 100, 2) };
 
-        var plan = AllocationPlanner.Targeted(200, [("a", 100L), ("gone", 50L), ("b", null)], current);
+        var plan = AllocationPlanner.Targeted(200, Today, [("a", 100L), ("gone", 50L), ("b", null)], current);
 
         Assert.That(plan.Allocations, Is.EqualTo(new[] { new PlannedAllocation("a", 40, false), new PlannedAllocation("b", 100, false) }));
         Assert.That(plan.UnappliedMinor, Is.EqualTo(60));
+    }
+
+    [Test]
+    public void Targeted_ForExactlyBalanceMinusDiscountByPayBy_TakesTheDiscount()
+    {
+        var offer = new EarlyPaymentDto(20, Today);
+        var current = new Dictionary<string, ReceivableDto> { ["a"] = Item("a", 1000, 30, early: offer), ["b"] = Item("b", 1000, 30, early: offer) };
+
+        var plan = AllocationPlanner.Targeted(1980, Today, [("a", 980L), ("b", null)], current);
+
+        Assert.That(plan.Allocations, Is.EqualTo(new[] { new PlannedAllocation("a", 980, true), new PlannedAllocation("b", 1000, false) }));
+        Assert.That(plan.UnappliedMinor, Is.Zero);
+    }
+
+    [Test]
+    public void Targeted_AfterPayByOrForAnotherAmountOrWhenDisputed_KeepsTheDiscountOpen()
+    {
+        var offer = new EarlyPaymentDto(20, Today);
+        var current = new Dictionary<string, ReceivableDto>
+        {
+            ["a"] = Item("a", 1000, 30, early: offer), ["b"] = Item("b", 1000, 30, early: offer), ["c"] = Item("c", 1000, 30, disputed: 100, early: offer),
+        };
+
+        Assert.That(AllocationPlanner.Targeted(980, Today.AddDays(1), [("a", null)], current).Allocations.Single().TakeDiscount, Is.False);
+        Assert.That(AllocationPlanner.Targeted(979, Today, [("b", null)], current).Allocations.Single().TakeDiscount, Is.False);
+        Assert.That(AllocationPlanner.Targeted(980, Today, [("c", 980L)], current).Allocations.Single().TakeDiscount, Is.False);
+        Assert.That(AllocationPlanner.Targeted(980, Today, [("b", null)], current).Allocations.Single().TakeDiscount, Is.True);
     }
 }

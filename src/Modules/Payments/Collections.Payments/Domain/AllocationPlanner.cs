@@ -31,8 +31,11 @@ internal static class AllocationPlanner
             : Automatic(amountMinor, currency, receivedOn, openItems);
     }
 
-    /// <summary>Targets chosen at checkout: each gets its requested amount (or all that is left), capped by its current balance.</summary>
-    public static AllocationPlan Targeted(long amountMinor, IReadOnlyList<(string ItemId, long? AmountMinor)> targets, IReadOnlyDictionary<string, ReceivableDto> current)
+    /// <summary>
+    /// Targets chosen at checkout: each gets its requested amount (or all that is left), capped by its current balance;
+    /// exactly balance − discount on or before PayBy settles the item with its early-payment discount.
+    /// </summary>
+    public static AllocationPlan Targeted(long amountMinor, DateOnly receivedOn, IReadOnlyList<(string ItemId, long? AmountMinor)> targets, IReadOnlyDictionary<string, ReceivableDto> current)
     {
         var remaining = amountMinor;
         var allocations = new List<PlannedAllocation>();
@@ -46,7 +49,7 @@ internal static class AllocationPlanner
             var apply = Math.Min(Math.Min(wanted ?? remaining, remaining), item.BalanceMinor);
             if (apply > 0)
             {
-                allocations.Add(new PlannedAllocation(itemId, apply, false));
+                allocations.Add(new PlannedAllocation(itemId, apply, SettlesWithDiscount(item, apply, receivedOn)));
                 remaining -= apply;
             }
         }
@@ -120,5 +123,5 @@ internal static class AllocationPlanner
     }
 
     private static bool SettlesWithDiscount(ReceivableDto item, long amountMinor, DateOnly receivedOn) =>
-        item.EarlyPayment is { } offer && receivedOn <= offer.PayBy && amountMinor == item.BalanceMinor - offer.DiscountMinor;
+        item.DisputedMinor == 0 && item.EarlyPayment is { } offer && receivedOn <= offer.PayBy && amountMinor == item.BalanceMinor - offer.DiscountMinor;
 }

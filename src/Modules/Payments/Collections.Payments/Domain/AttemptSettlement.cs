@@ -49,9 +49,10 @@ internal sealed class AttemptSettlement(DbSession db, PaymentBook book, DebtorLo
             }
         }
 
-        var plan = AllocationPlanner.Targeted(attempt.AmountMinor, targets.Select(t => (t.InvoiceId, t.AmountMinor)).ToList(), current);
+        var receivedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var plan = AllocationPlanner.Targeted(attempt.AmountMinor, receivedOn, targets.Select(t => (t.InvoiceId, t.AmountMinor)).ToList(), current);
         var paymentId = await book.RecordAsync(new NewPayment(attempt.DebtorId, attempt.AmountMinor, attempt.Currency, method, attempt.StripeSessionId,
-            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), attempt.Id, attempt.PaymentPlanId, paymentIntent), plan, ct);
+            receivedOn, attempt.Id, attempt.PaymentPlanId, paymentIntent), plan, ct);
         await db.ExecuteAsync(SucceededSql, new { attempt.Id, PaymentId = paymentId, Now = time.GetUtcNow() }, ct);
         return $"attempt {attempt.Id} succeeded as payment {paymentId}";
     }
