@@ -26,6 +26,14 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
         {
             connection = factory.Create();
             await connection.OpenAsync(ct);
+            if (dialect.Provider == DatabaseProvider.Sqlite)
+            {
+                // Per connection: with WAL, NORMAL stays crash-safe (a crash loses at most the last commits, never corrupts);
+                // a bigger page cache keeps a batch's dirty pages in memory instead of spilling them mid-transaction.
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;";
+                await pragmas.ExecuteNonQueryAsync(ct);
+            }
         }
 
         return connection;

@@ -26,7 +26,7 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
     /// <summary>Alerts when this change took the debtor's balance from within its credit limit to above it.</summary>
     public async Task CheckCreditLimitAsync(string debtorId, string itemId, string currency, long increaseMinor, CancellationToken ct)
     {
-        if (increaseMinor <= 0 || await mediator.Send(new GetDebtorQuery(debtorId), ct) is not { CreditLimitMinor: > 0 } debtor || debtor.Currency != currency)
+        if (increaseMinor <= 0 || await DebtorAsync(debtorId, ct) is not { CreditLimitMinor: > 0 } debtor || debtor.Currency != currency)
         {
             return;
         }
@@ -38,6 +38,20 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
             await alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, FormattableString.Invariant($"{debtorId}:{itemId}"), debtorId,
                 FormattableString.Invariant($"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}."), ct);
         }
+    }
+
+    // A batch import raises one check per invoice: the debtor (limit, currency, name) is read once per request scope,
+    // in which nothing changes a debtor's credit terms after its items started to move.
+    private readonly Dictionary<string, DebtorDto?> debtors = new(StringComparer.Ordinal);
+
+    private async Task<DebtorDto?> DebtorAsync(string debtorId, CancellationToken ct)
+    {
+        if (!debtors.TryGetValue(debtorId, out var debtor))
+        {
+            debtors[debtorId] = debtor = await mediator.Send(new GetDebtorQuery(debtorId), ct);
+        }
+
+        return debtor;
     }
 
     /// <summary>Alerts when paying this invoice made the last 3 paid invoices drift beyond the 12-month baseline.</summary>

@@ -43,6 +43,12 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
         VALUES (@Id, @Kind, @DebtorId, @Currency, @IssueDate, @DueDate, @TotalMinor, @BalanceMinor, @Status, @PaidOn)
         """;
 
+    private const string InsertNewItemSql = """
+        INSERT INTO insights_items (id, kind, debtor_id, currency, issue_date, due_date, total_minor, balance_minor, status, paid_on)
+        SELECT @Id, @Kind, @DebtorId, @Currency, @IssueDate, @DueDate, @TotalMinor, @BalanceMinor, @Status, @PaidOn
+        WHERE NOT EXISTS (SELECT 1 FROM insights_items WHERE id = @Id)
+        """;
+
     private const string InsertMovementSql = """
         INSERT INTO insights_movements (id, item_id, debtor_id, currency, on_date, on_month, due_date, is_sale, reason, source_id, delta_minor)
         VALUES (@Id, @ItemId, @DebtorId, @Currency, @OnDate, @OnMonth, @DueDate, @IsSale, @Reason, @SourceId, @DeltaMinor)
@@ -57,6 +63,9 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
     public Task<ItemRow?> FindItemAsync(string id, CancellationToken ct) => db.QuerySingleOrDefaultAsync<ItemRow>(FindItemSql, new { Id = id }, ct);
 
     public Task InsertItemAsync(ItemRow item, CancellationToken ct) => db.ExecuteAsync(InsertItemSql, item, ct);
+
+    /// <summary>Inserts the item unless it is already known (a replayed notification); true if it was new. One statement instead of a read and a write.</summary>
+    public async Task<bool> TryInsertItemAsync(ItemRow item, CancellationToken ct) => await db.ExecuteAsync(InsertNewItemSql, item, ct) == 1;
 
     public Task AddMovementAsync(ItemRow item, DateOnly onDate, string reason, string? sourceId, long deltaMinor, CancellationToken ct) =>
         db.ExecuteAsync(InsertMovementSql, new

@@ -13,17 +13,16 @@ internal sealed class InvoiceCreatedFeed(InsightsStore store, DebtorSignals sign
 {
     public async Task Handle(InvoiceCreated n, CancellationToken cancellationToken)
     {
-        if (await store.FindItemAsync(n.InvoiceId, cancellationToken) is not null)
-        {
-            return;
-        }
-
         var item = new ItemRow
         {
             Id = n.InvoiceId, Kind = ItemKinds.Invoice, DebtorId = n.DebtorId, Currency = n.Currency, IssueDate = n.IssueDate, DueDate = n.DueDate,
             TotalMinor = n.TotalMinor, BalanceMinor = n.TotalMinor, Status = n.TotalMinor == 0 ? InvoiceStatuses.Paid : InvoiceStatuses.Open,
         };
-        await store.InsertItemAsync(item, cancellationToken);
+        if (!await store.TryInsertItemAsync(item, cancellationToken))
+        {
+            return;
+        }
+
         await store.AddMovementAsync(item, n.IssueDate, MovementReasons.Sale, null, n.TotalMinor, cancellationToken);
         await signals.CheckCreditLimitAsync(n.DebtorId, n.InvoiceId, n.Currency, n.TotalMinor, cancellationToken);
         await signals.RefreshBandAsync(n.DebtorId, cancellationToken);
