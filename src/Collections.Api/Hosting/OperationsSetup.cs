@@ -106,7 +106,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             var path = context.Request.Path;
-            if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/swagger") && !path.StartsWithSegments("/health"))
+            // A page that set its own (stricter) policy keeps it, e.g. the Insights dashboard.
+            if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/swagger") && !path.StartsWithSegments("/health")
+                && string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = PortalCsp;
             }

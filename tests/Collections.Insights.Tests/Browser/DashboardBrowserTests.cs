@@ -68,6 +68,7 @@ public sealed class DashboardBrowserTests(DatabaseProvider provider) : ApiFixtur
         Assert.Multiple(async () =>
         {
             Assert.That(csp, Does.Contain("script-src 'self'").And.Not.Contain("http"), "scripts only from this origin, no CDN");
+            Assert.That(csp, Does.StartWith("default-src 'none'"), "the dashboard's own policy, not overwritten by the host's default");
             Assert.That(await Shown("kpi-receivables"), Is.EqualTo(summary.Amount("receivables")));
             Assert.That(await Shown("kpi-receivables"), Is.EqualTo(1250.00m), "800 + 450 of this test");
             Assert.That(await Shown("kpi-overdue"), Is.EqualTo(summary.Amount("overdue")));
