@@ -169,12 +169,12 @@ internal static class Seeder
             var due = issue.AddDays(30);
             var total = 10_000L + ((i % 5_000) * 100L);
             var debtor = $"deb_bench{i % debtors:D8}";
-            Run(movement, $"imv_s{i:D8}", $"inv_bench{i:D8}", debtor, Date("", issue).Value, Month(issue), Date("", due).Value, 1, "sale", total);
+            Run(movement, $"imv_s{i:D8}", $"inv_bench{i:D8}", debtor, Day(issue), Month(issue), Day(due), 1, "sale", total);
             if (i < payments)
             {
                 var received = issue.AddDays(i % 61) > today ? today : issue.AddDays(i % 61);
-                Run(payment, $"pay_bench{i:D8}", debtor, total, Date("", received).Value, Month(received));
-                Run(movement, $"imv_a{i:D8}", $"inv_bench{i:D8}", debtor, Date("", received).Value, Month(received), Date("", due).Value, 0, "allocation", -total);
+                Run(payment, $"pay_bench{i:D8}", debtor, total, Day(received), Month(received));
+                Run(movement, $"imv_a{i:D8}", $"inv_bench{i:D8}", debtor, Day(received), Month(received), Day(due), 0, "allocation", -total);
             }
         }
 
@@ -185,7 +185,9 @@ internal static class Seeder
     }
 
     public static SqliteParameter Date(string name, DateOnly date) =>
-        new(name, SqliteType.Text) { DbType = DbType.Date, Value = date.ToDateTime(TimeOnly.MinValue) };
+        new(name, SqliteType.Text) { DbType = DbType.Date, Value = Day(date) };
+
+    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
     private static int Month(DateOnly date) => (date.Year * 100) + date.Month;
 
