@@ -6,6 +6,9 @@ public interface IPortalLinks
     /// <summary>A link that opens a portal session for the debtor, valid for the configured lifetime.</summary>
     Uri CreateLink(string debtorId, string? invoiceId = null);
 
+    /// <summary>A page of the portal that needs no token, e.g. "pay/success?attempt=..." (where Stripe sends the debtor back).</summary>
+    Uri Page(string route);
+
     /// <summary>The debtor a token was issued for, or null when it is forged, altered or expired.</summary>
     string? ReadToken(string token);
 }

@@ -51,8 +51,10 @@ internal sealed class PortalLinks(IDataProtectionProvider protection, PortalOpti
             expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         var token = protector.Protect(payload);
         var invoice = invoiceId is null ? string.Empty : $"&invoice={Uri.EscapeDataString(invoiceId)}";
-        return (new Uri($"{options.BaseUrl.TrimEnd('/')}/portal/#/login?token={Uri.EscapeDataString(token)}{invoice}"), expires);
+        return (Page($"login?token={Uri.EscapeDataString(token)}{invoice}"), expires);
     }
+
+    public Uri Page(string route) => new($"{options.BaseUrl.TrimEnd('/')}/portal/#/{route.TrimStart('/')}");
 
     public string? ReadToken(string token) => Read(token, out var claims) == PortalLinkState.Valid ? claims!.DebtorId : null;
 

@@ -8,6 +8,7 @@ using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
@@ -16,7 +17,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Collections.Payments.Features.Checkout;
 
@@ -43,7 +43,7 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCo
     }
 }
 
-internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, CallerContext caller, IMediator mediator, IConfiguration configuration, TimeProvider time)
+internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, CallerContext caller, IMediator mediator, IPortalLinks portal, TimeProvider time)
     : IRequestHandler<StartCheckoutCommand, CheckoutResponse>
 {
     private const string InsertSql = """
@@ -72,9 +72,8 @@ internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, C
         var amount = lines.Sum(l => l.AmountMinor);
         var attemptId = Ids.New("pat", time);
         await db.ExecuteAsync(InsertSql, new { Id = attemptId, DebtorId = debtorId, Currency = currency, AmountMinor = amount, ItemsJson = JsonSerializer.Serialize(items), command.Body.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
-        var portal = (configuration["Portal:BaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
         var session = await stripe.CreateCheckoutAsync(new CheckoutRequest(attemptId, debtorId, currency, lines,
-            $"{portal}/portal/#/pay/success?attempt={attemptId}", $"{portal}/portal/#/pay/cancel?attempt={attemptId}"), cancellationToken);
+            portal.Page($"pay/success?attempt={attemptId}").ToString(), portal.Page($"pay/cancel?attempt={attemptId}").ToString()), cancellationToken);
         await db.ExecuteAsync(SessionSql, new { Id = attemptId, session.SessionId, session.Url }, cancellationToken);
         await mediator.Publish(new PaymentPending(attemptId, debtorId, amount, currency, "online", items.Select(i => i.InvoiceId).ToList(), time.GetUtcNow()), cancellationToken);
         return new CheckoutResponse(attemptId, session.Url, MoneyDto.Of(amount, currency));
