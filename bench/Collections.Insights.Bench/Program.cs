@@ -1,4 +1,3 @@
-using System.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -147,7 +146,7 @@ internal static class Seeder
 
     /// <summary>
     /// Writes the read model's rows directly (what the feed would write for these invoices and payments): a sale movement per
-    /// invoice, and for the first N/2 invoices a payment and its allocation movement. Dates bound as the host's Dapper handler does.
+    /// invoice, and for the first N/2 invoices a payment and its allocation movement. Dates are stored as the host stores them.
     /// </summary>
     public static void Fill(string connectionString, int invoices, int payments, DateOnly today)
     {
@@ -184,10 +183,10 @@ internal static class Seeder
         analyze.ExecuteNonQuery();
     }
 
-    public static SqliteParameter Date(string name, DateOnly date) =>
-        new(name, SqliteType.Text) { DbType = DbType.Date, Value = Day(date) };
+    public static SqliteParameter Date(string name, DateOnly date) => new(name, SqliteType.Text) { Value = Day(date) };
 
-    private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
+    /// <summary>The text the host stores a date as on SQLite (ISO 8601), so the seeded rows compare like the feed's rows.</summary>
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int Month(DateOnly date) => (date.Year * 100) + date.Month;
 
@@ -210,10 +209,6 @@ internal static class Seeder
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
-            if (values[i] is DateTime)
-            {
-                command.Parameters[i].DbType = DbType.Date;
-            }
         }
 
         command.ExecuteNonQuery();
