@@ -19,7 +19,10 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         AdvanceTo(sentAt.AddDays(7));
         await Run();
         await Post(Erp, "/api/v1/payments", new { debtorId, amount = 300.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-77", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId = first, amount = 300.00m } } });
-        await Post(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." });
+        var disputeId = (await Post(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." })).GetProperty("id").GetString();
+        await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "We are checking the quote <today>.", @internal = false })).ShouldBe(HttpStatusCode.Created);
+        await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
+        var paidOff = await PaidInvoiceWithTerms(ext, debtorId);
         await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 200m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd") })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/escalations", new { type = "agency", agencyName = "Inkasso Nord", contingencyFeePercent = 12.5m, note = "No reply for months" })).ShouldBe(HttpStatusCode.Created);
 
@@ -30,16 +33,24 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         Assert.That(file.GetProperty("openItems").EnumerateArray().Select(i => (i.GetProperty("id").GetString(), i.GetProperty("balanceMinor").GetInt64())),
             Is.EquivalentTo(new[] { (first, 70000L), (second, 50000L) }));
         Assert.That(file.GetProperty("totals").EnumerateArray().Single().GetProperty("openMinor").GetInt64(), Is.EqualTo(120000));
+        var invoices = file.GetProperty("invoices").EnumerateArray().ToDictionary(i => i.GetProperty("item").GetProperty("id").GetString()!);
+        Assert.That(invoices.Keys, Is.EquivalentTo(new[] { first, second, paidOff }), "paid invoices belong in the evidence too");
+        Assert.That(invoices[paidOff].GetProperty("item").GetProperty("status").GetString(), Is.EqualTo("paid"));
+        var terms = invoices[paidOff].GetProperty("terms");
+        Assert.That((terms.GetProperty("netDays").GetInt32(), terms.GetProperty("earlyPaymentDiscountPercent").GetDecimal(), terms.GetProperty("earlyPaymentDiscountDays").GetInt32()),
+            Is.EqualTo((30, 2m, 10)));
         var ledger = file.GetProperty("ledger").EnumerateArray().ToList();
         var firstEntries = ledger.Where(e => e.GetProperty("itemId").GetString() == first).ToList();
         Assert.That(firstEntries.Last().GetProperty("balanceAfterMinor").GetInt64(), Is.EqualTo(70000));
         Assert.That(firstEntries.Any(e => e.GetProperty("amountMinor").GetInt64() == -30000 || e.GetProperty("amountMinor").GetInt64() == 30000), Is.True);
         Assert.That(firstEntries.Select(e => e.GetProperty("itemNumber").GetString()).Distinct(), Is.EqualTo(new[] { "CF-1" }));
         Assert.That(ledger.Any(e => e.GetProperty("itemId").GetString() == second), Is.True);
-        var payment = file.GetProperty("payments").EnumerateArray().Single();
-        Assert.That(payment.GetProperty("amountMinor").GetInt64(), Is.EqualTo(30000));
+        Assert.That(file.GetProperty("payments").EnumerateArray().Select(p => p.GetProperty("amountMinor").GetInt64()), Is.EquivalentTo(new[] { 30000L, 20000L }));
         var dispute = file.GetProperty("disputes").EnumerateArray().Single();
-        Assert.That(dispute.GetProperty("invoiceId").GetString(), Is.EqualTo(second));
+        Assert.That(dispute.GetProperty("dispute").GetProperty("invoiceId").GetString(), Is.EqualTo(second));
+        Assert.That(dispute.GetProperty("description").GetString(), Is.EqualTo("Unit price differs from the quote."));
+        Assert.That(dispute.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()), Is.EqualTo(new[] { "We are checking the quote <today>." }),
+            "the thread the debtor saw, never the creditor's internal notes");
         Assert.That(file.GetProperty("plans").GetArrayLength(), Is.EqualTo(0));
         Assert.That(file.GetProperty("promises").EnumerateArray().Single().GetProperty("amount").GetProperty("amount").GetDecimal(), Is.EqualTo(200m));
         var message = file.GetProperty("messages").EnumerateArray().Single();
@@ -56,6 +67,37 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
     }
 
     [Test]
+    public async Task CaseFile_AsHtml_IsAPrintableDocumentThatEscapesEverythingAndRunsNoScript()
+    {
+        var (debtorId, ext) = await CreateDebtor("Evil <script>alert(1)</script> AG");
+        var invoiceId = await CreateInvoice(ext, Today.AddDays(-9), 1000.00m, "CF-<b>9</b>");
+        await Post(Staff, "/api/v1/disputes", new { invoiceId, reason = "quantity", description = "<img src=x onerror=alert(2)>" });
+
+        var response = await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=html");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.That(csp, Does.StartWith("default-src 'none'; style-src 'sha256-"));
+        Assert.That(csp, Does.Not.Contain("unsafe"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+        Assert.That(html, Does.Contain("Evil &lt;script&gt;alert(1)&lt;/script&gt; AG"));
+        Assert.That(html, Does.Contain("CF-&lt;b&gt;9&lt;/b&gt;"));
+        Assert.That(html, Does.Contain("&lt;img src=x onerror=alert(2)&gt;"));
+        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<img").And.Not.Contain("<b>"));
+        Assert.That(html, Does.Contain("1000.00 EUR"));
+    }
+
+    [Test]
+    public async Task CaseFile_WhenFormatUnknown_Is400()
+    {
+        var (debtorId, _) = await CreateDebtor();
+
+        await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=pdf")).ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task CaseFile_IsForStaffOnly_AndUnknownDebtorIsNotFound()
     {
         var (debtorId, _) = await CreateDebtor();
@@ -65,6 +107,20 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         Assert.That((await Anonymous.GetAsync($"/api/v1/debtors/{debtorId}/case-file")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         var empty = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file")).ShouldBe(HttpStatusCode.OK);
         Assert.That(empty.GetProperty("openItems").GetArrayLength() + empty.GetProperty("messages").GetArrayLength() + empty.GetProperty("ledger").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    /// <summary>An invoice on 30 days net with 2 % for payment within 10 days, paid in full (no discount: paid late).</summary>
+    private async Task<string> PaidInvoiceWithTerms(string debtorExternalId, string debtorId)
+    {
+        var body = new
+        {
+            debtorExternalId, number = "CF-3", currency = "EUR", total = 200.00m,
+            issueDate = Today.AddDays(-60).ToString("yyyy-MM-dd"), dueDate = Today.AddDays(-30).ToString("yyyy-MM-dd"),
+            terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
+        };
+        var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await Post(Erp, "/api/v1/payments", new { debtorId, amount = 200.00m, currency = "EUR", method = "wire", reference = "W-3", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId, amount = 200.00m } } });
+        return invoiceId;
     }
 
     private static async Task<JsonElement> Post(HttpClient client, string url, object body)

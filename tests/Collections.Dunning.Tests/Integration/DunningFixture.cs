@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Collections.Disputes.Contracts;
-using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 using MediatR;
@@ -25,20 +23,6 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
     }.Concat(ExtraSettings).ToDictionary(p => p.Key, p => p.Value);
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
-
-    /// <summary>Disputes and PaymentPlans answer these queries once their modules land; until then (only then) an empty answer stands in.</summary>
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>)))
-        {
-            services.AddScoped<IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>, NoDisputes>();
-        }
-
-        if (!services.Any(d => d.ServiceType == typeof(IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>)))
-        {
-            services.AddScoped<IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>, NoPlans>();
-        }
-    }
 
     protected DateOnly Today => DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
 
@@ -117,17 +101,5 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
         {
             App.Time.SetUtcNow(instant);
         }
-    }
-
-    private sealed class NoDisputes : IRequestHandler<GetOpenDisputesQuery, IReadOnlyList<DisputeSummaryDto>>
-    {
-        public Task<IReadOnlyList<DisputeSummaryDto>> Handle(GetOpenDisputesQuery request, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<DisputeSummaryDto>>([]);
-    }
-
-    private sealed class NoPlans : IRequestHandler<GetActivePlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>
-    {
-        public Task<IReadOnlyList<PaymentPlanSummaryDto>> Handle(GetActivePlansQuery request, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<PaymentPlanSummaryDto>>([]);
     }
 }

@@ -29,6 +29,23 @@ public sealed record GetOpenDisputesQuery(string? DebtorId = null) : IRequest<IR
 /// <summary>Every dispute of a debtor, newest first (the case file, insights).</summary>
 public sealed record GetDisputesQuery(string DebtorId) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
 
+/// <summary>A message of a dispute's thread as the debtor saw it.</summary>
+public sealed record DisputeThreadMessageDto(string Author, string AuthorRole, string Body, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A dispute with what was said: the debtor's description, the thread shared with the debtor, the resolution note and
+/// the attachments' names. Internal notes are left out: this goes to people outside the creditor (an agency, a lawyer).
+/// </summary>
+public sealed record DisputeThreadDto(
+    DisputeSummaryDto Dispute,
+    string Description,
+    string? ResolutionNote,
+    IReadOnlyList<DisputeThreadMessageDto> Messages,
+    IReadOnlyList<string> AttachmentNames);
+
+/// <summary>Every dispute of a debtor with its shared thread, oldest first (the case file).</summary>
+public sealed record GetDisputeThreadsQuery(string DebtorId) : IRequest<IReadOnlyList<DisputeThreadDto>>;
+
 public sealed record DisputeOpened(string DisputeId, string DebtorId, string InvoiceId, long DisputedMinor, string Currency, string Category, DateTimeOffset At) : INotification;
 
 /// <summary>Outcome: upheld (credited in full), partially_upheld, rejected. CreditedMinor is what was credited.</summary>

@@ -8,6 +8,8 @@ using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
+using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +27,10 @@ public sealed record CaseFileResponse(
     DebtorDto Debtor,
     IReadOnlyList<CaseFileTotal> Totals,
     IReadOnlyList<ReceivableDto> OpenItems,
+    IReadOnlyList<InvoiceRecordDto> Invoices,
     IReadOnlyList<LedgerEntryDto> Ledger,
     IReadOnlyList<PaymentSummaryDto> Payments,
-    IReadOnlyList<DisputeSummaryDto> Disputes,
+    IReadOnlyList<DisputeThreadDto> Disputes,
     IReadOnlyList<PaymentPlanSummaryDto> Plans,
     IReadOnlyList<PromiseResponse> Promises,
     IReadOnlyList<CommunicationResponse> Messages,
@@ -61,9 +64,10 @@ internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeP
             debtor,
             open.GroupBy(i => i.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CaseFileTotal(g.Key, g.Sum(i => i.BalanceMinor))).ToList(),
             open,
+            await mediator.Send(new GetDebtorItemsQuery(debtor.Id), cancellationToken),
             await mediator.Send(new GetLedgerEntriesQuery(debtor.Id), cancellationToken),
             (await mediator.Send(new GetPaymentsQuery(debtor.Id), cancellationToken)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList(),
-            await mediator.Send(new GetDisputesQuery(debtor.Id), cancellationToken),
+            await mediator.Send(new GetDisputeThreadsQuery(debtor.Id), cancellationToken),
             await mediator.Send(new GetPlansQuery(debtor.Id), cancellationToken),
             (await db.QueryAsync<PromiseRow>(PromisesSql, args, cancellationToken)).Select(PromiseResponse.From).ToList(),
             (await db.QueryAsync<MessageRow>(MessagesSql, args, cancellationToken)).Select(CommunicationResponse.From).ToList(),
@@ -86,10 +90,27 @@ internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeP
 internal sealed class GetCaseFileEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/debtors/{id}/case-file", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseFileQuery(id), ct))
+        api.MapGet("/debtors/{id}/case-file", async Task<IResult> (string id, string? format, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                if (format is not (null or "json" or "html"))
+                {
+                    throw new ValidationException([new ValidationFailure("format", "format must be json or html.")]);
+                }
+
+                var file = await mediator.Send(new GetCaseFileQuery(id), ct);
+                if (format != "html")
+                {
+                    return TypedResults.Ok(file);
+                }
+
+                http.Response.Headers.ContentSecurityPolicy = CaseFileDocument.ContentSecurityPolicy;
+                return TypedResults.Content(CaseFileDocument.Render(file), "text/html; charset=utf-8");
+            })
             .RequireAuthorization(Policies.Staff)
             .WithName("GetCaseFile")
-            .WithSummary("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, open items, ledger, payments, disputes, plans, promises, messages, tasks and escalations.")
+            .WithSummary("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
             .Produces<CaseFileResponse>()
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

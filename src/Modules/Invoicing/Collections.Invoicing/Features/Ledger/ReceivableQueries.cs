@@ -26,6 +26,23 @@ internal sealed class GetOpenItemsQueryHandler(DbSession db, InvoiceReader invoi
     }
 }
 
+internal sealed class GetDebtorItemsQueryHandler(DbSession db, InvoiceReader invoices) : IRequestHandler<GetDebtorItemsQuery, IReadOnlyList<InvoiceRecordDto>>
+{
+    private const string ItemsSql = "SELECT " + ReceivableRow.Columns + """
+         FROM invoicing_receivables
+        WHERE debtor_id = @DebtorId
+        ORDER BY issue_date, id
+        """;
+
+    public async Task<IReadOnlyList<InvoiceRecordDto>> Handle(GetDebtorItemsQuery request, CancellationToken cancellationToken)
+    {
+        var today = await invoices.TodayForAsync(request.DebtorId, cancellationToken);
+        return (await db.QueryAsync<ReceivableRow>(ItemsSql, new { request.DebtorId }, cancellationToken))
+            .Select(r => new InvoiceRecordDto(r.ToDto(today), new InvoiceTermsDto(r.NetDays, r.DiscountBasisPoints / (decimal?)EarlyPaymentTerms.BasisPointsPerPercent, r.DiscountDays)))
+            .ToList();
+    }
+}
+
 internal sealed class GetAllOpenItemsQueryHandler(DbSession db, TimeProvider time) : IRequestHandler<GetAllOpenItemsQuery, IReadOnlyList<ReceivableDto>>
 {
     private const string OpenSql = "SELECT " + ReceivableRow.Columns + """
