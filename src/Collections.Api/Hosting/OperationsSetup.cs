@@ -90,7 +90,10 @@ internal static class OperationsSetup
     }
 }
 
-/// <summary>No sniffing, no framing, no referrer; a strict CSP on the static pages (the API answers JSON only).</summary>
+/// <summary>
+/// No sniffing, no framing, no referrer; a strict CSP on the static pages. The API answers JSON, except where an endpoint
+/// serves HTML with a CSP of its own (a Dunning letter to print), which is left as it set it.
+/// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     /// <summary>The portal uses no inline script or style, so neither is allowed.</summary>

@@ -33,11 +33,18 @@ internal sealed record MessageRow
     public DateTimeOffset? SentAt { get; init; }
 }
 
+/// <summary>
+/// A message with its content and delivery status. Attempts, LastError and NotBefore are internal delivery details:
+/// staff see them; a debtor's own session gets them as null (<see cref="ForDebtor"/>), the status itself stays true.
+/// </summary>
 public sealed record CommunicationResponse(
     string Id, string Channel, string Tone, string Step, string? ToName, string? ToAddress, string Subject, string BodyText, string BodyHtml,
-    IReadOnlyList<string> InvoiceIds, string Currency, long TotalMinor, DateOnly? NextStepOn, string Status, int Attempts, string? LastError,
-    DateTimeOffset NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt)
+    IReadOnlyList<string> InvoiceIds, string Currency, long TotalMinor, DateOnly? NextStepOn, string Status, int? Attempts, string? LastError,
+    DateTimeOffset? NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt)
 {
     internal static CommunicationResponse From(MessageRow m) => new(m.Id, m.Channel, m.Tone, m.StepKey, m.ToName, m.ToAddress, m.Subject, m.BodyText, m.BodyHtml,
         IdList.Split(m.InvoiceIds), m.Currency, m.TotalMinor, m.NextStepOn, m.Status, m.Attempts, m.LastError, m.NotBefore, m.CreatedAt, m.SentAt);
+
+    /// <summary>What a debtor may see of its own message: no error text, attempt count or scheduling of the delivery.</summary>
+    internal CommunicationResponse ForDebtor() => this with { Attempts = null, LastError = null, NotBefore = null };
 }

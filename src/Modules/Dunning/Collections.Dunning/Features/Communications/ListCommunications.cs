@@ -23,7 +23,8 @@ internal sealed class ListCommunicationsHandler(DbSession db, CallerContext call
             throw new NotFoundException("Debtor", request.DebtorId);
         }
 
-        return (await db.QueryAsync<MessageRow>(ListSql, new { request.DebtorId }, cancellationToken)).Select(CommunicationResponse.From).ToList();
+        var messages = (await db.QueryAsync<MessageRow>(ListSql, new { request.DebtorId }, cancellationToken)).Select(CommunicationResponse.From);
+        return (caller.Current.IsDebtor ? messages.Select(m => m.ForDebtor()) : messages).ToList();
     }
 }
 
@@ -33,7 +34,7 @@ internal sealed class ListCommunicationsEndpoint : IEndpoint
         api.MapGet("/debtors/{id}/communications", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListCommunicationsQuery(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListCommunications")
-            .WithSummary("Every reminder e-mail and letter written to a debtor, oldest first, with its content and delivery status.")
+            .WithSummary("Every reminder e-mail and letter written to a debtor, oldest first, with its content and delivery status (a debtor session gets no attempts, lastError or notBefore).")
             .Produces<IReadOnlyList<CommunicationResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

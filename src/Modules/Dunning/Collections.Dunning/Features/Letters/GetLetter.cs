@@ -1,0 +1,42 @@
+using Collections.Dunning.Domain;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Security;
+using Collections.SharedKernel.Web;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Collections.Dunning.Features.Letters;
+
+internal sealed record GetLetterQuery(string MessageId) : IRequest<string>;
+
+internal sealed class GetLetterHandler(DbSession db) : IRequestHandler<GetLetterQuery, string>
+{
+    private const string FindSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id AND channel = @Letter";
+
+    public async Task<string> Handle(GetLetterQuery request, CancellationToken cancellationToken)
+    {
+        var letter = await db.QuerySingleOrDefaultAsync<MessageRow>(FindSql, new { Id = request.MessageId, Letter = Channels.Letter }, cancellationToken)
+            ?? throw new NotFoundException("Letter", request.MessageId);
+        return LetterDocument.Render(letter);
+    }
+}
+
+internal sealed class GetLetterEndpoint : IEndpoint
+{
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/dunning/letters/{id}", async (string id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var html = await mediator.Send(new GetLetterQuery(id), ct);
+                // The host's middleware leaves an /api response's CSP alone; this one allows no script and only the letter's own style.
+                http.Response.Headers.ContentSecurityPolicy = LetterDocument.ContentSecurityPolicy;
+                return Results.Content(html, "text/html; charset=utf-8");
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("GetLetter")
+            .WithSummary("A letter as a printable HTML page (no script; a strict Content-Security-Policy of its own).")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+
+namespace Collections.Dunning.Tests.Integration;
+
+/// <summary>A debtor's own portal session reads its messages without the internal delivery details staff see.</summary>
+public sealed class CommunicationsPrivacyTests(DatabaseProvider provider) : DunningFixture(provider)
+{
+    private static readonly string[] Internal = ["attempts", "lastError", "notBefore"];
+
+    [Test]
+    public async Task Communications_ForTheDebtorsOwnSession_HideTheErrorAttemptsAndSchedule_ButKeepTheTrueStatus()
+    {
+        // No contact with an e-mail address: the reminder e-mail fails with an internal error; the letter waits to be printed.
+        var (debtorId, ext) = await CreateDebtor("Private Post GmbH", contacts: new object[]
+        {
+            new { name = "Jo Post", phone = "+49 30 555555", role = "accounts_payable", isPrimary = true },
+        });
+        await CreateInvoice(ext, Today.AddDays(-2), number: "PRIV-1");
+        await CreateInvoice(ext, Today.AddDays(-31), number: "PRIV-2");
+        await Run();
+        using var session = await SessionFor(debtorId);
+
+        var staffView = (await Communications(debtorId)).EnumerateArray().ToDictionary(m => m.GetProperty("channel").GetString()!);
+        var debtorView = (await (await session.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK))
+            .EnumerateArray().ToDictionary(m => m.GetProperty("channel").GetString()!);
+
+        Assert.That(staffView["email"].GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(staffView["email"].GetProperty("lastError").GetString(), Does.Contain("no contact with an e-mail address"));
+        Assert.That(staffView["email"].GetProperty("attempts").GetInt32(), Is.EqualTo(0));
+        Assert.That(staffView["email"].GetProperty("notBefore").ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(debtorView.Keys, Is.EquivalentTo(new[] { "email", "letter" }));
+        Assert.That(debtorView.Select(m => (m.Key, m.Value.GetProperty("status").GetString())),
+            Is.EquivalentTo(new[] { ("email", "failed"), ("letter", "to_print") }), "the status is shown as it is, not disguised");
+        foreach (var (channel, message) in debtorView)
+        {
+            foreach (var field in Internal)
+            {
+                Assert.That(message.TryGetProperty(field, out var value) ? value.ValueKind : JsonValueKind.Null, Is.EqualTo(JsonValueKind.Null), $"{channel}.{field}");
+            }
+
+            Assert.That(message.GetProperty("subject").GetString(), Is.EqualTo(staffView[channel].GetProperty("subject").GetString()));
+            Assert.That(message.GetProperty("bodyText").GetString(), Is.EqualTo(staffView[channel].GetProperty("bodyText").GetString()));
+        }
+
+        Assert.That(debtorView["letter"].GetProperty("bodyText").GetString(), Does.Contain("PRIV-2"));
+    }
+
+    [Test]
+    public async Task Communications_OfAnotherDebtor_AreNotFoundForASession()
+    {
+        var (debtorId, ext) = await CreateDebtor("Mine AG");
+        var (otherId, otherExt) = await CreateDebtor("Theirs AG");
+        await CreateInvoice(ext, Today.AddDays(-2));
+        await CreateInvoice(otherExt, Today.AddDays(-2));
+        await Run();
+        using var session = await SessionFor(debtorId);
+
+        await (await session.GetAsync($"/api/v1/debtors/{otherId}/communications")).ShouldBeProblem(HttpStatusCode.NotFound);
+        var mine = await (await session.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(mine.GetArrayLength(), Is.EqualTo(1));
+    }
+
+    /// <summary>A real portal session: a staff-made link exchanged the way the portal does.</summary>
+    private async Task<HttpClient> SessionFor(string debtorId)
+    {
+        var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
+        var fragment = new Uri(link.GetProperty("url").GetString()!).Fragment;
+        var token = fragment[(fragment.IndexOf('?') + 1)..].Split('&').Single(p => p.StartsWith("token=", StringComparison.Ordinal))["token=".Length..];
+        var session = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/sessions", new { token = Uri.UnescapeDataString(token) })).ShouldBe(HttpStatusCode.Created);
+        return App.ClientWithKey(session.GetProperty("sessionToken").GetString());
+    }
+}
