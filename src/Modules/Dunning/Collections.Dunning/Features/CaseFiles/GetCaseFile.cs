@@ -110,7 +110,6 @@ internal sealed class GetCaseFileEndpoint : IEndpoint
             .WithName("GetCaseFile")
             .WithSummary("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
             .Produces<CaseFileResponse>()
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
