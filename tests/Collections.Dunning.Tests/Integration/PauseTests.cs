@@ -123,6 +123,24 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     }
 
     [Test]
+    public async Task Run_WhenABankDebitIsInFlight_StaysPausedUntilThatAttemptSucceeds_NotAnotherPaymentOfTheSameAmount()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var covered = await CreateInvoice(ext, Today.AddDays(-2));
+        var attempt = "att_2" + debtorId;
+        await Publish(new PaymentPending(attempt, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
+
+        await Publish(new PaymentSucceeded("pay_wire", debtorId, 1190_00, "EUR", "wire", Today, [], 1190_00, null, App.Time.GetUtcNow()));
+        var afterWire = await Run(dryRun: true);
+        await Publish(new PaymentSucceeded("pay_debit", debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, Today, [], 1190_00, null, App.Time.GetUtcNow(), attempt));
+        var afterDebit = await Run(dryRun: true);
+
+        Assert.That(Of(afterWire, "paused", debtorId).Select(p => p.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }),
+            "a wire of the same amount is not the debit in flight");
+        Assert.That(Of(afterDebit, "paused", debtorId), Is.Empty);
+    }
+
+    [Test]
     public async Task Run_WhenDebtorIsOnHoldOrDoNotContact_SendsNothingUntilLifted()
     {
         var (debtorId, ext) = await CreateDebtor();

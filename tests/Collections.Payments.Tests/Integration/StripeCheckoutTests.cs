@@ -33,6 +33,7 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
         Assert.That(payment.GetProperty("method").GetString(), Is.EqualTo("card"));
         var succeeded = Published.Of<PaymentSucceeded>().Single(p => p.DebtorId == debtor);
         Assert.That(succeeded.Allocations.Single().AmountMinor, Is.EqualTo(10000));
+        Assert.That(succeeded.AttemptId, Is.EqualTo(attempt), "other modules end what they paused for this attempt");
     }
 
     [Test]

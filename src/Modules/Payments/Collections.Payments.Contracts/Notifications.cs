@@ -5,7 +5,10 @@ namespace Collections.Payments.Contracts;
 /// <summary>An online payment was started (checkout opened, bank debit submitted) and has not settled yet.</summary>
 public sealed record PaymentPending(string AttemptId, string DebtorId, long AmountMinor, string Currency, string Method, IReadOnlyList<string> ItemIds, DateTimeOffset At) : INotification;
 
-/// <summary>Money arrived and was allocated; anything not allocated became account credit (UnappliedMinor).</summary>
+/// <summary>
+/// Money arrived and was allocated; anything not allocated became account credit (UnappliedMinor). AttemptId names the
+/// online payment attempt (the one <see cref="PaymentPending"/> announced) it settled; null for payments recorded by the ERP or staff.
+/// </summary>
 public sealed record PaymentSucceeded(
     string PaymentId,
     string DebtorId,
@@ -16,7 +19,8 @@ public sealed record PaymentSucceeded(
     IReadOnlyList<PaymentAllocationDto> Allocations,
     long UnappliedMinor,
     string? PaymentPlanId,
-    DateTimeOffset At) : INotification;
+    DateTimeOffset At,
+    string? AttemptId = null) : INotification;
 
 /// <summary>An online payment attempt failed or expired; nothing was allocated.</summary>
 public sealed record PaymentFailed(string AttemptId, string DebtorId, long AmountMinor, string Currency, string Reason, IReadOnlyList<string> ItemIds, DateTimeOffset At) : INotification;

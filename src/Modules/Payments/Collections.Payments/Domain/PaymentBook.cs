@@ -79,7 +79,7 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.received",
             $"Payment of {money} received ({payment.Method.Replace('_', ' ')}{(payment.Reference is null ? "" : $", {payment.Reference}")}): {plan.AllocatedMinor} minor units applied to {applied.Count} item(s), {plan.UnappliedMinor} kept as account credit."), ct);
         await mediator.Publish(new PaymentSucceeded(id, payment.DebtorId, payment.AmountMinor, payment.Currency, payment.Method, payment.ReceivedOn,
-            applied, plan.UnappliedMinor, payment.PaymentPlanId, time.GetUtcNow()), ct);
+            applied, plan.UnappliedMinor, payment.PaymentPlanId, time.GetUtcNow(), payment.AttemptId), ct);
         return id;
     }
 

@@ -42,12 +42,11 @@ internal sealed class PaymentFailedHandler(DbSession db) : INotificationHandler<
 }
 
 /// <summary>
-/// Money arrived: the matching payment in flight stops pausing (PaymentSucceeded carries no attempt id, so the match is by
-/// amount and currency, else by the items it paid), and live promises of the debtor count it, oldest first.
+/// Money arrived: the payment attempt it settled stops pausing its items (a wire recorded meanwhile does not end a bank
+/// debit still in flight: that one succeeds or fails on its own), and live promises of the debtor count it, oldest first.
 /// </summary>
 internal sealed class PaymentSucceededHandler(DbSession db, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
 {
-    private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments WHERE debtor_id = @DebtorId";
     private const string DeletePendingSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
     private const string LiveSql = """
         SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
@@ -59,13 +58,9 @@ internal sealed class PaymentSucceededHandler(DbSession db, IMediator mediator, 
 
     public async Task Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
     {
-        var pending = await db.QueryAsync<PendingRow>(PendingSql, new { notification.DebtorId }, cancellationToken);
-        var paidItems = notification.Allocations.Select(a => a.ItemId).ToHashSet();
-        var match = pending.FirstOrDefault(p => p.AmountMinor == notification.AmountMinor && p.Currency == notification.Currency)
-            ?? pending.FirstOrDefault(p => IdList.Split(p.ItemIds).Any(paidItems.Contains));
-        if (match is not null)
+        if (notification.AttemptId is not null)
         {
-            await db.ExecuteAsync(DeletePendingSql, new { match.AttemptId }, cancellationToken);
+            await db.ExecuteAsync(DeletePendingSql, new { notification.AttemptId }, cancellationToken);
         }
 
         var remaining = notification.AmountMinor;
