@@ -1,5 +1,6 @@
 using Collections.Dunning.Domain;
 using Collections.Dunning.Features.Runs;
+using Collections.SharedKernel.Operations;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,10 +37,15 @@ internal sealed class OutboxDispatcherService(IServiceScopeFactory scopes, Dunni
 
 /// <summary>
 /// Runs dunning every RunInterval as of each debtor's local today. Runs are idempotent, so running hourly only means a
-/// debtor's new day is picked up soon after its local midnight; after downtime the next run catches up.
+/// debtor's new day is picked up soon after its local midnight; after downtime the next run catches up. Each run holds
+/// the job lease: with several instances one runs and the others skip that tick, instead of racing on the same steps.
 /// </summary>
-internal sealed class DunningScheduleService(IServiceScopeFactory scopes, DunningOptions options, ILogger<DunningScheduleService> logger) : BackgroundService
+internal sealed class DunningScheduleService(IServiceScopeFactory scopes, IJobLease lease, DunningOptions options, ILogger<DunningScheduleService> logger) : BackgroundService
 {
+    public const string JobName = "dunning.run";
+
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.BackgroundEnabled)
@@ -52,8 +58,7 @@ internal sealed class DunningScheduleService(IServiceScopeFactory scopes, Dunnin
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunDunningCommand(null, false), stoppingToken);
+                await RunOnceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -62,4 +67,12 @@ internal sealed class DunningScheduleService(IServiceScopeFactory scopes, Dunnin
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>One run under the lease; false when another instance holds it (that instance runs).</summary>
+    internal Task<bool> RunOnceAsync(CancellationToken ct) =>
+        lease.RunExclusiveAsync(JobName, LeaseDuration, async token =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunDunningCommand(null, false), token);
+        }, ct);
 }
