@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
+using Collections.Dunning.Domain;
 using Collections.SharedKernel;
 
 namespace Collections.Dunning.Features.CaseFiles;
@@ -18,8 +18,7 @@ internal static class CaseFileDocument
         td.n{text-align:right;white-space:nowrap}blockquote{margin:.3em 0 .3em 1em;white-space:pre-wrap}@media print{h2{break-after:avoid}tr{break-inside:avoid}}
         """;
 
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    public static readonly string ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy(Style);
 
     public static string Render(CaseFileResponse file)
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Collections.Dunning.Domain;
 
 namespace Collections.Dunning.Features.Letters;
@@ -18,8 +16,7 @@ internal static class LetterDocument
         + "h1{font-size:13pt;margin:0 0 1em}.date{text-align:right}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:2pt 4pt}"
         + "a{color:#000}@media print{a{text-decoration:none}}";
 
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public static readonly string ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy(Style);
 
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
