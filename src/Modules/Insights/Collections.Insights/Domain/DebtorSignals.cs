@@ -51,7 +51,9 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
     public async Task CheckCreditLimitsAsync(IReadOnlyList<ItemRow> added, CancellationToken ct)
     {
         var limited = new Dictionary<string, DebtorDto>(StringComparer.Ordinal);
-        foreach (var debtorId in added.Where(i => i.TotalMinor > 0).Select(i => i.DebtorId).Distinct(StringComparer.Ordinal))
+        var increased = added.Where(i => i.TotalMinor > 0).Select(i => i.DebtorId).Distinct(StringComparer.Ordinal).ToList();
+        await LoadDebtorsAsync(increased, ct);
+        foreach (var debtorId in increased)
         {
             if (await DebtorAsync(debtorId, ct) is { CreditLimitMinor: > 0 } debtor && added.Any(i => i.DebtorId == debtorId && i.Currency == debtor.Currency))
             {
@@ -114,6 +116,25 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
     // A batch import raises one check per invoice: the debtor (limit, currency, name) is read once per request scope,
     // in which nothing changes a debtor's credit terms after its items started to move.
     private readonly Dictionary<string, DebtorDto?> debtors = new(StringComparer.Ordinal);
+
+    private async Task LoadDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct)
+    {
+        var missing = debtorIds.Where(id => !debtors.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in missing)
+        {
+            debtors[id] = null;
+        }
+
+        foreach (var debtor in await mediator.Send(new GetDebtorsQuery(missing), ct))
+        {
+            debtors[debtor.Id] = debtor;
+        }
+    }
 
     private async Task<DebtorDto?> DebtorAsync(string debtorId, CancellationToken ct)
     {
