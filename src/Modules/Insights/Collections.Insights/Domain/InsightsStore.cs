@@ -54,6 +54,8 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
     // Well below SQL Server's 2,100 parameters per statement.
     public const int IdsPerQuery = 500;
 
+    private const string InsertItemsSavepoint = "insights_items";
+
     private const string KnownItemIdsSql = "SELECT id FROM insights_items WHERE id IN @Ids";
 
     private const string InsertMovementSql = """
@@ -76,17 +78,37 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
 
     /// <summary>
     /// Inserts the items not already known (replayed notifications, or the same id twice in the list) with one
-    /// prepared statement, and returns those that were new, in their order.
+    /// prepared statement, and returns those that were new, in their order. Inside a transaction it first tries them
+    /// all at once on a savepoint, which holds when none was known (the usual case) and spares reading their ids.
     /// </summary>
     public async Task<IReadOnlyList<ItemRow>> TryInsertItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken ct)
     {
+        var distinct = items.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (distinct.Count <= 1)
+        {
+            return distinct.Count == 1 && await TryInsertItemAsync(distinct[0], ct) ? distinct : [];
+        }
+
+        if (db.Transaction is { } transaction)
+        {
+            await transaction.SaveAsync(InsertItemsSavepoint, ct);
+            if (await db.ExecuteAsync(InsertNewItemSql, distinct, ct) == distinct.Count)
+            {
+                await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+                return distinct;
+            }
+
+            await transaction.RollbackAsync(InsertItemsSavepoint, ct);
+            await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+        }
+
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ids in items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        foreach (var ids in distinct.Select(i => i.Id).Chunk(IdsPerQuery))
         {
             known.UnionWith(await db.QueryAsync<string>(KnownItemIdsSql, new { Ids = ids }, ct));
         }
 
-        var added = items.Where(i => known.Add(i.Id)).ToList();
+        var added = distinct.Where(i => !known.Contains(i.Id)).ToList();
         if (added.Count > 0)
         {
             await db.ExecuteAsync(InsertItemSql, added, ct);
