@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
@@ -78,8 +79,10 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
 
     /// <summary>
     /// Inserts the items not already known (replayed notifications, or the same id twice in the list) with one
-    /// prepared statement, and returns those that were new, in their order. Inside a transaction it first tries them
-    /// all at once on a savepoint, which holds when none was known (the usual case) and spares reading their ids.
+    /// prepared statement, and returns those that were new, in their order. Inside a transaction it first inserts them
+    /// all on a savepoint, which holds when none was known (the usual case) and spares reading their ids; a known one
+    /// fails that insert, which is then rolled back. (A plain insert: INSERT ... SELECT ... WHERE NOT EXISTS on the
+    /// same table costs SQLite a temporary table per row.)
     /// </summary>
     public async Task<IReadOnlyList<ItemRow>> TryInsertItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken ct)
     {
@@ -92,14 +95,17 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
         if (db.Transaction is { } transaction)
         {
             await transaction.SaveAsync(InsertItemsSavepoint, ct);
-            if (await db.ExecuteAsync(InsertNewItemSql, distinct, ct) == distinct.Count)
+            try
             {
+                await db.ExecuteAsync(InsertItemSql, distinct, ct);
                 await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
                 return distinct;
             }
-
-            await transaction.RollbackAsync(InsertItemsSavepoint, ct);
-            await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+            catch (DbException exception) when (UniqueViolation.Is(exception))
+            {
+                await transaction.RollbackAsync(InsertItemsSavepoint, ct);
+                await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+            }
         }
 
         var known = new HashSet<string>(StringComparer.Ordinal);
