@@ -29,9 +29,10 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
             if (dialect.Provider == DatabaseProvider.Sqlite)
             {
                 // Per connection: with WAL, NORMAL stays crash-safe (a crash loses at most the last commits, never corrupts);
-                // a bigger page cache keeps a batch's dirty pages in memory instead of spilling them mid-transaction.
+                // a bigger page cache keeps a batch's dirty pages in memory instead of spilling them mid-transaction;
+                // temp_store=MEMORY keeps the statement journal a savepoint needs (the batch import's) out of a temp file.
                 await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;";
+                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;";
                 await pragmas.ExecuteNonQueryAsync(ct);
             }
         }

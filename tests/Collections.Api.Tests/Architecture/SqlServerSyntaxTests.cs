@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Collections.SharedKernel.Data;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -23,12 +24,18 @@ public sealed class SqlServerSyntaxTests
     [TestCaseSource(nameof(Statements))]
     public void Sql_ParsesAsTSql(string sql)
     {
-        var rendered = SqlDialect.ToSqlServer(sql);
+        var rendered = ExpandDapperLists(SqlDialect.ToSqlServer(sql));
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
 
         parser.Parse(new StringReader(rendered), out var errors);
 
         Assert.That(errors.Select(e => $"line {e.Line}: {e.Message}"), Is.Empty, rendered);
+    }
+
+    [Test]
+    public void ExpandDapperLists_WritesTheListAsDapperSendsIt()
+    {
+        Assert.That(ExpandDapperLists("SELECT id FROM t WHERE id IN @Ids AND x = @X"), Is.EqualTo("SELECT id FROM t WHERE id IN (@Ids1, @Ids2) AND x = @X"));
     }
 
     [Test]
@@ -38,4 +45,8 @@ public sealed class SqlServerSyntaxTests
 
         Assert.That(rendered, Is.EqualTo("SELECT id FROM t WHERE id > @After ORDER BY id OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY"));
     }
+
+    /// <summary>Dapper sends a list parameter (`IN @Ids`) as `IN (@Ids1, @Ids2, ...)`: that is what SQL Server parses.</summary>
+    private static string ExpandDapperLists(string sql) =>
+        Regex.Replace(sql, @"\bIN\s+@(\w+)", "IN (@${1}1, @${1}2)", RegexOptions.IgnoreCase);
 }

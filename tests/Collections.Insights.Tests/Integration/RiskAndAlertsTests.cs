@@ -1,9 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.Dunning.Contracts;
+using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using static Collections.Insights.Tests.Integration.InsightsApi;
 
 namespace Collections.Insights.Tests.Integration;
@@ -94,6 +98,50 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
         var alerts = await AlertsOf(debtorId, "credit_limit_exceeded");
         Assert.That(alerts, Has.Count.EqualTo(1), "the third invoice adds to an exceeded limit; it is not a new crossing");
         Assert.That(alerts[0].GetProperty("message").GetString(), Does.Contain("1200.00 EUR").And.Contain("1000.00 EUR"));
+    }
+
+    [Test]
+    public async Task CreditLimitAlert_WhenAnImportCrossesLimitMidBatch_IsRaisedOnceForTheCrossingInvoiceAndReplayCountsNothingTwice()
+    {
+        var external = Unique("deb");
+        var other = Unique("deb");
+        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", creditLimit: 1000.00m));
+        var otherId = await Erp.PutDebtor(other, Debtor("EUR", creditLimit: 1000.00m));
+        await Erp.PutInvoice(external, 300.00m, "2026-02-20", "2026-03-20");
+
+        // 300 before; then 700, (other debtor), 1,100 (the crossing), 1,150 (already above: no new crossing)
+        var items = new[] { (external, 400.00m), (other, 900.00m), (external, 400.00m), (external, 50.00m) }
+            .Select((x, i) => new
+            {
+                externalId = Unique("imp"), debtorExternalId = x.Item1, number = $"IMP-{i}", currency = "EUR",
+                issueDate = "2026-02-21", dueDate = "2026-03-21", total = x.Item2,
+            }).ToArray();
+        var import = await (await Erp.PostAsJsonAsync("/api/v1/invoices/import", new { invoices = items })).ShouldBe(HttpStatusCode.OK);
+        Assert.That(import.GetProperty("created").GetInt32(), Is.EqualTo(4));
+
+        var alerts = await AlertsOf(debtorId, "credit_limit_exceeded");
+        Assert.That(alerts, Has.Count.EqualTo(1));
+        Assert.That(alerts[0].GetProperty("message").GetString(), Does.Contain("1100.00 EUR").And.Contain("1000.00 EUR"));
+        Assert.That(await AlertsOf(otherId, "credit_limit_exceeded"), Is.Empty, "900 is within 1,000");
+
+        // The same batch told again (a replay, outside and inside a command's transaction) adds no rows, money or alerts.
+        var created = import.GetProperty("items").EnumerateArray().Select((item, i) => new InvoiceCreated(
+            item.GetProperty("invoiceId").GetString()!, i == 1 ? otherId : debtorId, items[i].externalId, items[i].number, "EUR",
+            decimal.ToInt64(items[i].total * 100), new DateOnly(2026, 2, 21), new DateOnly(2026, 3, 21), At(2026, 2, 21))).ToList();
+        await App.Publish(new InvoicesCreated(created));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await scope.ServiceProvider.GetRequiredService<DbSession>().InTransactionAsync(async () =>
+            {
+                await mediator.Publish(new InvoicesCreated(created));
+                return 0;
+            });
+        }
+
+        var risk = await Staff.GetJson($"/api/v1/insights/debtors/{debtorId}/risk");
+        Assert.That(risk.Amount("exposure"), Is.EqualTo(1150.00m));
+        Assert.That(await AlertsOf(debtorId, "credit_limit_exceeded"), Has.Count.EqualTo(1));
     }
 
     [Test]

@@ -13,6 +13,13 @@ public sealed record InvoiceCreated(
     DateOnly DueDate,
     DateTimeOffset At) : INotification;
 
+/// <summary>
+/// Published once per command, after the InvoiceCreated of every invoice it created (one for a PUT, up to a whole
+/// batch for an import), in the same transaction and order. A module that can react to many invoices with set-based
+/// work handles this one; a module handles either this or InvoiceCreated, never both, so no invoice counts twice.
+/// </summary>
+public sealed record InvoicesCreated(IReadOnlyList<InvoiceCreated> Invoices) : INotification;
+
 /// <summary>Any change to an item's balance. Reason: allocation, reversal, credit_note, discount, write_off, void, late_fee, waiver, changed.</summary>
 public sealed record InvoiceBalanceChanged(
     string ItemId,

@@ -14,6 +14,11 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         SELECT COALESCE(SUM(balance_minor), 0) FROM insights_items WHERE debtor_id = @DebtorId AND currency = @Currency AND status = 'open'
         """;
 
+    private const string DebtorBalancesSql = """
+        SELECT debtor_id AS DebtorId, currency AS Currency, COALESCE(SUM(balance_minor), 0) AS BalanceMinor FROM insights_items
+        WHERE debtor_id IN @DebtorIds AND status = 'open' GROUP BY debtor_id, currency
+        """;
+
     private const string PaidSql = """
         SELECT id AS Id, due_date AS DueDate, paid_on AS PaidOn FROM insights_items
         WHERE debtor_id = @DebtorId AND kind = 'invoice' AND paid_on IS NOT NULL AND paid_on > @YearAgo
@@ -34,15 +39,102 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         var balance = await db.ExecuteScalarAsync<long>(DebtorBalanceSql, new { DebtorId = debtorId, Currency = currency }, ct);
         if (balance > debtor.CreditLimitMinor && balance - increaseMinor <= debtor.CreditLimitMinor)
         {
-            var c = Currency.Of(currency);
-            await alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, FormattableString.Invariant($"{debtorId}:{itemId}"), debtorId,
-                FormattableString.Invariant($"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}."), ct);
+            await RaiseCreditLimitExceededAsync(debtor, itemId, balance, ct);
         }
+    }
+
+    /// <summary>
+    /// CheckCreditLimitAsync for each of these items, in order, all just added to the read model together: the
+    /// balance before them is read once per debtor, and each item's check sees it plus the items before it and itself,
+    /// as if each had been added and checked on its own.
+    /// </summary>
+    public async Task CheckCreditLimitsAsync(IReadOnlyList<ItemRow> added, CancellationToken ct)
+    {
+        var limited = new Dictionary<string, DebtorDto>(StringComparer.Ordinal);
+        var increased = added.Where(i => i.TotalMinor > 0).Select(i => i.DebtorId).Distinct(StringComparer.Ordinal).ToList();
+        await LoadDebtorsAsync(increased, ct);
+        foreach (var debtorId in increased)
+        {
+            if (await DebtorAsync(debtorId, ct) is { CreditLimitMinor: > 0 } debtor && added.Any(i => i.DebtorId == debtorId && i.Currency == debtor.Currency))
+            {
+                limited[debtorId] = debtor;
+            }
+        }
+
+        if (limited.Count == 0)
+        {
+            return;
+        }
+
+        var balances = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var ids in limited.Keys.Chunk(InsightsStore.IdsPerQuery))
+        {
+            foreach (var row in await db.QueryAsync<DebtorBalance>(DebtorBalancesSql, new { DebtorIds = ids }, ct))
+            {
+                if (limited[row.DebtorId].Currency == row.Currency)
+                {
+                    balances[row.DebtorId] = row.BalanceMinor;
+                }
+            }
+        }
+
+        // Back to the balance before these items, then forward one item at a time.
+        foreach (var item in added.Where(i => i.Status == InvoiceStatuses.Open && limited.TryGetValue(i.DebtorId, out var d) && d.Currency == i.Currency))
+        {
+            balances[item.DebtorId] = balances.GetValueOrDefault(item.DebtorId) - item.BalanceMinor;
+        }
+
+        foreach (var item in added)
+        {
+            if (!limited.TryGetValue(item.DebtorId, out var debtor) || debtor.Currency != item.Currency)
+            {
+                continue;
+            }
+
+            var balance = item.Status == InvoiceStatuses.Open ? balances[item.DebtorId] += item.BalanceMinor : balances.GetValueOrDefault(item.DebtorId);
+            if (item.TotalMinor > 0 && balance > debtor.CreditLimitMinor && balance - item.TotalMinor <= debtor.CreditLimitMinor)
+            {
+                await RaiseCreditLimitExceededAsync(debtor, item.Id, balance, ct);
+            }
+        }
+    }
+
+    private Task RaiseCreditLimitExceededAsync(DebtorDto debtor, string itemId, long balance, CancellationToken ct)
+    {
+        var c = Currency.Of(debtor.Currency);
+        return alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, FormattableString.Invariant($"{debtor.Id}:{itemId}"), debtor.Id,
+            FormattableString.Invariant($"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}."), ct);
+    }
+
+    private sealed record DebtorBalance
+    {
+        public string DebtorId { get; init; } = "";
+        public string Currency { get; init; } = "";
+        public long BalanceMinor { get; init; }
     }
 
     // A batch import raises one check per invoice: the debtor (limit, currency, name) is read once per request scope,
     // in which nothing changes a debtor's credit terms after its items started to move.
     private readonly Dictionary<string, DebtorDto?> debtors = new(StringComparer.Ordinal);
+
+    private async Task LoadDebtorsAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct)
+    {
+        var missing = debtorIds.Where(id => !debtors.ContainsKey(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in missing)
+        {
+            debtors[id] = null;
+        }
+
+        foreach (var debtor in await mediator.Send(new GetDebtorsQuery(missing), ct))
+        {
+            debtors[debtor.Id] = debtor;
+        }
+    }
 
     private async Task<DebtorDto?> DebtorAsync(string debtorId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
@@ -28,6 +29,8 @@ internal sealed record ItemRow
     public DateOnly? PaidOn { get; init; }
 }
 
+internal sealed record NewMovement(ItemRow Item, DateOnly OnDate, string Reason, string? SourceId, long DeltaMinor);
+
 /// <summary>The writes the feed and the rebuild share, so both produce the same rows.</summary>
 internal sealed class InsightsStore(DbSession db, TimeProvider time)
 {
@@ -49,6 +52,13 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
         WHERE NOT EXISTS (SELECT 1 FROM insights_items WHERE id = @Id)
         """;
 
+    // Well below SQL Server's 2,100 parameters per statement.
+    public const int IdsPerQuery = 500;
+
+    private const string InsertItemsSavepoint = "insights_items";
+
+    private const string KnownItemIdsSql = "SELECT id FROM insights_items WHERE id IN @Ids";
+
     private const string InsertMovementSql = """
         INSERT INTO insights_movements (id, item_id, debtor_id, currency, on_date, on_month, due_date, is_sale, reason, source_id, delta_minor)
         VALUES (@Id, @ItemId, @DebtorId, @Currency, @OnDate, @OnMonth, @DueDate, @IsSale, @Reason, @SourceId, @DeltaMinor)
@@ -67,21 +77,78 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
     /// <summary>Inserts the item unless it is already known (a replayed notification); true if it was new. One statement instead of a read and a write.</summary>
     public async Task<bool> TryInsertItemAsync(ItemRow item, CancellationToken ct) => await db.ExecuteAsync(InsertNewItemSql, item, ct) == 1;
 
-    public Task AddMovementAsync(ItemRow item, DateOnly onDate, string reason, string? sourceId, long deltaMinor, CancellationToken ct) =>
-        db.ExecuteAsync(InsertMovementSql, new
+    /// <summary>
+    /// Inserts the items not already known (replayed notifications, or the same id twice in the list) with one
+    /// prepared statement, and returns those that were new, in their order. Inside a transaction it first inserts them
+    /// all on a savepoint, which holds when none was known (the usual case) and spares reading their ids; a known one
+    /// fails that insert, which is then rolled back. (A plain insert: INSERT ... SELECT ... WHERE NOT EXISTS on the
+    /// same table costs SQLite a temporary table per row.)
+    /// </summary>
+    public async Task<IReadOnlyList<ItemRow>> TryInsertItemsAsync(IReadOnlyList<ItemRow> items, CancellationToken ct)
+    {
+        var distinct = items.DistinctBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (distinct.Count <= 1)
         {
-            Id = Ids.New("imv", time),
-            ItemId = item.Id,
-            item.DebtorId,
-            item.Currency,
-            OnDate = onDate,
-            OnMonth = MonthKey(onDate),
-            item.DueDate,
-            IsSale = reason == MovementReasons.Sale || MovementReasons.ChangesSale(reason) ? 1 : 0,
-            Reason = reason,
-            SourceId = sourceId,
-            DeltaMinor = deltaMinor,
-        }, ct);
+            return distinct.Count == 1 && await TryInsertItemAsync(distinct[0], ct) ? distinct : [];
+        }
+
+        if (db.Transaction is { } transaction)
+        {
+            await transaction.SaveAsync(InsertItemsSavepoint, ct);
+            try
+            {
+                await db.ExecuteAsync(InsertItemSql, distinct, ct);
+                await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+                return distinct;
+            }
+            catch (DbException exception) when (UniqueViolation.Is(exception))
+            {
+                await transaction.RollbackAsync(InsertItemsSavepoint, ct);
+                await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
+            }
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ids in distinct.Select(i => i.Id).Chunk(IdsPerQuery))
+        {
+            known.UnionWith(await db.QueryAsync<string>(KnownItemIdsSql, new { Ids = ids }, ct));
+        }
+
+        var added = distinct.Where(i => !known.Contains(i.Id)).ToList();
+        if (added.Count > 0)
+        {
+            await db.ExecuteAsync(InsertItemSql, added, ct);
+        }
+
+        return added;
+    }
+
+    public Task AddMovementAsync(ItemRow item, DateOnly onDate, string reason, string? sourceId, long deltaMinor, CancellationToken ct) =>
+        db.ExecuteAsync(InsertMovementSql, MovementRow(new NewMovement(item, onDate, reason, sourceId, deltaMinor)), ct);
+
+    /// <summary>Many movements with one prepared statement.</summary>
+    public async Task AddMovementsAsync(IReadOnlyList<NewMovement> movements, CancellationToken ct)
+    {
+        if (movements.Count > 0)
+        {
+            await db.ExecuteAsync(InsertMovementSql, movements.Select(MovementRow).ToList(), ct);
+        }
+    }
+
+    private object MovementRow(NewMovement m) => new
+    {
+        Id = Ids.New("imv", time),
+        ItemId = m.Item.Id,
+        m.Item.DebtorId,
+        m.Item.Currency,
+        m.OnDate,
+        OnMonth = MonthKey(m.OnDate),
+        m.Item.DueDate,
+        IsSale = m.Reason == MovementReasons.Sale || MovementReasons.ChangesSale(m.Reason) ? 1 : 0,
+        m.Reason,
+        m.SourceId,
+        m.DeltaMinor,
+    };
 
     public Task AddPaymentAsync(string id, string debtorId, string currency, long amountMinor, long refundedMinor, DateOnly receivedOn, CancellationToken ct) =>
         db.ExecuteAsync(InsertPaymentSql, new

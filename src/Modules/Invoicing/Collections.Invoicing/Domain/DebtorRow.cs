@@ -72,6 +72,15 @@ internal sealed class DebtorReader(DbSession db)
         FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
         """;
 
+    // Well below SQL Server's 2,100 parameters per statement.
+    private const int IdsPerQuery = 500;
+    private const string ByIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id IN @Ids ORDER BY id";
+    private const string ByExternalIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id IN @ExternalIds";
+    private const string ContactsOfSql = """
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, debtor_id AS DebtorId
+        FROM invoicing_contacts WHERE debtor_id IN @Ids ORDER BY debtor_id, position
+        """;
+
     private const string AllContactsSql = """
         SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, debtor_id AS DebtorId
         FROM invoicing_contacts ORDER BY debtor_id, position
@@ -90,12 +99,38 @@ internal sealed class DebtorReader(DbSession db)
 
     public async Task<IReadOnlyList<DebtorDto>> GetManyAsync(IReadOnlyCollection<string>? ids, CancellationToken ct)
     {
-        var wanted = ids?.ToHashSet(StringComparer.Ordinal);
-        var contacts = (await db.QueryAsync<ContactRow>(AllContactsSql, ct: ct)).ToLookup(c => c.DebtorId);
-        return (await db.QueryAsync<DebtorRow>(AllSql, ct: ct))
-            .Where(d => wanted is null || wanted.Contains(d.Id))
-            .Select(d => d.ToDto(contacts[d.Id].Select(c => c.ToDto()).ToList()))
-            .ToList();
+        if (ids is null)
+        {
+            var contacts = (await db.QueryAsync<ContactRow>(AllContactsSql, ct: ct)).ToLookup(c => c.DebtorId);
+            return (await db.QueryAsync<DebtorRow>(AllSql, ct: ct)).Select(d => d.ToDto(contacts[d.Id].Select(c => c.ToDto()).ToList())).ToList();
+        }
+
+        // Only the wanted debtors, a chunk of ids per query (ids sort the same as text on both databases).
+        var rows = new List<DebtorRow>();
+        var wantedContacts = new List<ContactRow>();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            rows.AddRange(await db.QueryAsync<DebtorRow>(ByIdsSql, new { Ids = chunk }, ct));
+            wantedContacts.AddRange(await db.QueryAsync<ContactRow>(ContactsOfSql, new { Ids = chunk }, ct));
+        }
+
+        var byDebtor = wantedContacts.ToLookup(c => c.DebtorId);
+        return rows.Select(d => d.ToDto(byDebtor[d.Id].Select(c => c.ToDto()).ToList())).ToList();
+    }
+
+    /// <summary>Debtors by external id, a chunk of ids per query; unknown ids are missing from the result.</summary>
+    public async Task<IReadOnlyDictionary<string, DebtorRow>> FindByExternalIdsAsync(IEnumerable<string> externalIds, CancellationToken ct)
+    {
+        var found = new Dictionary<string, DebtorRow>(StringComparer.Ordinal);
+        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            foreach (var row in await db.QueryAsync<DebtorRow>(ByExternalIdsSql, new { ExternalIds = chunk }, ct))
+            {
+                found[row.ExternalId] = row;
+            }
+        }
+
+        return found;
     }
 
     private sealed record ContactRow

@@ -10,7 +10,8 @@ internal sealed record NewInvoice(int Index, string ExternalId, UpsertInvoiceReq
 
 /// <summary>
 /// Creates many new invoices with one prepared statement per table: the same rows, ledger entries, activity
-/// entries and InvoiceCreated notifications as one PUT each, without a round of reads per invoice.
+/// entries and InvoiceCreated notifications as one PUT each, without a round of reads per invoice; then one
+/// InvoicesCreated for the batch, which the modules that keep read models handle with set-based work.
 /// </summary>
 internal sealed class InvoiceBulkCreator(DbSession db, ActivityLog activity, IMediator mediator, TimeProvider time)
 {
@@ -42,10 +43,14 @@ internal sealed class InvoiceBulkCreator(DbSession db, ActivityLog activity, IMe
         }).ToList(), ct);
         await activity.AppendManyAsync(values.Select(v => new ActivityToRecord(v.Values.DebtorId, "invoice.created",
             $"Invoice {v.Values.Number} for {new Money(v.Values.TotalMinor, Currency.Of(v.Values.Currency))} due {v.Values.DueDate:yyyy-MM-dd}.", v.Values.Id)).ToList(), ct);
-        foreach (var (_, v) in values)
+        var notifications = values.Select(v => new InvoiceCreated(v.Values.Id, v.Values.DebtorId, v.Values.ExternalId, v.Values.Number, v.Values.Currency,
+            v.Values.TotalMinor, v.Values.IssueDate, v.Values.DueDate, now)).ToList();
+        foreach (var notification in notifications)
         {
-            await mediator.Publish(new InvoiceCreated(v.Id, v.DebtorId, v.ExternalId, v.Number, v.Currency, v.TotalMinor, v.IssueDate, v.DueDate, now), ct);
+            await mediator.Publish(notification, ct);
         }
+
+        await mediator.Publish(new InvoicesCreated(notifications), ct);
 
         return values.ToDictionary(v => v.Invoice.Index, v => v.Values.Id);
     }

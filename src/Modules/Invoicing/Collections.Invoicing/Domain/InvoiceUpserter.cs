@@ -61,7 +61,9 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
             var created = (await invoices.FindAsync(id, ct))!;
             await ledger.RecordEntryAsync(created, EntryTypes.Charge, created.TotalMinor, issueDate, "erp", externalId, "Invoice issued", ct);
             await activity.AppendAsync(debtor.Id, "invoice.created", $"Invoice {created.Number} for {new Money(created.TotalMinor, currency)} due {created.DueDate:yyyy-MM-dd}.", id, ct: ct);
-            await mediator.Publish(new InvoiceCreated(id, debtor.Id, externalId, created.Number, currency.Code, created.TotalMinor, issueDate, created.DueDate, values.Now), ct);
+            var notification = new InvoiceCreated(id, debtor.Id, externalId, created.Number, currency.Code, created.TotalMinor, issueDate, created.DueDate, values.Now);
+            await mediator.Publish(notification, ct);
+            await mediator.Publish(new InvoicesCreated([notification]), ct);
             return new InvoiceUpsertResult(created, UpsertOutcome.Created);
         }
 

@@ -9,23 +9,31 @@ namespace Collections.Insights.Features.Feed;
 /// Invoices and fee charges. Credit notes, write-offs and voids reach the read model as InvoiceBalanceChanged
 /// (reason credit_note, write_off, void), so CreditNoteIssued and InvoiceWrittenOff need no handler of their own.
 /// </summary>
-internal sealed class InvoiceCreatedFeed(InsightsStore store, DebtorSignals signals) : INotificationHandler<InvoiceCreated>
+/// <summary>
+/// New invoices, a whole command's at once (a PUT's one or an import's batch): the same rows, movements, alerts and
+/// band as handling each invoice on its own, in order, but with one statement per table and one balance read, risk
+/// score and band per debtor instead of per invoice. Invoices already in the read model (a replay) are skipped.
+/// </summary>
+internal sealed class InvoicesCreatedFeed(InsightsStore store, DebtorSignals signals) : INotificationHandler<InvoicesCreated>
 {
-    public async Task Handle(InvoiceCreated n, CancellationToken cancellationToken)
+    public async Task Handle(InvoicesCreated n, CancellationToken cancellationToken)
     {
-        var item = new ItemRow
+        var added = await store.TryInsertItemsAsync(n.Invoices.Select(i => new ItemRow
         {
-            Id = n.InvoiceId, Kind = ItemKinds.Invoice, DebtorId = n.DebtorId, Currency = n.Currency, IssueDate = n.IssueDate, DueDate = n.DueDate,
-            TotalMinor = n.TotalMinor, BalanceMinor = n.TotalMinor, Status = n.TotalMinor == 0 ? InvoiceStatuses.Paid : InvoiceStatuses.Open,
-        };
-        if (!await store.TryInsertItemAsync(item, cancellationToken))
+            Id = i.InvoiceId, Kind = ItemKinds.Invoice, DebtorId = i.DebtorId, Currency = i.Currency, IssueDate = i.IssueDate, DueDate = i.DueDate,
+            TotalMinor = i.TotalMinor, BalanceMinor = i.TotalMinor, Status = i.TotalMinor == 0 ? InvoiceStatuses.Paid : InvoiceStatuses.Open,
+        }).ToList(), cancellationToken);
+        if (added.Count == 0)
         {
             return;
         }
 
-        await store.AddMovementAsync(item, n.IssueDate, MovementReasons.Sale, null, n.TotalMinor, cancellationToken);
-        await signals.CheckCreditLimitAsync(n.DebtorId, n.InvoiceId, n.Currency, n.TotalMinor, cancellationToken);
-        await signals.RefreshBandAsync(n.DebtorId, cancellationToken);
+        await store.AddMovementsAsync(added.Select(item => new NewMovement(item, item.IssueDate, MovementReasons.Sale, null, item.TotalMinor)).ToList(), cancellationToken);
+        await signals.CheckCreditLimitsAsync(added, cancellationToken);
+        foreach (var debtorId in added.Select(i => i.DebtorId).Distinct(StringComparer.Ordinal))
+        {
+            await signals.RefreshBandAsync(debtorId, cancellationToken);
+        }
     }
 }
 

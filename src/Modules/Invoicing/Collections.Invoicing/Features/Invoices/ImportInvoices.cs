@@ -66,7 +66,8 @@ internal sealed class ImportInvoicesHandler(DbSession db, DebtorReader debtors, 
         var items = command.Invoices!;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var results = new ImportInvoiceResult?[items.Count];
-        var known = new Dictionary<string, DebtorRow?>(StringComparer.Ordinal);
+        var known = await debtors.FindByExternalIdsAsync(
+            items.Where(i => !string.IsNullOrWhiteSpace(i?.DebtorExternalId)).Select(i => i.DebtorExternalId!), cancellationToken);
         var fresh = new List<NewInvoice>();
         for (var index = 0; index < items.Count; index++)
         {
@@ -77,13 +78,8 @@ internal sealed class ImportInvoicesHandler(DbSession db, DebtorReader debtors, 
                 continue;
             }
 
-            var debtorId = items[index].DebtorExternalId!;
-            if (!known.TryGetValue(debtorId, out var debtor))
-            {
-                known[debtorId] = debtor = await debtors.FindByExternalIdAsync(debtorId, cancellationToken);
-            }
-
-            if (debtor is not null)
+            // Unknown debtors go the careful way below, which rejects the item with the reason.
+            if (known.TryGetValue(items[index].DebtorExternalId!, out var debtor))
             {
                 fresh.Add(new NewInvoice(index, items[index].ExternalId!, items[index].ToBody(), debtor));
             }
