@@ -28,11 +28,12 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
             await connection.OpenAsync(ct);
             if (dialect.Provider == DatabaseProvider.Sqlite)
             {
-                // Per connection: with WAL, NORMAL stays crash-safe (a crash loses at most the last commits, never corrupts);
-                // a bigger page cache keeps a batch's dirty pages in memory instead of spilling them mid-transaction;
-                // temp_store=MEMORY keeps the statement journal a savepoint needs (the batch import's) out of a temp file.
+                // Per connection. synchronous stays FULL: under WAL, NORMAL may roll back acknowledged commits (a recorded
+                // payment, a settled webhook) on power loss. A bigger page cache keeps a batch's dirty pages in memory instead
+                // of spilling them mid-transaction; temp_store=MEMORY keeps the statement journal a savepoint needs (the batch
+                // import's) out of a temp file.
                 await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;";
+                pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;";
                 await pragmas.ExecuteNonQueryAsync(ct);
             }
         }
