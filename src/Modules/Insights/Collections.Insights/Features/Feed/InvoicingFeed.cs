@@ -8,8 +8,6 @@ namespace Collections.Insights.Features.Feed;
 /// <summary>
 /// Invoices and fee charges. Credit notes, write-offs and voids reach the read model as InvoiceBalanceChanged
 /// (reason credit_note, write_off, void), so CreditNoteIssued and InvoiceWrittenOff need no handler of their own.
-/// </summary>
-/// <summary>
 /// New invoices, a whole command's at once (a PUT's one or an import's batch): the same rows, movements, alerts and
 /// band as handling each invoice on its own, in order, but with one statement per table and one balance read, risk
 /// score and band per debtor instead of per invoice. Invoices already in the read model (a replay) are skipped.
