@@ -12,32 +12,37 @@ internal sealed class RiskReader(DbSession db, IMediator mediator, IOptions<Insi
 {
     private const string PaidSql = """
         SELECT debtor_id AS DebtorId, currency AS Currency, due_date AS DueDate, paid_on AS PaidOn FROM insights_items
-        WHERE kind = 'invoice' AND paid_on IS NOT NULL AND paid_on > @YearAgo AND paid_on <= @AsOf AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
+        WHERE kind = 'invoice' AND paid_on IS NOT NULL AND paid_on > @YearAgo AND paid_on <= @AsOf AND debtor_id = @DebtorId
         """;
 
     private const string BalanceSql = """
         SELECT debtor_id AS DebtorId, currency AS Currency, SUM(balance_minor) AS BalanceMinor,
                SUM(CASE WHEN due_date < @AsOf THEN balance_minor ELSE 0 END) AS OverdueMinor
-        FROM insights_items WHERE status = 'open' AND balance_minor > 0 AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
+        FROM insights_items WHERE status = 'open' AND balance_minor > 0 AND debtor_id = @DebtorId
         GROUP BY debtor_id, currency
         """;
 
     private const string CountsSql = """
         SELECT debtor_id AS DebtorId, 'promise' AS Kind, COUNT(*) AS Count FROM insights_promises
-        WHERE status = 'broken' AND resolved_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        WHERE status = 'broken' AND resolved_on > @YearAgo AND debtor_id = @DebtorId GROUP BY debtor_id
         UNION ALL
         SELECT debtor_id, 'plan', COUNT(*) FROM insights_plans
-        WHERE status = 'defaulted' AND ended_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        WHERE status = 'defaulted' AND ended_on > @YearAgo AND debtor_id = @DebtorId GROUP BY debtor_id
         UNION ALL
         SELECT debtor_id, 'dispute', COUNT(*) FROM insights_disputes
-        WHERE opened_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        WHERE opened_on > @YearAgo AND debtor_id = @DebtorId GROUP BY debtor_id
         UNION ALL
         SELECT debtor_id, 'invoice', COUNT(*) FROM insights_items
-        WHERE kind = 'invoice' AND issue_date > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        WHERE kind = 'invoice' AND issue_date > @YearAgo AND debtor_id = @DebtorId GROUP BY debtor_id
         UNION ALL
         SELECT debtor_id, 'chargeback', COUNT(*) FROM insights_chargebacks
-        WHERE opened_on > @YearAgo AND (@DebtorId IS NULL OR debtor_id = @DebtorId) GROUP BY debtor_id
+        WHERE opened_on > @YearAgo AND debtor_id = @DebtorId GROUP BY debtor_id
         """;
+
+    // One debtor's score runs on write paths (Insights:AutoSegment): its queries name the debtor outright so the
+    // debtor_id indexes are used; "@DebtorId IS NULL OR ..." would make the planner scan every row for one debtor.
+    private static readonly string[] OneDebtor = [PaidSql, BalanceSql, CountsSql];
+    private static readonly string[] EveryDebtor = [.. OneDebtor.Select(sql => sql.Replace(" AND debtor_id = @DebtorId", "", StringComparison.Ordinal))];
 
     public InsightsOptions Options => options.Value;
 
@@ -53,9 +58,10 @@ internal sealed class RiskReader(DbSession db, IMediator mediator, IOptions<Insi
     private async Task<IReadOnlyList<DebtorRisk>> ScoreAsync(IReadOnlyList<DebtorDto> debtors, string? debtorId, DateOnly asOf, CancellationToken ct)
     {
         var args = new { DebtorId = debtorId, AsOf = asOf, YearAgo = asOf.AddYears(-1) };
-        var paid = (await db.QueryAsync<PaidRow>(PaidSql, args, ct)).ToLookup(r => (r.DebtorId, r.Currency));
-        var balances = (await db.QueryAsync<BalanceRow>(BalanceSql, args, ct)).ToDictionary(r => (r.DebtorId, r.Currency));
-        var counts = (await db.QueryAsync<CountRow>(CountsSql, args, ct)).ToDictionary(r => (r.DebtorId, r.Kind), r => (int)r.Count);
+        var sql = debtorId is null ? EveryDebtor : OneDebtor;
+        var paid = (await db.QueryAsync<PaidRow>(sql[0], args, ct)).ToLookup(r => (r.DebtorId, r.Currency));
+        var balances = (await db.QueryAsync<BalanceRow>(sql[1], args, ct)).ToDictionary(r => (r.DebtorId, r.Currency));
+        var counts = (await db.QueryAsync<CountRow>(sql[2], args, ct)).ToDictionary(r => (r.DebtorId, r.Kind), r => (int)r.Count);
         int Count(string id, string kind) => counts.GetValueOrDefault((id, kind));
 
         return debtors.Select(d =>
