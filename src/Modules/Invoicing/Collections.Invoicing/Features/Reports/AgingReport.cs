@@ -34,20 +34,25 @@ internal sealed class GetAgingReportValidator : AbstractValidator<GetAgingReport
 }
 
 /// <summary>
-/// Balances as of the date are rebuilt from ledger entries effective on or before it, so a past date shows
-/// what was owed then. The disputed column is what is on hold today (disputes are not dated in this module).
+/// Balances as of the date are rebuilt from ledger entries effective on or before it, and the disputed part from the
+/// item's disputed history, so a past date shows what was owed and what was disputed then.
 /// </summary>
 internal sealed class GetAgingReportHandler(DbSession db, TimeProvider time) : IRequestHandler<GetAgingReportQuery, AgingReportResponse>
 {
     private const string BalancesSql = """
-        SELECT r.debtor_id AS DebtorId, d.name AS DebtorName, r.currency AS Currency, r.due_date AS DueDate,
-               r.disputed_minor AS DisputedMinor, SUM(l.amount_minor) AS BalanceMinor
-        FROM invoicing_receivables r
-        JOIN invoicing_ledger_entries l ON l.item_id = r.id
-        JOIN invoicing_debtors d ON d.id = r.debtor_id
-        WHERE r.issue_date <= @AsOf AND l.effective_date <= @AsOf
-        GROUP BY r.id, r.debtor_id, d.name, r.currency, r.due_date, r.disputed_minor
-        HAVING SUM(l.amount_minor) > 0
+        SELECT b.DebtorId, b.DebtorName, b.Currency, b.DueDate, b.BalanceMinor,
+               COALESCE((SELECT h.disputed_minor FROM invoicing_disputed_history h
+                         WHERE h.item_id = b.ItemId
+                           AND h.effective_on = (SELECT MAX(h2.effective_on) FROM invoicing_disputed_history h2 WHERE h2.item_id = b.ItemId AND h2.effective_on <= @AsOf)), 0) AS DisputedMinor
+        FROM (
+            SELECT r.id AS ItemId, r.debtor_id AS DebtorId, d.name AS DebtorName, r.currency AS Currency, r.due_date AS DueDate, SUM(l.amount_minor) AS BalanceMinor
+            FROM invoicing_receivables r
+            JOIN invoicing_ledger_entries l ON l.item_id = r.id
+            JOIN invoicing_debtors d ON d.id = r.debtor_id
+            WHERE r.issue_date <= @AsOf AND l.effective_date <= @AsOf
+            GROUP BY r.id, r.debtor_id, d.name, r.currency, r.due_date
+            HAVING SUM(l.amount_minor) > 0
+        ) b
         """;
 
     public async Task<AgingReportResponse> Handle(GetAgingReportQuery query, CancellationToken cancellationToken)
