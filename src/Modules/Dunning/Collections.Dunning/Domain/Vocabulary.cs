@@ -36,7 +36,6 @@ internal static class MessageStatuses
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string ToPrint = "to_print";
-    public const string Printed = "printed";
 }
 
 internal static class TaskKinds
