@@ -13,7 +13,7 @@ public sealed partial class ModuleBoundaryTests
     [Test]
     public void Host_RegistersEveryModule()
     {
-        Assert.That(Modules.Select(m => m.Name), Is.SupersetOf(new[] { "Invoicing", "Payments", "Disputes", "PaymentPlans", "Dunning", "Insights" }));
+        Assert.That(Modules.Select(m => m.Name), Is.SupersetOf(new[] { "Invoicing", "Payments", "Disputes", "PaymentPlans", "Dunning", "Insights", "Webhooks" }));
     }
 
     [TestCaseSource(nameof(Modules))]

@@ -11,6 +11,6 @@ public static class RiskBands
 
 /// <summary>
 /// Published (when Insights:AutoSegment is on) as a debtor enters or leaves the high risk band.
-/// Dunning uses its high_risk policy while Band is high; worklists may sort by Score.
+/// No module handles it yet: a debtor's dunning policy follows its segment, which risk does not change.
 /// </summary>
 public sealed record DebtorRiskChanged(string DebtorId, string PreviousBand, string Band, decimal Score, DateTimeOffset At) : INotification;

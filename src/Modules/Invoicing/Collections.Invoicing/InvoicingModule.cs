@@ -1,5 +1,5 @@
 using Collections.Invoicing.Domain;
-using Collections.Invoicing.Domain.LateFees;
+using Collections.Invoicing.Features.Invoices;
 using Collections.Invoicing.Features.LateFees;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +15,7 @@ public static class InvoicingModule
         services.AddModule(typeof(InvoicingModule).Assembly);
         services.AddScoped<DebtorReader>();
         services.AddScoped<InvoiceReader>();
+        services.AddScoped<InvoiceResponses>();
         services.AddScoped<InvoiceUpserter>();
         services.AddScoped<InvoiceBulkCreator>();
         services.AddScoped<ReceivableLedger>();

@@ -11,7 +11,7 @@ namespace Collections.Invoicing.Features.Invoices;
 
 internal sealed record GetInvoiceRequest(string Id) : IRequest<InvoiceResponse>;
 
-internal sealed class GetInvoiceHandler(InvoiceReader invoices, CallerContext caller) : IRequestHandler<GetInvoiceRequest, InvoiceResponse>
+internal sealed class GetInvoiceHandler(InvoiceReader invoices, InvoiceResponses responses, CallerContext caller) : IRequestHandler<GetInvoiceRequest, InvoiceResponse>
 {
     public async Task<InvoiceResponse> Handle(GetInvoiceRequest request, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class GetInvoiceHandler(InvoiceReader invoices, CallerContext ca
             throw new NotFoundException("Invoice", request.Id);
         }
 
-        return await invoices.ResponseAsync(row, cancellationToken);
+        return await responses.ForAsync(row, cancellationToken);
     }
 }
 

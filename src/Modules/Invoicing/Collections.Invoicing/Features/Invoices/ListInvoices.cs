@@ -26,7 +26,7 @@ internal sealed class ListInvoicesValidator : AbstractValidator<ListInvoicesQuer
 }
 
 /// <summary>Overdue is judged against today's date in UTC here; the single-invoice view uses the debtor's own date.</summary>
-internal sealed class ListInvoicesHandler(DbSession db, InvoiceReader invoices, CallerContext caller, TimeProvider time)
+internal sealed class ListInvoicesHandler(DbSession db, InvoiceResponses responses, CallerContext caller, TimeProvider time)
     : IRequestHandler<ListInvoicesQuery, Page<InvoiceResponse>>
 {
     private const string PageSql = "SELECT " + ReceivableRow.Columns + """
@@ -58,13 +58,7 @@ internal sealed class ListInvoicesHandler(DbSession db, InvoiceReader invoices, 
             Take = limit + 1,
         }, cancellationToken);
         var page = Cursor.ToPage(rows, limit, r => r.Id);
-        var items = new List<InvoiceResponse>(page.Items.Count);
-        foreach (var row in page.Items)
-        {
-            items.Add(await invoices.ResponseAsync(row, cancellationToken));
-        }
-
-        return new Page<InvoiceResponse>(items, page.NextCursor);
+        return new Page<InvoiceResponse>(await responses.ForAsync(page.Items, cancellationToken), page.NextCursor);
     }
 }
 

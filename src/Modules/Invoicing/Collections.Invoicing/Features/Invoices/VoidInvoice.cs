@@ -48,8 +48,8 @@ internal sealed class VoidInvoiceHandler(InvoiceReader invoices, ReceivableLedge
 internal sealed class VoidInvoiceEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/invoices/{id}/void", async (string id, VoidInvoiceRequest? request, IMediator mediator, InvoiceReader invoices, CancellationToken ct) =>
-                await invoices.ResponseAsync(await mediator.Send(new VoidInvoiceCommand(id, request?.Reason), ct), ct))
+        api.MapPost("/invoices/{id}/void", async (string id, VoidInvoiceRequest? request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
+                await responses.ForAsync(await mediator.Send(new VoidInvoiceCommand(id, request?.Reason), ct), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("VoidInvoice")
             .WithSummary("Void an invoice that has nothing paid on it.")

@@ -55,8 +55,8 @@ internal sealed class WaiveLateFeeHandler(InvoiceReader invoices, ReceivableLedg
 internal sealed class WaiveLateFeeEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/invoices/{id}/fees/{feeId}/waive", async (string id, string feeId, WaiveLateFeeRequest request, IMediator mediator, InvoiceReader invoices, CancellationToken ct) =>
-                await invoices.ResponseAsync(await mediator.Send(new WaiveLateFeeCommand(id, feeId, request.Reason), ct), ct))
+        api.MapPost("/invoices/{id}/fees/{feeId}/waive", async (string id, string feeId, WaiveLateFeeRequest request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
+                await responses.ForAsync(await mediator.Send(new WaiveLateFeeCommand(id, feeId, request.Reason), ct), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("WaiveLateFee")
             .WithSummary("Waive what is still owed on a late fee of an invoice. Staff only; a reason is required and logged.")

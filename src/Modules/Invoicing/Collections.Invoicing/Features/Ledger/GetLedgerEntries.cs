@@ -1,5 +1,4 @@
 using Collections.Invoicing.Contracts;
-using Collections.Invoicing.Domain;
 using Collections.SharedKernel.Data;
 using MediatR;
 
@@ -38,10 +37,4 @@ internal sealed class GetLedgerEntriesHandler(DbSession db) : IRequestHandler<Ge
         public DateOnly EffectiveDate { get; init; }
         public DateTimeOffset RecordedAt { get; init; }
     }
-}
-
-internal sealed class RecordActivitiesHandler(ActivityLog activity) : IRequestHandler<RecordActivitiesCommand, IReadOnlyList<string>>
-{
-    public Task<IReadOnlyList<string>> Handle(RecordActivitiesCommand request, CancellationToken cancellationToken) =>
-        activity.AppendManyAsync(request.Entries, cancellationToken);
 }

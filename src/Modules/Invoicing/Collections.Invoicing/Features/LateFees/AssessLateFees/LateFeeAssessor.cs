@@ -1,10 +1,12 @@
 using Collections.Invoicing.Contracts;
+using Collections.Invoicing.Domain;
+using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 
-namespace Collections.Invoicing.Domain.LateFees;
+namespace Collections.Invoicing.Features.LateFees;
 
 internal sealed record AssessedFee(string FeeId, string FeeNumber, string InvoiceId, string InvoiceNumber, string Currency, long AmountMinor, DateOnly AssessedFor, string Description);
 
@@ -76,7 +78,13 @@ internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, Receiva
 
                 await db.ExecuteAsync(InsertDecisionSql, new
                 {
-                    InvoiceId = invoice.Id, decision.PeriodKey, decision.AssessedFor, decision.AmountMinor, FeeId = fee?.FeeId, decision.Description, Now = time.GetUtcNow(),
+                    InvoiceId = invoice.Id,
+                    decision.PeriodKey,
+                    decision.AssessedFor,
+                    decision.AmountMinor,
+                    FeeId = fee?.FeeId,
+                    decision.Description,
+                    Now = time.GetUtcNow(),
                 }, ct);
             }
         }
@@ -91,8 +99,18 @@ internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, Receiva
         var now = time.GetUtcNow();
         await db.ExecuteAsync(InsertFeeSql, new
         {
-            Id = id, ExternalId = $"{invoice.Id}:{decision.PeriodKey}", invoice.DebtorId, ParentId = invoice.Id, Number = number, invoice.PoNumber,
-            invoice.Currency, decision.AssessedFor, decision.AmountMinor, invoice.Placed, decision.PeriodKey, Now = now,
+            Id = id,
+            ExternalId = $"{invoice.Id}:{decision.PeriodKey}",
+            invoice.DebtorId,
+            ParentId = invoice.Id,
+            Number = number,
+            invoice.PoNumber,
+            invoice.Currency,
+            decision.AssessedFor,
+            decision.AmountMinor,
+            invoice.Placed,
+            decision.PeriodKey,
+            Now = now,
         }, ct);
         var fee = (await db.QuerySingleOrDefaultAsync<ReceivableRow>(ReceivableRow.SelectByIdSql, new { Id = id }, ct))!;
         await ledger.RecordEntryAsync(fee, EntryTypes.Charge, decision.AmountMinor, decision.AssessedFor, "late_fee", invoice.Id, decision.Description, ct);

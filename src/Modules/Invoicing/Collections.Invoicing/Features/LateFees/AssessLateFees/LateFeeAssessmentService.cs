@@ -1,9 +1,9 @@
 using Collections.SharedKernel.Operations;
+using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MediatR;
 
 namespace Collections.Invoicing.Features.LateFees;
 

@@ -1,10 +1,9 @@
 using Collections.Invoicing.Domain.LateFees;
-using Collections.Invoicing.Features.Invoices;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 
-namespace Collections.Invoicing.Domain;
+namespace Collections.Invoicing.Features.Invoices;
 
 /// <summary>What makes an invoice body acceptable, shared by the single upsert and the batch import.</summary>
 internal sealed class UpsertInvoiceBodyValidator : AbstractValidator<UpsertInvoiceRequest>

@@ -1,10 +1,10 @@
 using Collections.Invoicing.Contracts;
-using Collections.Invoicing.Features.Invoices;
+using Collections.Invoicing.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using MediatR;
 
-namespace Collections.Invoicing.Domain;
+namespace Collections.Invoicing.Features.Invoices;
 
 internal sealed record NewInvoice(int Index, string ExternalId, UpsertInvoiceRequest Body, DebtorRow Debtor);
 

@@ -1,7 +1,7 @@
-using Collections.Invoicing.Features.Invoices;
+using Collections.Invoicing.Domain;
 using Collections.SharedKernel;
 
-namespace Collections.Invoicing.Domain;
+namespace Collections.Invoicing.Features.Invoices;
 
 /// <summary>The stored values of an invoice body (parameters of the insert and update SQL), computed once for both upsert paths.</summary>
 internal sealed record InvoiceValues(

@@ -49,10 +49,10 @@ internal sealed class UpsertInvoiceHandler(InvoiceUpserter upserter) : IRequestH
 internal sealed class UpsertInvoiceEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/invoices/{externalId}", async (string externalId, UpsertInvoiceRequest request, IMediator mediator, InvoiceReader invoices, CancellationToken ct) =>
+        api.MapPut("/invoices/{externalId}", async (string externalId, UpsertInvoiceRequest request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new UpsertInvoiceCommand(externalId, request), ct);
-                var body = await invoices.ResponseAsync(result.Invoice, ct);
+                var body = await responses.ForAsync(result.Invoice, ct);
                 return result.Outcome == UpsertOutcome.Created
                     ? Results.Created($"{EndpointModule.ApiPrefix}/invoices/{body.Id}", body)
                     : Results.Ok(body);

@@ -1,11 +1,11 @@
 using Collections.Invoicing.Contracts;
-using Collections.Invoicing.Features.Invoices;
+using Collections.Invoicing.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using MediatR;
 
-namespace Collections.Invoicing.Domain;
+namespace Collections.Invoicing.Features.Invoices;
 
 internal enum UpsertOutcome
 {
@@ -84,10 +84,23 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
         }
 
         if (await db.ExecuteAsync(UpdateSql, new
-            {
-                existing.Id, values.DebtorId, values.Number, values.PoNumber, values.Currency, values.IssueDate, values.DueDate, values.TotalMinor,
-                values.NetDays, values.DiscountBasisPoints, values.DiscountDays, values.LateFeePolicyJson, values.ContentHash, values.Now, existing.Version,
-            }, ct) == 0)
+        {
+            existing.Id,
+            values.DebtorId,
+            values.Number,
+            values.PoNumber,
+            values.Currency,
+            values.IssueDate,
+            values.DueDate,
+            values.TotalMinor,
+            values.NetDays,
+            values.DiscountBasisPoints,
+            values.DiscountDays,
+            values.LateFeePolicyJson,
+            values.ContentHash,
+            values.Now,
+            existing.Version,
+        }, ct) == 0)
         {
             throw new ConflictException($"Invoice {existing.Number} was changed by another request. Retry.");
         }

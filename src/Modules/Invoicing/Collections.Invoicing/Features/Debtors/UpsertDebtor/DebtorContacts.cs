@@ -1,8 +1,8 @@
-using Collections.Invoicing.Features.Debtors;
+using Collections.Invoicing.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
-namespace Collections.Invoicing.Domain;
+namespace Collections.Invoicing.Features.Debtors;
 
 /// <summary>Replaces a debtor's contacts, keeping the id of a contact that is still there (matched by e-mail, else name).</summary>
 internal sealed class DebtorContacts(DbSession db, TimeProvider time)

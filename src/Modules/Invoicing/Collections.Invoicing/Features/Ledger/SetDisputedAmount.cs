@@ -37,37 +37,3 @@ internal sealed class SetDisputedAmountHandler(DbSession db, InvoiceReader invoi
         return after.ToDto(today);
     }
 }
-
-internal sealed class SetPaymentPlanHandler(DbSession db, TimeProvider time) : IRequestHandler<SetPaymentPlanCommand, int>
-{
-    private const string UpdateSql = """
-        UPDATE invoicing_receivables SET payment_plan_id = @PaymentPlanId, version = version + 1, updated_at = @Now WHERE id = @Id
-        """;
-
-    public async Task<int> Handle(SetPaymentPlanCommand command, CancellationToken cancellationToken)
-    {
-        var changed = 0;
-        foreach (var id in command.ItemIds.Distinct())
-        {
-            changed += await db.ExecuteAsync(UpdateSql, new { Id = id, command.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
-        }
-
-        return changed;
-    }
-}
-
-internal sealed class SetPlacedHandler(DbSession db, ActivityLog activity, TimeProvider time) : IRequestHandler<SetPlacedCommand, int>
-{
-    private const string UpdateSql = """
-        UPDATE invoicing_receivables SET placed = @Placed, version = version + 1, updated_at = @Now
-        WHERE debtor_id = @DebtorId AND status = 'open'
-        """;
-
-    public async Task<int> Handle(SetPlacedCommand command, CancellationToken cancellationToken)
-    {
-        var changed = await db.ExecuteAsync(UpdateSql, new { command.DebtorId, command.Placed, Now = time.GetUtcNow() }, cancellationToken);
-        await activity.AppendAsync(command.DebtorId, command.Placed ? "invoices.placed" : "invoices.recalled",
-            command.Placed ? $"{changed} open items placed ({command.Reference})." : $"{changed} open items recalled ({command.Reference}).", ct: cancellationToken);
-        return changed;
-    }
-}
