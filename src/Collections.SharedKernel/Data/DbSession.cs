@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Dapper;
 
 namespace Collections.SharedKernel.Data;
@@ -10,6 +11,11 @@ namespace Collections.SharedKernel.Data;
 /// </summary>
 public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) : IAsyncDisposable
 {
+    /// <summary>The meter of the data layer; <c>collections.db.commands</c> counts the SQL commands sent.</summary>
+    public const string MeterName = "Collections.Data";
+
+    private static readonly Counter<long> Commands = new Meter(MeterName).CreateCounter<long>("collections.db.commands", description: "SQL commands sent");
+
     private DbConnection? connection;
 
     public DbTransaction? Transaction { get; private set; }
@@ -115,6 +121,9 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
         }
     }
 
-    private CommandDefinition Command(string sql, object? param, CancellationToken ct) =>
-        new(dialect.Render(sql), param, Transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? param, CancellationToken ct)
+    {
+        Commands.Add(1);
+        return new(dialect.Render(sql), param, Transaction, cancellationToken: ct);
+    }
 }

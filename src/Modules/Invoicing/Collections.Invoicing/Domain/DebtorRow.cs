@@ -94,6 +94,12 @@ internal sealed class DebtorReader(DbSession db)
     public async Task<IReadOnlyList<ContactDto>> ContactsAsync(string debtorId, CancellationToken ct) =>
         (await db.QueryAsync<ContactRow>(ContactsSql, new { DebtorId = debtorId }, ct)).Select(c => c.ToDto()).ToList();
 
+    /// <summary>The contacts of a page of debtors, in one query.</summary>
+    public async Task<ILookup<string, ContactDto>> ContactsOfAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct) =>
+        debtorIds.Count == 0
+            ? Array.Empty<ContactDto>().ToLookup(_ => "")
+            : (await db.QueryAsync<ContactRow>(ContactsOfSql, new { Ids = debtorIds }, ct)).ToLookup(c => c.DebtorId, c => c.ToDto());
+
     public async Task<DebtorDto?> GetAsync(string id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } row ? row.ToDto(await ContactsAsync(id, ct)) : null;
 

@@ -39,6 +39,7 @@ internal sealed record PlanInvoiceRow
 
 internal sealed record InstallmentRow
 {
+    public string PlanId { get; init; } = "";
     public int Number { get; init; }
     public DateOnly DueDate { get; init; }
     public long AmountMinor { get; init; }
@@ -66,6 +67,19 @@ internal sealed class PlanStore(DbSession db)
     private const string InstallmentsSql = """
         SELECT number AS Number, due_date AS DueDate, amount_minor AS AmountMinor, paid_minor AS PaidMinor, status AS Status, is_down_payment AS IsDownPayment
         FROM paymentplans_installments WHERE plan_id = @Id ORDER BY number
+        """;
+
+    private const string PlansOfSql = "SELECT " + PlanRow.Columns + " FROM paymentplans_plans WHERE id IN @Ids";
+
+    private const string InvoicesOfSql = """
+        SELECT plan_id AS PlanId, invoice_id AS InvoiceId, amount_minor AS AmountMinor
+        FROM paymentplans_plan_invoices WHERE plan_id IN @Ids ORDER BY plan_id, position
+        """;
+
+    private const string InstallmentsOfSql = """
+        SELECT plan_id AS PlanId, number AS Number, due_date AS DueDate, amount_minor AS AmountMinor, paid_minor AS PaidMinor, status AS Status,
+               is_down_payment AS IsDownPayment
+        FROM paymentplans_installments WHERE plan_id IN @Ids ORDER BY plan_id, number
         """;
 
     private const string UpdateInstallmentSql = """
@@ -97,6 +111,20 @@ internal sealed class PlanStore(DbSession db)
         var invoices = await db.QueryAsync<PlanInvoiceRow>(InvoicesSql, new { Id = id }, ct);
         var installments = await db.QueryAsync<InstallmentRow>(InstallmentsSql, new { Id = id }, ct);
         return new LoadedPlan(plan, invoices, installments);
+    }
+
+    /// <summary>A page of plans in three queries, whatever its size, in the order of <paramref name="ids"/>.</summary>
+    public async Task<IReadOnlyList<LoadedPlan>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var plans = (await db.QueryAsync<PlanRow>(PlansOfSql, new { Ids = ids }, ct)).ToDictionary(p => p.Id);
+        var invoices = (await db.QueryAsync<PlanInvoiceRow>(InvoicesOfSql, new { Ids = ids }, ct)).ToLookup(i => i.PlanId);
+        var installments = (await db.QueryAsync<InstallmentRow>(InstallmentsOfSql, new { Ids = ids }, ct)).ToLookup(i => i.PlanId);
+        return ids.Where(plans.ContainsKey).Select(id => new LoadedPlan(plans[id], invoices[id].ToList(), installments[id].ToList())).ToList();
     }
 
     public async Task SaveInstallmentsAsync(string planId, IEnumerable<InstallmentState> installments, CancellationToken ct)

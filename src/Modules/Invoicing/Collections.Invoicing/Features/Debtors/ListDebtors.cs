@@ -39,13 +39,8 @@ internal sealed class ListDebtorsHandler(DbSession db, DebtorReader debtors) : I
         var pattern = search is null ? null : "%" + search.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var rows = await db.QueryAsync<DebtorRow>(PageSql, new { After = Cursor.Decode(query.Cursor), Pattern = pattern, Search = search, Take = limit + 1 }, cancellationToken);
         var page = Cursor.ToPage(rows, limit, r => r.Id);
-        var items = new List<DebtorResponse>(page.Items.Count);
-        foreach (var row in page.Items)
-        {
-            items.Add(DebtorResponse.From(row, await debtors.ContactsAsync(row.Id, cancellationToken)));
-        }
-
-        return new Page<DebtorResponse>(items, page.NextCursor);
+        var contacts = await debtors.ContactsOfAsync(page.Items.Select(r => r.Id).ToList(), cancellationToken);
+        return new Page<DebtorResponse>(page.Items.Select(row => DebtorResponse.From(row, contacts[row.Id].ToList())).ToList(), page.NextCursor);
     }
 }
 

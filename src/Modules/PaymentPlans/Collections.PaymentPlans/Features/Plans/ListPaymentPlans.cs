@@ -51,13 +51,8 @@ internal sealed class ListPaymentPlansHandler(DbSession db, PlanStore store, Cal
 
         var ids = await db.QueryAsync<string>(PageSql, new { After = Cursor.Decode(query.Cursor), DebtorId = debtorId, query.Status, Take = limit + 1 }, cancellationToken);
         var page = Cursor.ToPage(ids, limit, id => id);
-        var items = new List<PaymentPlanResponse>(page.Items.Count);
-        foreach (var id in page.Items)
-        {
-            items.Add(PaymentPlanResponse.From((await store.FindAsync(id, cancellationToken))!));
-        }
-
-        return new Page<PaymentPlanResponse>(items, page.NextCursor);
+        var plans = await store.FindManyAsync(page.Items, cancellationToken);
+        return new Page<PaymentPlanResponse>(plans.Select(PaymentPlanResponse.From).ToList(), page.NextCursor);
     }
 }
 
