@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using Collections.Bench;
 
 namespace Collections.Invoicing.Bench;
 

@@ -1,10 +1,14 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Collections.Invoicing.Bench;
+namespace Collections.Bench;
 
-/// <summary>The real API host on Kestrel (a real socket), on its own SQLite file, with logging kept quiet.</summary>
+/// <summary>The real API host on Kestrel (a real socket), on its own SQLite file, with logging kept quiet. Shared by the benches.</summary>
 internal sealed class BenchHost : WebApplicationFactory<Program>
 {
     public const string AdminKey = "ck_bench_admin_key_for_the_benchmark_only";
@@ -19,6 +23,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
     }
+
+    /// <summary>The address Kestrel listens on, for load generators that bring their own connections.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     public HttpClient Client()
     {
@@ -36,5 +43,6 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Collections:BootstrapAdminKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Invoicing:LateFees:BackgroundAssessment", "false");
+        builder.UseSetting("Portal:BaseUrl", "https://portal.bench.example");
     }
 }
