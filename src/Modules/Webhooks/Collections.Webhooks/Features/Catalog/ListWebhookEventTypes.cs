@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using Collections.Webhooks.Features.Events;
@@ -10,18 +10,19 @@ using Microsoft.AspNetCore.Routing;
 namespace Collections.Webhooks.Features.Catalog;
 
 /// <summary>One event type an endpoint can receive: its name, what it means, and the JSON schema of the delivered body.</summary>
-public sealed record WebhookEventTypeResponse(string Type, string Module, string Description, bool Subscribable, JsonObject Schema);
+public sealed record WebhookEventTypeResponse(string Type, string Module, string Description, bool Subscribable, JsonElement Schema);
 
 internal sealed record ListWebhookEventTypesQuery : IRequest<IReadOnlyList<WebhookEventTypeResponse>>;
 
 internal sealed class ListWebhookEventTypesHandler : IRequestHandler<ListWebhookEventTypesQuery, IReadOnlyList<WebhookEventTypeResponse>>
 {
     private static readonly IReadOnlyList<WebhookEventTypeResponse> Catalog = WebhookEventCatalog.All
-        .Select(d => new WebhookEventTypeResponse(d.Type, d.Module, d.Description, Contracts.WebhookEventTypes.Subscribable.Contains(d.Type), WebhookEventCatalog.SchemaOf(d)))
+        .Select(d => new WebhookEventTypeResponse(d.Type, d.Module, d.Description, Contracts.WebhookEventTypes.Subscribable.Contains(d.Type),
+            JsonSerializer.SerializeToElement(WebhookEventCatalog.SchemaOf(d))))
         .ToList();
 
     public Task<IReadOnlyList<WebhookEventTypeResponse>> Handle(ListWebhookEventTypesQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<WebhookEventTypeResponse>>(Catalog.Select(e => e with { Schema = (JsonObject)e.Schema.DeepClone() }).ToList());
+        Task.FromResult(Catalog);
 }
 
 internal sealed class ListWebhookEventTypesEndpoint : IEndpoint
