@@ -89,6 +89,19 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
         Assert.That(await Count((string)items[0]["externalId"]!, (string)items[1000]["externalId"]!), Is.Zero);
     }
 
+    [Test]
+    public async Task Import_WhenAContactIsNull_RejectsThatItemAlone()
+    {
+        var good = Item(Unique("deb"));
+        var nullContact = Item(Unique("deb"));
+        nullContact["contacts"] = new object?[] { null };
+
+        var response = await Import(good, nullContact);
+
+        Assert.That(Statuses(response), Is.EqualTo(new[] { "created", "rejected" }));
+        Assert.That(Errors(response, 1, "contacts"), Is.Not.Empty);
+    }
+
     [TestCase("{}")]
     [TestCase("{\"debtors\":[]}")]
     public async Task Import_WithoutItems_Is400(string body) =>

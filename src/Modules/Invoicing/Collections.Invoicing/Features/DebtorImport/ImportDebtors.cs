@@ -159,6 +159,11 @@ internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, D
             return new() { [""] = ["The item is empty."] };
         }
 
+        if (item.Contacts?.Any(c => c is null) == true)
+        {
+            return new() { ["contacts"] = ["A contact is empty."] };
+        }
+
         var errors = ItemValidator.Validate(new UpsertDebtorCommand(item.ExternalId ?? "", item.ToBody())).Errors
             .GroupBy(e => JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
