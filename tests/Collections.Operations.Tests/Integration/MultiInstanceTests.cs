@@ -15,6 +15,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
     {
         ["Webhooks:DispatcherEnabled"] = "false",
         ["Webhooks:QuickRetries"] = "0",
+        ["Webhooks:AllowLoopbackHttp"] = "true",
     };
 
     private TestDatabase database = null!;
@@ -157,6 +158,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
         await using var background = new CollectionsApp(database, new Dictionary<string, string?>
         {
             ["Webhooks:PollInterval"] = "00:00:00.100",
+            ["Webhooks:AllowLoopbackHttp"] = "true",
             ["Webhooks:QuickRetries"] = "2",
             ["Webhooks:QuickRetryDelay"] = "00:00:00.010",
         });

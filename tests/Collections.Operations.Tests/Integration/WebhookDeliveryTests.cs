@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Collections.Disputes.Contracts;
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
@@ -6,6 +7,7 @@ using Collections.SharedKernel.Data;
 using Collections.Testing;
 using Collections.Webhooks.Domain;
 using MediatR;
+using StandardWebhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Operations.Tests.Integration;
@@ -19,6 +21,7 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
     {
         ["Webhooks:DispatcherEnabled"] = "false",
         ["Webhooks:QuickRetries"] = "0",
+        ["Webhooks:AllowLoopbackHttp"] = "true",
     };
 
     [SetUp]
@@ -48,7 +51,7 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
         Assert.That(await App.DispatchAsync(), Is.EqualTo(1));
 
         var received = receiver.Received.Single();
-        Assert.That(WebhookSignature.Verify(secret, received.Signature!, received.Body, App.Time.GetUtcNow(), TimeSpan.FromMinutes(5)), Is.True, received.Signature);
+        Assert.DoesNotThrow(() => new StandardWebhook(secret).Verify(received.Body, received.Headers), received.Signature ?? "no signature");
         var json = received.Json();
         var data = json.GetProperty("data");
         Assert.Multiple(() =>
@@ -172,6 +175,99 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
         await Erp.IssueCreditNoteAsync(invoiceId, 10m);
 
         Assert.That(await Admin.DeliveriesAsync(endpointId), Is.Empty);
+    }
+
+    [Test]
+    public async Task Delivery_AfterSecretRotation_CarriesBothSignaturesUntilTheOverlapEndsThenOnlyTheNew()
+    {
+        var (endpointId, oldSecret) = await Endpoint("*");
+        var rotated = await (await Admin.PostAsJsonAsync($"/api/v1/webhook-endpoints/{endpointId}/rotate-secret", new { overlapHours = 2 })).ShouldBe(HttpStatusCode.OK);
+        var newSecret = rotated.GetProperty("secret").GetString()!;
+        Assert.That(rotated.GetProperty("previousSecretExpiresAt").GetDateTimeOffset(), Is.EqualTo(App.Time.GetUtcNow().AddHours(2)));
+
+        await (await Admin.PostAsync($"/api/v1/webhook-endpoints/{endpointId}/test", null)).ShouldBe(HttpStatusCode.Accepted);
+        await App.DispatchAsync();
+        var during = receiver.Received.Last();
+        Assert.That(during.Signature!.Split(' ').Distinct().Count(), Is.EqualTo(2));
+        Assert.DoesNotThrow(() => new StandardWebhook(newSecret).Verify(during.Body, during.Headers), "a receiver already on the new secret");
+        Assert.DoesNotThrow(() => new StandardWebhook(oldSecret).Verify(during.Body, during.Headers), "a receiver still on the old secret");
+
+        App.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        await (await Admin.PostAsync($"/api/v1/webhook-endpoints/{endpointId}/test", null)).ShouldBe(HttpStatusCode.Accepted);
+        await App.DispatchAsync();
+        var after = receiver.Received.Last();
+        Assert.That(after.Signature!.Split(' '), Has.Length.EqualTo(1));
+        Assert.DoesNotThrow(() => new StandardWebhook(newSecret).Verify(after.Body, after.Headers));
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(oldSecret).Verify(after.Body, after.Headers));
+    }
+
+    [Test]
+    public async Task RotateSecret_WithoutOverlap_SignsOnlyWithTheNewSecretAtOnce()
+    {
+        var (endpointId, oldSecret) = await Endpoint("*");
+        var rotated = await (await Admin.PostAsJsonAsync($"/api/v1/webhook-endpoints/{endpointId}/rotate-secret", new { overlapHours = 0 })).ShouldBe(HttpStatusCode.OK);
+        Assert.That(rotated.GetProperty("previousSecretExpiresAt").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+
+        await Admin.PostAsync($"/api/v1/webhook-endpoints/{endpointId}/test", null);
+        await App.DispatchAsync();
+
+        var received = receiver.Received.Single();
+        Assert.DoesNotThrow(() => new StandardWebhook(rotated.GetProperty("secret").GetString()!).Verify(received.Body, received.Headers));
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(oldSecret).Verify(received.Body, received.Headers));
+    }
+
+    [TestCase(-1)]
+    [TestCase(169)]
+    public async Task RotateSecret_WhenOverlapOutOfRange_Is400AndTheSecretIsKept(int hours)
+    {
+        var (endpointId, secret) = await Endpoint("*");
+        await (await Admin.PostAsJsonAsync($"/api/v1/webhook-endpoints/{endpointId}/rotate-secret", new { overlapHours = hours })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await Admin.PostAsync($"/api/v1/webhook-endpoints/{endpointId}/test", null);
+        await App.DispatchAsync();
+
+        var received = receiver.Received.Single();
+        Assert.DoesNotThrow(() => new StandardWebhook(secret).Verify(received.Body, received.Headers));
+    }
+
+    [Test]
+    public async Task RotateSecret_WhenEndpointUnknownOrCallerNotAdmin_IsRefused()
+    {
+        await (await Admin.PostAsJsonAsync("/api/v1/webhook-endpoints/whe_nope/rotate-secret", new { overlapHours = 1 })).ShouldBeProblem(HttpStatusCode.NotFound);
+        var (endpointId, _) = await Endpoint("*");
+        Assert.That((await Erp.PostAsJsonAsync($"/api/v1/webhook-endpoints/{endpointId}/rotate-secret", new { overlapHours = 1 })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Delivery_WhenTheReceiverIsNotListening_LogsACleanReasonNotTheSocketError()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var created = await Admin.CreateEndpointAsync($"http://127.0.0.1:{closedPort}/hook", "*");
+        endpoints.Add(created.Id);
+        await Admin.PostAsync($"/api/v1/webhook-endpoints/{created.Id}/test", null);
+
+        await App.DispatchAsync();
+
+        Assert.That((await Admin.DeliveriesAsync(created.Id)).Single().GetProperty("lastError").GetString(), Is.EqualTo("The endpoint refused the connection."));
+    }
+
+    [Test]
+    public async Task Delivery_IsStandardWebhooks_WithTheEventIdAsWebhookIdAndAFreshTimestamp()
+    {
+        var (endpointId, _) = await Endpoint("*");
+        var ping = await (await Admin.PostAsync($"/api/v1/webhook-endpoints/{endpointId}/test", null)).ShouldBe(HttpStatusCode.Accepted);
+        await App.DispatchAsync();
+
+        var received = receiver.Received.Single();
+        var timestamp = long.Parse(received.Headers["webhook-timestamp"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Multiple(() =>
+        {
+            Assert.That(received.Headers["webhook-id"].ToString(), Is.EqualTo(ping.GetProperty("eventId").GetString()));
+            Assert.That(timestamp, Is.EqualTo(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).Within(60), "wall-clock seconds, as receivers check");
+            Assert.That(received.Headers.ContainsKey("Collections-Signature"), Is.False, "the home-grown signature is gone");
+        });
     }
 
     private async Task<(string Id, string Secret)> Endpoint(params string[] events)

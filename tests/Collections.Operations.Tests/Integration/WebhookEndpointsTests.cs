@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
+using Collections.Operations.Tests.Unit;
 
 namespace Collections.Operations.Tests.Integration;
 
@@ -71,5 +72,39 @@ public sealed class WebhookEndpointsTests(DatabaseProvider provider) : ApiFixtur
         await (await Admin.GetAsync($"/api/v1/webhook-endpoints/{id}/deliveries?limit=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
         await (await Admin.PostAsync($"/api/v1/webhook-endpoints/{id}/deliveries/whd_nope/redeliver", null)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await Admin.DeleteAsync($"/api/v1/webhook-endpoints/{id}")).ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Test]
+    public async Task EventCatalogue_ForAnErpKey_ListsEveryTypeWithTheSchemaOfItsSnapshot()
+    {
+        var catalogue = (await (await Erp.GetAsync("/api/v1/webhook-events")).ShouldBe(HttpStatusCode.OK)).EnumerateArray().ToList();
+
+        Assert.That(catalogue.Select(e => e.GetProperty("type").GetString()),
+            Is.EquivalentTo(Collections.Webhooks.Contracts.WebhookEventTypes.Subscribable.Append("webhook.ping")));
+        Assert.That(catalogue.Single(e => e.GetProperty("type").GetString() == "webhook.ping").GetProperty("subscribable").GetBoolean(), Is.False);
+        Assert.Multiple(() =>
+        {
+            foreach (var entry in catalogue)
+            {
+                Assert.That(entry.GetProperty("description").GetString(), Is.Not.Empty);
+                var schema = System.Text.Json.JsonSerializer.Serialize(entry.GetProperty("schema"), new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+                Snapshot.Matches(schema, "Webhooks", $"{entry.GetProperty("type").GetString()}.schema.json");
+            }
+        });
+        Assert.That((await Anonymous.GetAsync("/api/v1/webhook-events")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public void Startup_InProductionWithLoopbackHttpAllowed_Fails()
+    {
+        using var production = new CollectionsApp(App.Database, new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+            ["Webhooks:DispatcherEnabled"] = "false",
+            ["Webhooks:AllowLoopbackHttp"] = "true",
+        });
+
+        var failure = Assert.Catch(() => production.CreateClient().Dispose());
+        Assert.That(failure!.ToString(), Does.Contain("Webhooks:AllowLoopbackHttp"));
     }
 }

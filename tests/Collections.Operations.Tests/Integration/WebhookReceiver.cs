@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Collections.Operations.Tests.Integration;
 
-public sealed record ReceivedWebhook(string Body, string? Signature, string? EventType, string? EventId, string? DeliveryId, int AnsweredWith);
+/// <summary>One request as the receiver saw it; EventId is the Standard Webhooks `webhook-id`.</summary>
+public sealed record ReceivedWebhook(string Body, IHeaderDictionary Headers, string? EventType, string? EventId, string? DeliveryId, int AnsweredWith)
+{
+    public string? Signature => Headers["webhook-signature"];
+}
 
 /// <summary>A real HTTP server on loopback that records what it receives and answers with a status of the test's choosing.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -42,8 +46,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
             var status = receiver.Answer(Interlocked.Increment(ref receiver.calls));
-            receiver.Received.Enqueue(new ReceivedWebhook(body, http.Request.Headers["Collections-Signature"], http.Request.Headers["Collections-Event-Type"],
-                http.Request.Headers["Collections-Event-Id"], http.Request.Headers["Collections-Delivery-Id"], status));
+            var headers = new HeaderDictionary(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+            receiver.Received.Enqueue(new ReceivedWebhook(body, headers, http.Request.Headers["Collections-Event-Type"],
+                http.Request.Headers["webhook-id"], http.Request.Headers["Collections-Delivery-Id"], status));
             return Results.StatusCode(status);
         });
         await app.StartAsync();

@@ -18,6 +18,7 @@ public static class InvoicingModule
         services.AddScoped<InvoiceResponses>();
         services.AddScoped<InvoiceUpserter>();
         services.AddScoped<InvoiceBulkCreator>();
+        services.AddScoped<Features.DebtorImport.DebtorImportWriter>();
         services.AddScoped<ReceivableLedger>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<Sequences>();

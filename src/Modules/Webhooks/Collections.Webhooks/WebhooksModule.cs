@@ -4,6 +4,8 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Polly;
 
 namespace Collections.Webhooks;
@@ -19,6 +21,12 @@ public static class WebhooksModule
         services.AddScoped<ErpReferences>();
         services.AddScoped<EndpointReader>();
         services.AddSingleton<WebhookSender>();
+        services.TryAddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<WebhookConnector>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection("Webhooks"))
+            .Validate<IHostEnvironment>((o, env) => !(o.AllowLoopbackHttp && env.IsProduction()),
+                "Webhooks:AllowLoopbackHttp is for development and tests; it must not be set in Production.")
+            .ValidateOnStart();
         services.AddSingleton<WebhookDispatcher>();
         if (options.DispatcherEnabled)
         {
@@ -26,7 +34,13 @@ public static class WebhooksModule
         }
 
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseProxy = false,
+                ConnectCallback = provider.GetRequiredService<WebhookConnector>().ConnectAsync,
+            })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("webhook-delivery", pipeline =>
             {
@@ -42,6 +56,9 @@ public static class WebhooksModule
                         Delay = options.QuickRetryDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
+                        ShouldHandle = args => ValueTask.FromResult(
+                            args.Outcome.Exception is not WebhookDestinationRefusedException && !IsRefusal(args.Outcome.Exception)
+                            && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                     });
                 }
 
@@ -49,6 +66,8 @@ public static class WebhooksModule
             });
         return services;
     }
+
+    private static bool IsRefusal(Exception? e) => e?.InnerException is WebhookDestinationRefusedException;
 
     public static IEndpointRouteBuilder MapWebhooksEndpoints(this IEndpointRouteBuilder app) =>
         app.MapModuleEndpoints(typeof(WebhooksModule).Assembly, "Webhooks");

@@ -21,7 +21,8 @@ internal sealed class WebhookDispatcher(
 
     private const string DueSql = """
         SELECT d.id AS Id, d.endpoint_id AS EndpointId, d.event_id AS EventId, d.attempts AS Attempts, d.expires_at AS ExpiresAt,
-               e.url AS Url, e.secret AS Secret, ev.type AS EventType, ev.payload_json AS PayloadJson
+               e.url AS Url, e.secret AS Secret, e.previous_secret AS PreviousSecret,
+               e.previous_secret_expires_at AS PreviousSecretExpiresAt, ev.type AS EventType, ev.payload_json AS PayloadJson
           FROM webhooks_deliveries d
           JOIN webhooks_endpoints e ON e.id = d.endpoint_id
           JOIN webhooks_events ev ON ev.id = d.event_id
@@ -93,7 +94,8 @@ internal sealed class WebhookDispatcher(
             return false;
         }
 
-        var result = await sender.SendAsync(row.Url, row.Secret, row.EventId, row.EventType, row.Id, row.PayloadJson, ct);
+        var secrets = row.PreviousSecret is not null && row.PreviousSecretExpiresAt > now ? new[] { row.Secret, row.PreviousSecret } : [row.Secret];
+        var result = await sender.SendAsync(row.Url, secrets, row.EventId, row.EventType, row.Id, row.PayloadJson, ct);
         var at = time.GetUtcNow();
         var attempts = row.Attempts + 1;
         var next = result.Delivered ? at : RetrySchedule.NextAttempt(attempts, at, row.ExpiresAt, options, Random.Shared.NextDouble());
@@ -143,6 +145,10 @@ internal sealed class WebhookDispatcher(
         public string Url { get; init; } = "";
 
         public string Secret { get; init; } = "";
+
+        public string? PreviousSecret { get; init; }
+
+        public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
 
         public string EventType { get; init; } = "";
 

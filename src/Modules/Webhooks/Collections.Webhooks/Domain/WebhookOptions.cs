@@ -23,6 +23,9 @@ public sealed class WebhookOptions
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Allow http:// URLs to hosts other than loopback (https is required otherwise).</summary>
-    public bool AllowHttp { get; set; }
+    /// <summary>
+    /// Development and tests only (start-up refuses it in Production): allow http:// and connections to loopback, so a
+    /// receiver on this machine can be tried. Otherwise every endpoint is https to a public address.
+    /// </summary>
+    public bool AllowLoopbackHttp { get; set; }
 }

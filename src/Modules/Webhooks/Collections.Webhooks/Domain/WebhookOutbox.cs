@@ -10,6 +10,9 @@ internal static class WebhookJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
 
+/// <summary>What every delivery's body is: the event's id (also the `webhook-id` header), its type, when it happened, and its data.</summary>
+internal sealed record WebhookEventEnvelope<TData>(string Id, string Type, DateTimeOffset CreatedAt, TData Data);
+
 /// <summary>
 /// Writes an event and one delivery per subscribed endpoint in the caller's transaction, so the ERP hears of a change
 /// exactly when it commits. The body is fixed here: every attempt and every redelivery sends the same bytes.
@@ -41,7 +44,7 @@ internal sealed class WebhookOutbox(DbSession db, TimeProvider time, WebhookOpti
 
         var now = time.GetUtcNow();
         var eventId = Ids.New("evt", time);
-        var payload = JsonSerializer.Serialize(new { id = eventId, type, createdAt = now, data }, WebhookJson.Options);
+        var payload = JsonSerializer.Serialize(new WebhookEventEnvelope<object>(eventId, type, now, data), WebhookJson.Options);
         return await db.InTransactionAsync(async () =>
         {
             await db.ExecuteAsync(InsertEventSql, new { Id = eventId, Type = type, PayloadJson = payload, CreatedAt = now }, ct);

@@ -4,49 +4,43 @@ using System.Text;
 
 namespace Collections.Webhooks.Domain;
 
-/// <summary>`Collections-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body" keyed by the endpoint secret&gt;`.</summary>
+/// <summary>
+/// Standard Webhooks (standardwebhooks.com): `webhook-signature: v1,&lt;base64 HMAC-SHA256 of "id.timestamp.body"&gt;`, keyed by the
+/// bytes of a `whsec_&lt;base64&gt;` secret. Several space-separated signatures while a rotated secret is still honoured, so the
+/// receiver's stock library accepts the delivery with either secret.
+/// </summary>
 internal static class WebhookSignature
 {
-    public const string Header = "Collections-Signature";
+    public const string IdHeader = "webhook-id";
+    public const string TimestampHeader = "webhook-timestamp";
+    public const string SignatureHeader = "webhook-signature";
+    public const string SecretPrefix = "whsec_";
 
-    public static string Create(string secret, long unixSeconds, string body)
+    public static string Sign(string secret, string messageId, long unixSeconds, string body)
     {
-        var t = unixSeconds.ToString(CultureInfo.InvariantCulture);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{body}"));
-        return $"t={t},v1={Convert.ToHexStringLower(mac)}";
+        var signed = $"{messageId}.{unixSeconds.ToString(CultureInfo.InvariantCulture)}.{body}";
+        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(KeyOf(secret), Encoding.UTF8.GetBytes(signed)));
     }
 
-    /// <summary>What an ERP does: recompute, compare in constant time, and refuse old timestamps (replays).</summary>
-    public static bool Verify(string secret, string header, string body, DateTimeOffset now, TimeSpan tolerance)
+    /// <summary>
+    /// The header value: one signature per secret still in force, newest first. With several, the last is sent twice:
+    /// the NuGet StandardWebhooks 1.1.2 parser never matches the last entry of a multi-signature header (it compares the
+    /// whole header there), and a repeated valid signature is harmless to every other verifier.
+    /// </summary>
+    public static string Header(IReadOnlyList<string> secrets, string messageId, long unixSeconds, string body)
     {
-        long? t = null;
-        var candidates = new List<string>();
-        foreach (var part in header.Split(','))
+        var signatures = secrets.Select(s => Sign(s, messageId, unixSeconds, body)).ToList();
+        if (signatures.Count > 1)
         {
-            var pair = part.Split('=', 2);
-            if (pair.Length != 2)
-            {
-                continue;
-            }
-
-            if (pair[0] == "t" && long.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                t = parsed;
-            }
-            else if (pair[0] == "v1")
-            {
-                candidates.Add(pair[1]);
-            }
+            signatures.Add(signatures[^1]);
         }
 
-        if (t is null || Math.Abs(now.ToUnixTimeSeconds() - t.Value) > tolerance.TotalSeconds)
-        {
-            return false;
-        }
-
-        var expected = Encoding.ASCII.GetBytes(Create(secret, t.Value, body).Split("v1=")[1]);
-        return candidates.Any(c => CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(c)));
+        return string.Join(' ', signatures);
     }
 
-    public static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    /// <summary>`whsec_` and 32 random bytes in base64 (24 to 64 bytes is what the specification allows).</summary>
+    public static string NewSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private static byte[] KeyOf(string secret) =>
+        Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret);
 }

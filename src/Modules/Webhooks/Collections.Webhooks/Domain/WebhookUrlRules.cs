@@ -1,15 +1,16 @@
+using System.Net;
 using FluentValidation;
 
 namespace Collections.Webhooks.Domain;
 
 internal static class WebhookUrlRules
 {
-    /// <summary>Absolute http(s) URL without credentials; https unless the host is loopback or AllowHttp is set.</summary>
+    /// <summary>Absolute https URL without credentials, not naming a non-public address; http only to loopback when allowed.</summary>
     public static IRuleBuilderOptions<T, string?> WebhookUrl<T>(this IRuleBuilder<T, string?> rule, WebhookOptions options) =>
         rule.NotEmpty().MaximumLength(2000).Must(url => IsAllowed(url, options))
-            .WithMessage(options.AllowHttp
-                ? "Must be an absolute http or https URL without credentials."
-                : "Must be an absolute https URL without credentials (http is allowed only to loopback).");
+            .WithMessage(options.AllowLoopbackHttp
+                ? "Must be an absolute https URL to a public host without credentials (http is allowed to loopback in development)."
+                : "Must be an absolute https URL to a public host without credentials.");
 
     public static bool IsAllowed(string? url, WebhookOptions options)
     {
@@ -18,6 +19,20 @@ internal static class WebhookUrlRules
             return false;
         }
 
-        return uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && (options.AllowHttp || uri.IsLoopback));
+        var loopbackAllowed = options.AllowLoopbackHttp && uri.IsLoopback;
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && loopbackAllowed))
+        {
+            return false;
+        }
+
+        // A name is checked again at every connection (WebhookConnector); an address literal can be judged now.
+        if (uri.IsLoopback && !loopbackAllowed)
+        {
+            return false;
+        }
+
+        return uri.HostNameType is not (UriHostNameType.IPv4 or UriHostNameType.IPv6)
+               || loopbackAllowed
+               || PublicAddresses.RefusalKind(IPAddress.Parse(uri.Host.Trim('[', ']'))) is null;
     }
 }

@@ -12,6 +12,9 @@ namespace Collections.Webhooks.Features.Endpoints;
 
 public sealed record TestWebhookEndpointResponse(string EventId, string DeliveryId);
 
+/// <summary>The body's data of a `webhook.ping`.</summary>
+internal sealed record WebhookPingPayload(string EndpointId, DateTimeOffset SentAt);
+
 internal sealed record TestWebhookEndpointCommand(string Id) : ICommand<TestWebhookEndpointResponse>;
 
 /// <summary>
@@ -23,7 +26,7 @@ internal sealed class TestWebhookEndpointHandler(EndpointReader endpoints, Webho
     public async Task<TestWebhookEndpointResponse> Handle(TestWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await endpoints.GetActiveAsync(command.Id, cancellationToken);
-        var eventId = await outbox.EnqueueAsync(WebhookEventTypes.Ping, new { endpointId = endpoint.Id, sentAt = time.GetUtcNow() }, cancellationToken, endpoint.Id);
+        var eventId = await outbox.EnqueueAsync(WebhookEventTypes.Ping, new WebhookPingPayload(endpoint.Id, time.GetUtcNow()), cancellationToken, endpoint.Id);
         var deliveryId = await outbox.DeliveryOfAsync(eventId!, endpoint.Id, cancellationToken);
         return new TestWebhookEndpointResponse(eventId!, deliveryId);
     }

@@ -1,5 +1,4 @@
 using Collections.Disputes.Contracts;
-using Collections.SharedKernel;
 using Collections.Webhooks.Contracts;
 using Collections.Webhooks.Domain;
 using MediatR;
@@ -15,50 +14,20 @@ internal sealed class DisputeEventsHandler(WebhookOutbox outbox, ErpReferences r
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
         var invoice = await refs.InvoiceAsync(notification.InvoiceId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.DisputeOpened, new
-        {
-            disputeId = notification.DisputeId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            invoiceId = invoice.InvoiceId,
-            invoiceExternalId = invoice.ExternalId,
-            invoiceNumber = invoice.Number,
-            disputed = MoneyDto.Of(notification.DisputedMinor, notification.Currency),
-            category = notification.Category,
-            openedAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.DisputeOpened, DisputeEventPayloads.DisputeOpened(notification, debtor, invoice), cancellationToken);
     }
 
     public async Task Handle(DisputeResolved notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
         var invoice = await refs.InvoiceAsync(notification.InvoiceId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.DisputeResolved, new
-        {
-            disputeId = notification.DisputeId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            invoiceId = invoice.InvoiceId,
-            invoiceExternalId = invoice.ExternalId,
-            invoiceNumber = invoice.Number,
-            outcome = notification.Outcome,
-            credited = MoneyDto.Of(notification.CreditedMinor, notification.Currency),
-            resolvedAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.DisputeResolved, DisputeEventPayloads.DisputeResolved(notification, debtor, invoice), cancellationToken);
     }
 
     public async Task Handle(DisputeWithdrawn notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
         var invoice = await refs.InvoiceAsync(notification.InvoiceId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.DisputeWithdrawn, new
-        {
-            disputeId = notification.DisputeId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            invoiceId = invoice.InvoiceId,
-            invoiceExternalId = invoice.ExternalId,
-            withdrawnAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.DisputeWithdrawn, DisputeEventPayloads.DisputeWithdrawn(notification, debtor, invoice), cancellationToken);
     }
 }

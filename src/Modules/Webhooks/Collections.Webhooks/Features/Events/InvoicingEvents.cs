@@ -1,5 +1,4 @@
 using Collections.Invoicing.Contracts;
-using Collections.SharedKernel;
 using Collections.Webhooks.Contracts;
 using Collections.Webhooks.Domain;
 using MediatR;
@@ -22,49 +21,18 @@ internal sealed class InvoicingEventsHandler(WebhookOutbox outbox, ErpReferences
 
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
         var invoice = await refs.InvoiceAsync(notification.ItemId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.InvoicePaid, new
-        {
-            invoiceId = notification.ItemId,
-            externalId = notification.ExternalId,
-            number = invoice.Number,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            currency = notification.Currency,
-            paymentId = notification.SourceId,
-            paidAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.InvoicePaid, InvoicingEventPayloads.InvoicePaid(notification, debtor, invoice), cancellationToken);
     }
 
     public async Task Handle(InvoiceWrittenOff notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.InvoiceWrittenOff, new
-        {
-            invoiceId = notification.ItemId,
-            externalId = notification.ExternalId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            amount = MoneyDto.Of(notification.AmountMinor, notification.Currency),
-            reason = notification.Reason,
-            writtenOffAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.InvoiceWrittenOff, InvoicingEventPayloads.InvoiceWrittenOff(notification, debtor), cancellationToken);
     }
 
     public async Task Handle(CreditNoteIssued notification, CancellationToken cancellationToken)
     {
-        var note = notification.CreditNote;
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.CreditNoteIssued, new
-        {
-            creditNoteId = note.Id,
-            number = note.Number,
-            invoiceId = note.InvoiceId,
-            invoiceExternalId = notification.InvoiceExternalId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            amount = MoneyDto.Of(note.AmountMinor, note.Currency),
-            reason = note.Reason,
-            issuedAt = note.IssuedAt,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.CreditNoteIssued, InvoicingEventPayloads.CreditNoteIssued(notification, debtor), cancellationToken);
     }
 }

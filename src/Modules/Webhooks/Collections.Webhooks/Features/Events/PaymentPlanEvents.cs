@@ -1,5 +1,4 @@
 using Collections.PaymentPlans.Contracts;
-using Collections.SharedKernel;
 using Collections.Webhooks.Contracts;
 using Collections.Webhooks.Domain;
 using MediatR;
@@ -14,40 +13,20 @@ internal sealed class PaymentPlanEventsHandler(WebhookOutbox outbox, ErpReferenc
     public async Task Handle(PaymentPlanActivated notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanActivated, new
-        {
-            paymentPlanId = notification.PaymentPlanId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            invoices = await refs.InvoicesAsync(notification.InvoiceIds, cancellationToken),
-            total = MoneyDto.Of(notification.TotalMinor, notification.Currency),
-            installmentCount = notification.InstallmentCount,
-            activatedAt = notification.At,
-        }, cancellationToken);
+        var invoices = await refs.InvoicesAsync(notification.InvoiceIds, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanActivated, PaymentPlanEventPayloads.PaymentPlanActivated(notification, debtor, invoices), cancellationToken);
     }
 
     public async Task Handle(PaymentPlanDefaulted notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanDefaulted, new
-        {
-            paymentPlanId = notification.PaymentPlanId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            invoices = await refs.InvoicesAsync(notification.InvoiceIds, cancellationToken),
-            defaultedAt = notification.At,
-        }, cancellationToken);
+        var invoices = await refs.InvoicesAsync(notification.InvoiceIds, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanDefaulted, PaymentPlanEventPayloads.PaymentPlanDefaulted(notification, debtor, invoices), cancellationToken);
     }
 
     public async Task Handle(PaymentPlanCompleted notification, CancellationToken cancellationToken)
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
-        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanCompleted, new
-        {
-            paymentPlanId = notification.PaymentPlanId,
-            debtor.DebtorId,
-            debtor.DebtorExternalId,
-            completedAt = notification.At,
-        }, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.PaymentPlanCompleted, PaymentPlanEventPayloads.PaymentPlanCompleted(notification, debtor), cancellationToken);
     }
 }

@@ -82,14 +82,14 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
 internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, ActivityLog activity, TimeProvider time)
     : IRequestHandler<UpsertDebtorCommand, UpsertDebtorResult>
 {
-    private const string InsertSql = """
+    internal const string InsertSql = """
         INSERT INTO invoicing_debtors (id, external_id, name, search_name, country_code, time_zone, language, currency, credit_limit_minor,
             payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, late_fee_policy_json, content_hash, version, created_at, updated_at)
         VALUES (@Id, @ExternalId, @Name, @SearchName, @CountryCode, @TimeZone, @Language, @Currency, @CreditLimitMinor,
             @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @LateFeePolicyJson, @ContentHash, 1, @Now, @Now)
         """;
 
-    private const string UpdateSql = """
+    internal const string UpdateSql = """
         UPDATE invoicing_debtors SET name = @Name, search_name = @SearchName, country_code = @CountryCode, time_zone = @TimeZone,
             language = @Language, currency = @Currency, credit_limit_minor = @CreditLimitMinor, payment_terms_days = @PaymentTermsDays,
             segment = @Segment, contact_hours_start = @ContactHoursStart, contact_hours_end = @ContactHoursEnd, contact_days = @ContactDays,
