@@ -84,6 +84,26 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
         Assert.That((weekend, monday), Is.EqualTo(("queued", "sent")));
     }
 
+    [TestCase("Asia/Tokyo", "2026-03-03T08:59:00Z", "2026-03-03T23:00:00Z", TestName = "Retry_AfterAFailureAtClosingTime_WaitsForTokyosNextMorning")]
+    [TestCase("America/Los_Angeles", "2026-03-07T01:59:00Z", "2026-03-09T15:00:00Z", TestName = "Retry_AfterAFridayEveningFailure_WaitsForMonday0800InLosAngelesAcrossTheDstChange")]
+    public async Task Retry_StaysInsideTheDebtorsContactHours(string zone, string failsAt, string nextOpening)
+    {
+        AdvanceTo(DateTimeOffset.Parse(failsAt));
+        var (debtorId, ext) = await CreateDebtor(timeZone: zone, country: "US");
+        await CreateInvoice(ext, Today.AddDays(-2));
+        await Run();
+        sender.FailuresLeft = 1;
+
+        var failed = await Dispatch();
+        AdvanceTo(DateTimeOffset.Parse(nextOpening).AddMinutes(-1));
+        var justBefore = await Dispatch();
+        AdvanceTo(DateTimeOffset.Parse(nextOpening));
+        var atOpening = await Dispatch();
+
+        Assert.That((failed, justBefore, atOpening), Is.EqualTo((0, 0, 1)), "a minute's back-off at 17:59 local must not send at 18:00 or overnight");
+        Assert.That((await Communications(debtorId)).EnumerateArray().Single().GetProperty("sentAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.Parse(nextOpening)));
+    }
+
     private async Task<int> Dispatch() =>
         (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
 

@@ -28,6 +28,7 @@ public static class DunningModule
         services.AddScoped<RunSnapshotLoader>();
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();
+        services.AddScoped<MessageRecheck>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DebtorSettingsStore>();
         services.AddScoped<PromiseHistory>();

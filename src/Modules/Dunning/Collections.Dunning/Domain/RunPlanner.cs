@@ -25,27 +25,14 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
 
             var zone = ContactWindow.Zone(debtor.TimeZone);
             var today = asOf ?? ContactWindow.LocalDate(now, zone);
-            snapshot.Settings.TryGetValue(debtor.Id, out var settings);
-            var debtorPause = settings is { DoNotContact: true } ? "do_not_contact"
-                : settings?.HoldUntil is { } until && until >= today ? "hold" : null;
-            var promises = snapshot.LivePromises[debtor.Id].ToList();
-            broken.AddRange(promises.Where(p => p.LiveUntil < today));
-            var live = promises.Where(p => p.LiveUntil >= today).ToList();
-            var brokenCover = promises.Where(p => p.LiveUntil < today).ToList();
-            var pending = snapshot.Pending[debtor.Id].Where(p => p.CreatedAt.AddDays(options.PendingPaymentExpiryDays) > now).ToList();
-            var policy = PolicyFor(snapshot, debtor, settings);
+            var state = new ChaseState(snapshot, debtor.Id, today, now, options.PendingPaymentExpiryDays);
+            broken.AddRange(state.BrokenPromises);
+            var policy = PolicyFor(snapshot, debtor, state.Settings);
             var debtorTakes = new List<PlannedTake>();
             foreach (var item in group)
             {
-                var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
-                var collectible = item.BalanceMinor - disputed;
-                var reason = debtorPause
-                    ?? (item.Placed ? "placed" : null)
-                    ?? (item.InPaymentPlan || snapshot.PlannedInvoices.Contains(item.Id) ? "payment_plan" : null)
-                    ?? (pending.Any(p => IdList.Split(p.ItemIds).Contains(item.Id)) ? "payment_pending" : null)
-                    ?? (live.Any(p => p.Covers(item.Id)) ? "promise" : null)
-                    ?? (collectible <= 0 ? "dispute" : null);
-                if (reason is not null)
+                var verdict = state.Judge(item);
+                if (verdict.PauseReason is { } reason)
                 {
                     pauses.Add(new PlannedPause(item.Id, debtor.Id, reason));
                     continue;
@@ -57,7 +44,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                     continue;
                 }
 
-                var flagged = snapshot.Flags.ContainsKey(item.Id) || brokenCover.Any(p => p.Covers(item.Id));
+                var flagged = snapshot.Flags.ContainsKey(item.Id) || state.BrokenPromises.Any(p => p.Covers(item.Id));
                 var decision = Cadence.Decide(policy.Steps, today.DayNumber - item.DueDate.DayNumber, taken, flagged);
                 if (decision.Step is not { } step)
                 {
@@ -69,12 +56,12 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                     usedFlags.Add(item.Id);
                 }
 
-                if (step.OffsetDays > 0 && collectible < options.SmallBalanceMinor(item.Currency))
+                if (step.OffsetDays > 0 && verdict.CollectibleMinor < options.SmallBalanceMinor(item.Currency))
                 {
                     step = new PolicyStep(PlannedTake.SmallBalanceKey, step.OffsetDays, Channels.CallTask, "call_script", step.Tone, StepActions.ProposeWriteOff);
                 }
 
-                debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, collectible, disputed, today));
+                debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict.CollectibleMinor, verdict.DisputedMinor, today));
             }
 
             takes.AddRange(debtorTakes);
@@ -85,7 +72,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
         return new RunPlan(asOf, snapshot.Invoices.Count, takes, messages, tasks, pauses, broken, usedFlags);
     }
 
-    private static DunningPolicy PolicyFor(RunSnapshot snapshot, DebtorDto debtor, SettingsRow? settings) =>
+    public static DunningPolicy PolicyFor(RunSnapshot snapshot, DebtorDto debtor, SettingsRow? settings) =>
         snapshot.Policies.FirstOrDefault(p => p.Id == settings?.PolicyId)
         ?? snapshot.Policies.FirstOrDefault(p => p.Name == debtor.Segment)
         ?? snapshot.Policies.First(p => p.Name == "standard");
@@ -104,8 +91,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
             var template = snapshot.Templates.GetValueOrDefault(strongest.Template)
                 ?? snapshot.Templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
                 ?? snapshot.Templates.Values.First(t => t.Tone == strongest.Tone);
-            var contact = debtor.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderByDescending(c => c.IsPrimary).FirstOrDefault()
-                ?? debtor.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
+            var contact = ContactFor(debtor);
             var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
                 debtor, contact, lines.Select(l => new MessageLine(l.Item, l.CollectibleMinor, l.DisputedMinor)).ToList(),
                 Cadence.Describe(next.Step, options.SenderName), nextOn, portalLink ??= links.CreateLink(debtor.Id), options.SenderName, today));
@@ -124,6 +110,11 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                 noAddress ? "The debtor has no contact with an e-mail address." : null);
         }
     }
+
+    /// <summary>Who a message is addressed to: the primary contact with an e-mail address, else any contact with one.</summary>
+    public static ContactDto? ContactFor(DebtorDto debtor) =>
+        debtor.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderByDescending(c => c.IsPrimary).FirstOrDefault()
+        ?? debtor.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
 
     private IEnumerable<PlannedTask> PlanTasks(RunSnapshot snapshot, DebtorDto debtor, List<PlannedTake> takes, DateTimeOffset now)
     {

@@ -21,8 +21,10 @@ internal sealed record RunSnapshot(
     IReadOnlySet<string> PlannedInvoices,
     ILookup<string, OpenTaskRow> OpenTasks);
 
+/// <summary>Loads a run's snapshot of the whole book, or of one debtor when a message about to leave is checked again.</summary>
 internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
 {
+    private const string ForDebtor = " WHERE debtor_id = @DebtorId";
     private const string SettingsSql = "SELECT debtor_id AS DebtorId, policy_id AS PolicyId, do_not_contact AS DoNotContact, hold_until AS HoldUntil, hold_reason AS HoldReason FROM dunning_debtor_settings";
     private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
     private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel, tone AS Tone, subject AS Subject, body AS Body, version AS Version, updated_at AS UpdatedAt FROM dunning_templates";
@@ -36,13 +38,20 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
     private const string FlagsSql = "SELECT invoice_id AS InvoiceId, reason AS Reason FROM dunning_invoice_flags";
     private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open'";
 
-    public async Task<RunSnapshot> LoadAsync(CancellationToken ct)
+    public Task<RunSnapshot> LoadAsync(CancellationToken ct) => LoadAsync(null, ct);
+
+    public async Task<RunSnapshot> LoadAsync(string? debtorId, CancellationToken ct)
     {
-        var invoices = (await mediator.Send(new GetAllOpenItemsQuery(), ct)).Where(i => i.Kind == ItemKinds.Invoice).ToList();
-        var debtorIds = invoices.Select(i => i.DebtorId).Distinct().ToList();
+        var all = debtorId is null;
+        var param = new { DebtorId = debtorId };
+        string Filtered(string sql, bool hasWhere = false) => all ? sql : sql + (hasWhere ? " AND debtor_id = @DebtorId" : ForDebtor);
+
+        var items = all ? await mediator.Send(new GetAllOpenItemsQuery(), ct) : await mediator.Send(new GetOpenItemsQuery(debtorId!), ct);
+        var invoices = items.Where(i => i.Kind == ItemKinds.Invoice).ToList();
+        var debtorIds = all ? invoices.Select(i => i.DebtorId).Distinct().ToList() : [debtorId!];
         var debtors = debtorIds.Count == 0 ? [] : await mediator.Send(new GetDebtorsQuery(debtorIds), ct);
         var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var row in await db.QueryAsync<TakenRow>(TakenSql, ct: ct))
+        foreach (var row in await db.QueryAsync<TakenRow>(Filtered(TakenSql), param, ct))
         {
             if (!taken.TryGetValue(row.InvoiceId, out var keys))
             {
@@ -52,20 +61,20 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             keys.Add(row.StepKey);
         }
 
-        var disputes = await mediator.Send(new GetOpenDisputesQuery(), ct);
-        var plans = await mediator.Send(new GetActivePlansQuery(), ct);
+        var disputes = await mediator.Send(new GetOpenDisputesQuery(debtorId), ct);
+        var plans = await mediator.Send(new GetActivePlansQuery(debtorId), ct);
         return new RunSnapshot(
             invoices,
             debtors.ToDictionary(d => d.Id),
-            (await db.QueryAsync<SettingsRow>(SettingsSql, ct: ct)).ToDictionary(s => s.DebtorId),
+            (await db.QueryAsync<SettingsRow>(Filtered(SettingsSql), param, ct)).ToDictionary(s => s.DebtorId),
             (await db.QueryAsync<PolicyRow>(PoliciesSql, ct: ct)).Select(p => p.ToPolicy()).ToList(),
             (await db.QueryAsync<TemplateRow>(TemplatesSql, ct: ct)).ToDictionary(t => t.TemplateKey),
             taken,
-            (await db.QueryAsync<PromiseRow>(PromisesSql, ct: ct)).ToLookup(p => p.DebtorId),
-            (await db.QueryAsync<PendingRow>(PendingSql, ct: ct)).ToLookup(p => p.DebtorId),
-            (await db.QueryAsync<FlagRow>(FlagsSql, ct: ct)).ToDictionary(f => f.InvoiceId, f => f.Reason),
+            (await db.QueryAsync<PromiseRow>(Filtered(PromisesSql, hasWhere: true), param, ct)).ToLookup(p => p.DebtorId),
+            (await db.QueryAsync<PendingRow>(Filtered(PendingSql), param, ct)).ToLookup(p => p.DebtorId),
+            (await db.QueryAsync<FlagRow>(Filtered(FlagsSql), param, ct)).ToDictionary(f => f.InvoiceId, f => f.Reason),
             disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
             plans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal),
-            (await db.QueryAsync<OpenTaskRow>(OpenTasksSql, ct: ct)).ToLookup(t => t.DebtorId));
+            (await db.QueryAsync<OpenTaskRow>(Filtered(OpenTasksSql, hasWhere: true), param, ct)).ToLookup(t => t.DebtorId));
     }
 }

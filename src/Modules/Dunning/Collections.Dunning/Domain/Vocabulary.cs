@@ -33,9 +33,15 @@ internal static class StepActions
 internal static class MessageStatuses
 {
     public const string Queued = "queued";
+
+    /// <summary>Claimed by a dispatcher and on its way (for the claim's lease).</summary>
+    public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string ToPrint = "to_print";
+
+    /// <summary>Taken back before it left: what it asked for was paid, credited, disputed, planned, promised or paused.</summary>
+    public const string Withdrawn = "withdrawn";
 }
 
 internal static class TaskKinds

@@ -8,8 +8,11 @@ using MediatR;
 
 namespace Collections.Dunning.Features.Events;
 
-/// <summary>A payment in flight (a bank debit takes days) pauses the items it covers until it succeeds or fails.</summary>
-internal sealed class PaymentPendingHandler(DbSession db) : INotificationHandler<PaymentPending>
+/// <summary>
+/// A payment in flight (a bank debit takes days) pauses the items it covers until it succeeds or fails; a reminder for
+/// them that has not left yet is withdrawn.
+/// </summary>
+internal sealed class PaymentPendingHandler(DbSession db, MessageRecheck recheck) : INotificationHandler<PaymentPending>
 {
     private const string InsertSql = """
         INSERT INTO dunning_pending_payments (attempt_id, debtor_id, amount_minor, currency, method, item_ids, created_at)
@@ -29,7 +32,10 @@ internal sealed class PaymentPendingHandler(DbSession db) : INotificationHandler
         catch (DbException exception) when (UniqueViolation.Is(exception))
         {
             // The same attempt reported twice: it is already pausing its items.
+            return;
         }
+
+        await recheck.RecheckDebtorAsync(notification.DebtorId, cancellationToken);
     }
 }
 
@@ -43,9 +49,11 @@ internal sealed class PaymentFailedHandler(DbSession db) : INotificationHandler<
 
 /// <summary>
 /// Money arrived: the payment attempt it settled stops pausing its items (a wire recorded meanwhile does not end a bank
-/// debit still in flight: that one succeeds or fails on its own), and live promises of the debtor count it, oldest first.
+/// debit still in flight: that one succeeds or fails on its own), live promises of the debtor count it, oldest first,
+/// and messages not yet sent are withdrawn or recomposed for what is still owed (after the pause ends, so a part
+/// payment recomposes rather than withdraws).
 /// </summary>
-internal sealed class PaymentSucceededHandler(DbSession db, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
+internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck recheck, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
 {
     private const string DeletePendingSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
     private const string LiveSql = """
@@ -83,5 +91,7 @@ internal sealed class PaymentSucceededHandler(DbSession db, IMediator mediator, 
                 await mediator.Publish(new PromiseToPayKept(promise.Id, promise.DebtorId, now), cancellationToken);
             }
         }
+
+        await recheck.RecheckDebtorAsync(notification.DebtorId, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class SetCollectionHoldValidator : AbstractValidator<SetCollecti
     }
 }
 
-internal sealed class SetCollectionHoldHandler(DebtorSettingsStore store, IMediator mediator) : IRequestHandler<SetCollectionHoldCommand, CollectionHoldResponse>
+internal sealed class SetCollectionHoldHandler(DebtorSettingsStore store, MessageRecheck recheck, IMediator mediator) : IRequestHandler<SetCollectionHoldCommand, CollectionHoldResponse>
 {
     public async Task<CollectionHoldResponse> Handle(SetCollectionHoldCommand command, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ internal sealed class SetCollectionHoldHandler(DebtorSettingsStore store, IMedia
             ? $"Collection hold set{(settings.DoNotContact ? ", do not contact" : "")}{(settings.HoldUntil is { } d ? $", until {MessageComposer.Date(d)}" : "")}: {settings.HoldReason}"
             : "Collection hold lifted.";
         await mediator.Send(new RecordActivityCommand(command.DebtorId, "dunning.hold", summary), cancellationToken);
+        await recheck.RecheckDebtorAsync(command.DebtorId, cancellationToken);
         return new CollectionHoldResponse(settings.DebtorId, settings.DoNotContact, settings.HoldUntil, settings.HoldReason, settings.PolicyId);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class DispatchOutboxEndpoint : IEndpoint
         api.MapGet("/dunning/outbox", (IMediator mediator, CancellationToken ct, string? status) => mediator.Send(new ListOutboxQuery(status), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ListOutbox")
-            .WithSummary("Messages by status: queued, sent, failed, or to_print (letters for staff to print).")
+            .WithSummary("Messages by status: queued, sending, sent, failed, withdrawn (taken back before they left), or to_print (letters for staff to print).")
             .Produces<IReadOnlyList<CommunicationResponse>>();
     }
 }
