@@ -25,7 +25,7 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
     }
 
     [Test]
-    public async Task Run_WhenDailyRunsWereMissedForWeeks_TakesOnlyTheLatestDueStepAndRecordsTheSkippedOnes()
+    public async Task Run_WhenAnInvoiceIsImportedLongOverdue_FirstContactIsTheCourteousNotice()
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-33));
@@ -33,10 +33,27 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
         var run = await Run();
 
         var step = Of(run, "steps", debtorId).Single();
-        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("final_notice"));
-        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "pre_due", "notice", "firm", "call" }));
-        Assert.That(Of(run, "messages", debtorId).Select(m => m.GetProperty("channel").GetString()), Is.EqualTo(new[] { "letter" }));
-        Assert.That(Of(run, "tasks", debtorId), Is.Empty, "the missed call is skipped, not created late");
+        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("notice"), "not the final-notice letter its age would reach by date");
+        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "pre_due" }));
+        Assert.That(Of(run, "messages", debtorId).Select(m => (m.GetProperty("channel").GetString(), m.GetProperty("tone").GetString())), Is.EqualTo(new[] { ("email", "friendly") }));
+        Assert.That(Of(run, "tasks", debtorId), Is.Empty);
+        Assert.That(step.GetProperty("invoiceId").GetString(), Is.EqualTo(invoice));
+    }
+
+    [Test]
+    public async Task Run_WhenDailyRunsWereMissedForWeeks_TakesOnlyTheLatestDueStep_OneToneHigher_AndRecordsTheSkippedOnes()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2));
+        await Run();
+
+        var run = await Run(asOf: Today.AddDays(40));
+
+        var step = Of(run, "steps", debtorId).Single();
+        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("call"), "the final-notice letter is due by date, but friendly → final would skip firm");
+        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "firm" }));
+        Assert.That(Of(run, "messages", debtorId), Is.Empty, "one step, not a burst of the missed ones");
+        Assert.That(Of(run, "tasks", debtorId).Single().GetProperty("action").GetString(), Is.EqualTo("none"));
         Assert.That(step.GetProperty("invoiceId").GetString(), Is.EqualTo(invoice));
     }
 
@@ -49,9 +66,9 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
         var dry = await Run(dryRun: true);
         var real = await Run();
 
-        Assert.That(Of(dry, "messages", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"));
+        Assert.That(Of(dry, "messages", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("notice"));
         Assert.That(dry.GetProperty("runId").ValueKind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(Of(real, "messages", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"));
+        Assert.That(Of(real, "messages", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("notice"));
     }
 
     [Test]
@@ -70,8 +87,8 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
             Assert.That(text, Does.StartWith("Dear Anna,"));
             Assert.That(text, Does.Contain("R-100").And.Contain("PO-55").And.Contain("R-101").And.Contain("PO-56"));
             Assert.That(text, Does.Contain("1,440.50 EUR"));
-            Assert.That(text, Does.Contain("What happens next: if payment or a payment date has not reached us by"));
-            Assert.That(text, Does.Contain("Maria Keller will call you"));
+            Assert.That(text, Does.Contain("What happens next: if payment has not reached us by"));
+            Assert.That(text, Does.Contain("we will write again and ask you for a firm payment date"));
             Assert.That(text, Does.Contain("https://pay.example.com/portal/#/login?token="));
             Assert.That(text, Does.Not.Contain("Dear customer").And.Not.Contain("{{"));
             Assert.That(message.GetProperty("subject").GetString(), Does.Contain("Acme GmbH"));

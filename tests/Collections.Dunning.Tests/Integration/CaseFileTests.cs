@@ -18,6 +18,8 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         var sentAt = App.Time.GetUtcNow();
         AdvanceTo(sentAt.AddDays(7));
         await Run();
+        AdvanceTo(sentAt.AddDays(14));
+        await Run();
         await Post(Erp, "/api/v1/payments", new { debtorId, amount = 300.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-77", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId = first, amount = 300.00m } } });
         var disputeId = (await Post(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." })).GetProperty("id").GetString();
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "We are checking the quote <today>.", @internal = false })).ShouldBe(HttpStatusCode.Created);
@@ -53,11 +55,10 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
             "the thread the debtor saw, never the creditor's internal notes");
         Assert.That(file.GetProperty("plans").GetArrayLength(), Is.EqualTo(0));
         Assert.That(file.GetProperty("promises").EnumerateArray().Single().GetProperty("amount").GetProperty("amount").GetDecimal(), Is.EqualTo(200m));
-        var message = file.GetProperty("messages").EnumerateArray().Single();
-        Assert.That(message.GetProperty("channel").GetString(), Is.EqualTo("email"));
-        Assert.That(Ids(message), Is.EquivalentTo(new[] { first, second }));
-        Assert.That(message.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(sentAt));
-        Assert.That(message.GetProperty("step").GetString(), Is.EqualTo("firm"));
+        var messages = file.GetProperty("messages").EnumerateArray().ToList();
+        Assert.That(messages.Select(m => (m.GetProperty("channel").GetString(), m.GetProperty("step").GetString())), Is.EqualTo(new[] { ("email", "notice"), ("email", "firm") }));
+        Assert.That(messages.Select(Ids), Has.All.EquivalentTo(new[] { first, second }));
+        Assert.That(messages[0].GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(sentAt));
         var task = file.GetProperty("tasks").EnumerateArray().Single();
         Assert.That((task.GetProperty("kind").GetString(), task.GetProperty("step").GetString()), Is.EqualTo(("call", "call")));
         Assert.That(Ids(task), Is.EquivalentTo(new[] { first, second }));

@@ -28,13 +28,17 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
         await CreateInvoice(ext, Today.AddDays(-2), number: "EML-1");
         await Run();
         sender.FailuresLeft = 1;
+        sender.OnlyContaining = "EML-1";
 
-        var first = await Dispatch();
-        var tooSoon = await Dispatch();
+        await Dispatch();
+        var first = await StatusOf(debtorId);
+        await Dispatch();
+        var tooSoon = await StatusOf(debtorId);
         AdvanceTo(App.Time.GetUtcNow().AddMinutes(1));
-        var retried = await Dispatch();
+        await Dispatch();
 
-        Assert.That((first, tooSoon, retried), Is.EqualTo((0, 0, 1)));
+        sender.OnlyContaining = null;
+        Assert.That((first, tooSoon), Is.EqualTo(("queued", "queued")));
         var message = (await Communications(debtorId)).EnumerateArray().Single();
         Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("sent"));
         Assert.That(message.GetProperty("attempts").GetInt32(), Is.EqualTo(2));
@@ -90,19 +94,27 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
     {
         AdvanceTo(DateTimeOffset.Parse(failsAt));
         var (debtorId, ext) = await CreateDebtor(timeZone: zone, country: "US");
-        await CreateInvoice(ext, Today.AddDays(-2));
+        var number = "RW-" + zone[..4];
+        await CreateInvoice(ext, Today.AddDays(-2), number: number);
         await Run();
-        sender.FailuresLeft = 1;
+        (sender.FailuresLeft, sender.OnlyContaining) = (1, number);
 
-        var failed = await Dispatch();
+        await Dispatch();
+        var failed = await StatusOf(debtorId);
         AdvanceTo(DateTimeOffset.Parse(nextOpening).AddMinutes(-1));
-        var justBefore = await Dispatch();
+        await Dispatch();
+        var justBefore = await StatusOf(debtorId);
         AdvanceTo(DateTimeOffset.Parse(nextOpening));
-        var atOpening = await Dispatch();
+        await Dispatch();
+        var atOpening = await StatusOf(debtorId);
 
-        Assert.That((failed, justBefore, atOpening), Is.EqualTo((0, 0, 1)), "a minute's back-off at 17:59 local must not send at 18:00 or overnight");
+        sender.OnlyContaining = null;
+        Assert.That((failed, justBefore, atOpening), Is.EqualTo(("queued", "queued", "sent")), "a minute's back-off at 17:59 local must not send at 18:00 or overnight");
         Assert.That((await Communications(debtorId)).EnumerateArray().Single().GetProperty("sentAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.Parse(nextOpening)));
     }
+
+    private async Task<string?> StatusOf(string debtorId) =>
+        (await Communications(debtorId)).EnumerateArray().Single().GetProperty("status").GetString();
 
     private async Task<int> Dispatch() =>
         (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
@@ -113,6 +125,9 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
 
         public int FailuresLeft { get; set; }
 
+        /// <summary>Fails only e-mails whose text contains this (the book also holds earlier tests' debtors, chased as days pass).</summary>
+        public string? OnlyContaining { get; set; }
+
         public FlakySender Wrapping(IEmailSender real)
         {
             inner = real;
@@ -121,7 +136,7 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
 
         public Task SendAsync(OutgoingEmail email, CancellationToken ct)
         {
-            if (FailuresLeft > 0)
+            if (FailuresLeft > 0 && (OnlyContaining is null || email.Text.Contains(OnlyContaining, StringComparison.Ordinal)))
             {
                 FailuresLeft--;
                 throw new IOException("550 relay refused by test double");

@@ -68,6 +68,24 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
     protected async Task<JsonElement> Run(DateOnly? asOf = null, bool dryRun = false) =>
         await (await Staff.PostAsJsonAsync("/api/v1/dunning/runs", new { asOf = asOf?.ToString("yyyy-MM-dd"), dryRun })).ShouldBe(HttpStatusCode.OK);
 
+    /// <summary>
+    /// Runs as of later and later dates until the ladder reaches the debtor's final-notice letter (the first contact is
+    /// always the courteous e-mail notice), and returns the letter as that run reported it.
+    /// </summary>
+    protected async Task<JsonElement> RunUntilLetter(string debtorId)
+    {
+        for (var day = 0; day <= 60; day++)
+        {
+            var letter = Of(await Run(Today.AddDays(day)), "messages", debtorId).FirstOrDefault(m => m.GetProperty("channel").GetString() == "letter");
+            if (letter.ValueKind == JsonValueKind.Object)
+            {
+                return letter;
+            }
+        }
+
+        throw new AssertionException("The ladder never reached a letter.");
+    }
+
     protected static IEnumerable<JsonElement> Of(JsonElement run, string list, string debtorId) =>
         run.GetProperty(list).EnumerateArray().Where(e => e.GetProperty("debtorId").GetString() == debtorId);
 

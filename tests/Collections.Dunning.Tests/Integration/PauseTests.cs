@@ -22,11 +22,11 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
 
         var text = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("bodyText").GetString()!;
         Assert.That(text, Does.Contain("400.00 EUR of invoice D-1 is under review in your dispute; we ask only for the undisputed 600.00 EUR"));
-        Assert.That(text, Does.Contain("Total overdue: 600.00 EUR"));
+        Assert.That(text, Does.Contain("Total now due: 600.00 EUR"));
     }
 
     [Test]
-    public async Task Run_WhenWhollyDisputed_PausesAndAfterResolutionTakesOnlyTheLatestDueStepWithAFollowUpCall()
+    public async Task Run_WhenWhollyDisputed_PausesAndAfterResolutionStartsAtTheFirstRungWithAFollowUpCall()
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
@@ -41,8 +41,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("dispute"));
         Assert.That(Of(during, "messages", debtorId), Is.Empty);
         var step = Of(after, "steps", debtorId).Single();
-        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("firm"));
-        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "pre_due", "notice" }));
+        Assert.That(step.GetProperty("step").GetString(), Is.EqualTo("notice"), "never contacted, so the first contact is the courteous notice");
+        Assert.That(step.GetProperty("skipped").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "pre_due" }));
         var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
         Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("kind").GetString() == "follow_up" && w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId));
     }
@@ -156,7 +156,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
 
         Assert.That(Of(held, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("hold"));
         Assert.That(Of(dnc, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("do_not_contact"));
-        Assert.That(Of(lifted, "steps", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("firm"));
+        Assert.That(Of(lifted, "steps", debtorId).Single().GetProperty("step").GetString(), Is.EqualTo("notice"), "the first contact after the hold is still the first rung");
         await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new { doNotContact = true })).ShouldBeProblem(HttpStatusCode.BadRequest);
         await (await Staff.PutAsJsonAsync("/api/v1/debtors/deb_missing/collection-hold", new { doNotContact = false })).ShouldBeProblem(HttpStatusCode.NotFound);
     }

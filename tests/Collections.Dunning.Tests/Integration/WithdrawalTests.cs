@@ -167,7 +167,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, ext) = await CreateDebtor("Letter Only KG", contacts: PostOnly);
         var invoice = await CreateInvoice(ext, Today.AddDays(-31), 800.00m, number: "LW-1");
-        var letter = Of(await Run(), "messages", debtorId).Single(m => m.GetProperty("channel").GetString() == "letter");
+        var letter = await RunUntilLetter(debtorId);
         Assert.That(letter.GetProperty("status").GetString(), Is.EqualTo("to_print"));
 
         await Post(Erp, "/api/v1/payments", Payment(debtorId, (invoice, 800.00m)));

@@ -35,6 +35,7 @@ internal sealed record TakenRow
 {
     public string InvoiceId { get; init; } = "";
     public string StepKey { get; init; } = "";
+    public DateOnly AsOf { get; init; }
 }
 
 internal sealed record PromiseRow

@@ -38,14 +38,15 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                     continue;
                 }
 
-                var taken = snapshot.Taken.TryGetValue(item.Id, out var keys) ? keys : (IReadOnlySet<string>)new HashSet<string>();
-                if (taken.Contains(PlannedTake.SmallBalanceKey))
+                var taken = snapshot.Taken.TryGetValue(item.Id, out var steps) ? steps : [];
+                if (taken.ContainsKey(PlannedTake.SmallBalanceKey))
                 {
                     continue;
                 }
 
                 var flagged = snapshot.Flags.ContainsKey(item.Id) || state.BrokenPromises.Any(p => p.Covers(item.Id));
-                var decision = Cadence.Decide(policy.Steps, today.DayNumber - item.DueDate.DayNumber, taken, flagged);
+                var daysSinceTaken = taken.ToDictionary(t => t.Key, t => today.DayNumber - t.Value.DayNumber);
+                var decision = Cadence.Decide(policy.Steps, today.DayNumber - item.DueDate.DayNumber, daysSinceTaken, flagged);
                 if (decision.Step is not { } step)
                 {
                     continue;
@@ -85,7 +86,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
             var lines = channel.OrderBy(t => t.Item.DueDate).ThenBy(t => t.Item.Number, StringComparer.Ordinal).ToList();
             var strongest = lines.MaxBy(t => IndexOf(policy, t.Step))!.Step;
             var today = lines[0].Today;
-            var next = lines.Select(t => (Step: t.Next, On: t.Next is null ? today.AddDays(14) : t.Item.DueDate.AddDays(t.Next.OffsetDays)))
+            var next = lines.Select(t => (Step: t.Next, On: t.Next is null ? today.AddDays(14) : today.AddDays(t.Next.OffsetDays - t.Step.OffsetDays)))
                 .OrderBy(n => n.On).First();
             var nextOn = next.On > today ? next.On : today.AddDays(7);
             var template = snapshot.Templates.GetValueOrDefault(strongest.Template)

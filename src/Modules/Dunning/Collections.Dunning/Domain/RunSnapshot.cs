@@ -13,7 +13,7 @@ internal sealed record RunSnapshot(
     IReadOnlyDictionary<string, SettingsRow> Settings,
     IReadOnlyList<DunningPolicy> Policies,
     IReadOnlyDictionary<string, TemplateRow> Templates,
-    IReadOnlyDictionary<string, HashSet<string>> Taken,
+    IReadOnlyDictionary<string, Dictionary<string, DateOnly>> Taken,
     ILookup<string, PromiseRow> LivePromises,
     ILookup<string, PendingRow> Pending,
     IReadOnlyDictionary<string, string> Flags,
@@ -28,7 +28,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
     private const string SettingsSql = "SELECT debtor_id AS DebtorId, policy_id AS PolicyId, do_not_contact AS DoNotContact, hold_until AS HoldUntil, hold_reason AS HoldReason FROM dunning_debtor_settings";
     private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
     private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel, tone AS Tone, subject AS Subject, body AS Body, version AS Version, updated_at AS UpdatedAt FROM dunning_templates";
-    private const string TakenSql = "SELECT invoice_id AS InvoiceId, step_key AS StepKey FROM dunning_step_log";
+    private const string TakenSql = "SELECT invoice_id AS InvoiceId, step_key AS StepKey, as_of AS AsOf FROM dunning_step_log";
     private const string PromisesSql = """
         SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
                invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
@@ -50,15 +50,15 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
         var invoices = items.Where(i => i.Kind == ItemKinds.Invoice).ToList();
         var debtorIds = all ? invoices.Select(i => i.DebtorId).Distinct().ToList() : [debtorId!];
         var debtors = debtorIds.Count == 0 ? [] : await mediator.Send(new GetDebtorsQuery(debtorIds), ct);
-        var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var taken = new Dictionary<string, Dictionary<string, DateOnly>>(StringComparer.Ordinal);
         foreach (var row in await db.QueryAsync<TakenRow>(Filtered(TakenSql), param, ct))
         {
-            if (!taken.TryGetValue(row.InvoiceId, out var keys))
+            if (!taken.TryGetValue(row.InvoiceId, out var steps))
             {
-                taken[row.InvoiceId] = keys = new HashSet<string>(StringComparer.Ordinal);
+                taken[row.InvoiceId] = steps = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
             }
 
-            keys.Add(row.StepKey);
+            steps[row.StepKey] = row.AsOf;
         }
 
         var disputes = await mediator.Send(new GetOpenDisputesQuery(debtorId), ct);
