@@ -27,6 +27,8 @@ public sealed class CadenceSimulationTests(DatabaseProvider provider) : DunningF
             tasks.AddRange(Of(run, "tasks", debtorId).Select(t => (day, t.GetProperty("id").GetString()!, t.GetProperty("action").GetString()!, Ids(t))));
         }
 
+        // A-3's notice falls due on day 13, one day after A-1/A-2's firm reminder: it waits for the three-day gap (day 15), and
+        // every later step of A-3 follows at the policy's spacing from that notice.
         string[] first = [i1, i2], third = [i3], all = [i1, i2, i3];
         Assert.That(messages.Select(m => (m.Day, m.Channel, m.Tone, m.Step, string.Join(",", m.Invoices.Order()))), Is.EqualTo(new[]
         {
@@ -34,17 +36,17 @@ public sealed class CadenceSimulationTests(DatabaseProvider provider) : DunningF
             (6, "email", "friendly", "notice", Key(first)),
             (9, "email", "friendly", "pre_due", Key(third)),
             (12, "email", "firm", "firm", Key(first)),
-            (13, "email", "friendly", "notice", Key(third)),
-            (19, "email", "firm", "firm", Key(third)),
+            (15, "email", "friendly", "notice", Key(third)),
+            (21, "email", "firm", "firm", Key(third)),
             (35, "letter", "final", "final_notice", Key(first)),
-            (42, "letter", "final", "final_notice", Key(third)),
+            (44, "letter", "final", "final_notice", Key(third)),
         }));
         Assert.That(tasks.Select(t => (t.Day, t.Action, Key(t.Invoices))), Is.EqualTo(new[]
         {
-            (19, "none", Key(first)), (26, "none", Key(all)),
-            (50, "assign_senior", Key(first)), (57, "assign_senior", Key(all)),
-            (65, "propose_agency", Key(first)), (72, "propose_agency", Key(all)),
-            (95, "propose_legal", Key(first)), (102, "propose_legal", Key(all)),
+            (19, "none", Key(first)), (28, "none", Key(all)),
+            (50, "assign_senior", Key(first)), (59, "assign_senior", Key(all)),
+            (65, "propose_agency", Key(first)), (74, "propose_agency", Key(all)),
+            (95, "propose_legal", Key(first)), (104, "propose_legal", Key(all)),
         }));
         Assert.That(tasks[1].Id, Is.EqualTo(tasks[0].Id), "a second call for the same debtor joins the open call task");
 

@@ -58,6 +58,29 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
     }
 
     [Test]
+    public async Task Run_NeverSendsADebtorTwoRemindersInsideTheGap_AStepDueMeanwhileJoinsTheNextOne()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var early = await CreateInvoice(ext, Today.AddDays(-2), number: "GAP-1");
+        var first = await Run();
+        var late = await CreateInvoice(ext, Today.AddDays(-1), number: "GAP-2");
+        var days = new List<(int Day, string[] Invoices)> { (0, Ids(Of(first, "messages", debtorId).Single())) };
+        var paused = new List<string>();
+
+        for (var day = 1; day <= 14; day++)
+        {
+            var run = await Run(Today.AddDays(day));
+            days.AddRange(Of(run, "messages", debtorId).Select(m => (day, Ids(m))));
+            paused.AddRange(Of(run, "paused", debtorId).Where(p => p.GetProperty("invoiceId").GetString() == late).Select(p => p.GetProperty("reason").GetString()!));
+        }
+
+        Assert.That(days.Zip(days.Skip(1)).All(p => p.Second.Day - p.First.Day >= 3), Is.True, string.Join("; ", days.Select(d => d.Day)));
+        Assert.That(days[0].Invoices, Is.EqualTo(new[] { early }));
+        Assert.That((days[1].Day, days[1].Invoices), Is.EqualTo((3, new[] { late })), "the second invoice's first notice waits for the gap");
+        Assert.That(paused.Take(2), Is.EqualTo(new[] { "reminder_gap", "reminder_gap" }));
+    }
+
+    [Test]
     public async Task DryRun_ReportsWhatWouldBeSentAndWritesNothing()
     {
         var (debtorId, ext) = await CreateDebtor();

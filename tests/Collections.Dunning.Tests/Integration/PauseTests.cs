@@ -115,11 +115,14 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
 
         var during = await Run();
         await Publish(new PaymentFailed("att_1" + debtorId, debtorId, 1190_00, "EUR", "insufficient funds", [covered], App.Time.GetUtcNow()));
-        var after = await Run();
+        var sameDay = await Run();
+        var afterTheGap = await Run(Today.AddDays(3));
 
         Assert.That(Of(during, "paused", debtorId).Select(p => p.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }));
         Assert.That(Of(during, "steps", debtorId).Select(s => s.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { other }));
-        Assert.That(Of(after, "steps", debtorId).Select(s => s.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }));
+        Assert.That(Of(sameDay, "paused", debtorId).Select(p => p.GetProperty("reason").GetString()), Is.EqualTo(new[] { "reminder_gap" }),
+            "the debtor had a reminder today; the covered invoice joins the next one");
+        Assert.That(Of(afterTheGap, "steps", debtorId).Select(s => s.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }));
     }
 
     [Test]

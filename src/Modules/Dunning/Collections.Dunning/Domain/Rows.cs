@@ -31,6 +31,13 @@ internal sealed record TemplateRow
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
+internal sealed record LastReminderRow
+{
+    public string DebtorId { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public DateTimeOffset LastAt { get; init; }
+}
+
 internal sealed record TakenRow
 {
     public string InvoiceId { get; init; } = "";

@@ -65,6 +65,18 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                 debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict.CollectibleMinor, verdict.DisputedMinor, today));
             }
 
+            debtorTakes.RemoveAll(take =>
+            {
+                var tooSoon = take.Step.SendsMessage && snapshot.LastReminders.TryGetValue((debtor.Id, take.Step.Channel), out var last)
+                    && today.DayNumber - ContactWindow.LocalDate(last, zone).DayNumber < options.MinDaysBetweenReminders;
+                if (tooSoon)
+                {
+                    // Not taken: the step is still due at the next run after the gap and joins that reminder.
+                    pauses.Add(new PlannedPause(take.Item.Id, debtor.Id, "reminder_gap"));
+                }
+
+                return tooSoon;
+            });
             takes.AddRange(debtorTakes);
             messages.AddRange(PlanMessages(snapshot, debtor, policy, debtorTakes, now, zone));
             tasks.AddRange(PlanTasks(snapshot, debtor, debtorTakes, now));

@@ -19,7 +19,8 @@ internal sealed record RunSnapshot(
     IReadOnlyDictionary<string, string> Flags,
     IReadOnlyDictionary<string, long> DisputedByInvoice,
     IReadOnlySet<string> PlannedInvoices,
-    ILookup<string, OpenTaskRow> OpenTasks);
+    ILookup<string, OpenTaskRow> OpenTasks,
+    IReadOnlyDictionary<(string DebtorId, string Channel), DateTimeOffset> LastReminders);
 
 /// <summary>Loads a run's snapshot of the whole book, or of one debtor when a message about to leave is checked again.</summary>
 internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
@@ -36,6 +37,11 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
         """;
     private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments";
     private const string FlagsSql = "SELECT invoice_id AS InvoiceId, reason AS Reason FROM dunning_invoice_flags";
+    private const string LastRemindersSql = """
+        SELECT debtor_id AS DebtorId, channel AS Channel, MAX(created_at) AS LastAt FROM dunning_messages
+        WHERE status IN ('queued', 'sending', 'sent', 'to_print') {0}
+        GROUP BY debtor_id, channel
+        """;
     private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open'";
 
     public Task<RunSnapshot> LoadAsync(CancellationToken ct) => LoadAsync(null, ct);
@@ -75,6 +81,8 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             (await db.QueryAsync<FlagRow>(Filtered(FlagsSql), param, ct)).ToDictionary(f => f.InvoiceId, f => f.Reason),
             disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
             plans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal),
-            (await db.QueryAsync<OpenTaskRow>(Filtered(OpenTasksSql, hasWhere: true), param, ct)).ToLookup(t => t.DebtorId));
+            (await db.QueryAsync<OpenTaskRow>(Filtered(OpenTasksSql, hasWhere: true), param, ct)).ToLookup(t => t.DebtorId),
+            (await db.QueryAsync<LastReminderRow>(string.Format(LastRemindersSql, all ? "" : "AND debtor_id = @DebtorId"), param, ct))
+                .ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));
     }
 }
