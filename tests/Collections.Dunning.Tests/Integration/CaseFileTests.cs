@@ -55,7 +55,9 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
             "the thread the debtor saw, never the creditor's internal notes");
         Assert.That(file.GetProperty("plans").GetArrayLength(), Is.EqualTo(0));
         Assert.That(file.GetProperty("promises").EnumerateArray().Single().GetProperty("amount").GetProperty("amount").GetDecimal(), Is.EqualTo(200m));
-        var messages = file.GetProperty("messages").EnumerateArray().ToList();
+        var all = file.GetProperty("messages").EnumerateArray().ToList();
+        Assert.That(all.Count(m => m.GetProperty("purpose").GetString() == "receipt"), Is.EqualTo(2), "both payments were acknowledged");
+        var messages = all.Where(m => m.GetProperty("purpose").GetString() == "reminder").ToList();
         Assert.That(messages.Select(m => (m.GetProperty("channel").GetString(), m.GetProperty("step").GetString())), Is.EqualTo(new[] { ("email", "notice"), ("email", "firm") }));
         Assert.That(messages.Select(Ids), Has.All.EquivalentTo(new[] { first, second }));
         Assert.That(messages[0].GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(sentAt));

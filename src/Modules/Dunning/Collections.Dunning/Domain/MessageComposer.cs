@@ -29,13 +29,15 @@ internal static partial class MessageComposer
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public static ComposedMessage Compose(string subjectTemplate, string bodyTemplate, MessageInput input)
+    public static ComposedMessage Compose(string subjectTemplate, string bodyTemplate, MessageInput input) =>
+        Render(subjectTemplate, bodyTemplate, Fields(input, escape: true), Fields(input, escape: false));
+
+    /// <summary>Fills a template from its fields twice: HTML-escaped for the HTML body, plain for the subject and the text body.</summary>
+    public static ComposedMessage Render(string subjectTemplate, string bodyTemplate, Dictionary<string, string> htmlFields, Dictionary<string, string> textFields)
     {
-        var html = Fields(input, escape: true);
-        var text = Fields(input, escape: false);
-        var subject = Fill(subjectTemplate, Fields(input, escape: false)).ReplaceLineEndings(" ");
+        var subject = Fill(subjectTemplate, textFields).ReplaceLineEndings(" ");
         var textTemplate = WebUtility.HtmlDecode(Tags().Replace(Breaks().Replace(bodyTemplate, "\n"), string.Empty));
-        return new ComposedMessage(subject, Fill(bodyTemplate, html), Blank().Replace(Fill(textTemplate, text).Trim(), "\n\n"));
+        return new ComposedMessage(subject, Fill(bodyTemplate, htmlFields), Blank().Replace(Fill(textTemplate, textFields).Trim(), "\n\n"));
     }
 
     public static string FirstName(string? name) =>

@@ -18,7 +18,7 @@ internal sealed record MessageToSend(MessageRow Message, DebtorDto Debtor);
 /// </summary>
 internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, DunningOptions options, IPortalLinks links, IMediator mediator, TimeProvider time)
 {
-    private const string UnsentSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId AND status IN ('queued', 'to_print') ORDER BY id";
+    private const string UnsentSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId AND purpose = 'reminder' AND status IN ('queued', 'to_print') ORDER BY id";
     private const string OneSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id";
     private const string WithdrawSql = "UPDATE dunning_messages SET status = 'withdrawn', withdrawn_reason = @Reason WHERE id = @Id AND status = @Status";
     private const string RecomposeSql = """
@@ -59,6 +59,18 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         {
             await WithdrawAsync(message, "debtor_removed", IdList.Split(message.InvoiceIds), ct);
             return null;
+        }
+
+        if (message.Purpose != MessagePurposes.Reminder)
+        {
+            // A receipt acknowledges what already happened: it goes even on hold, but do-not-contact stops everything.
+            if (snapshot.Settings.GetValueOrDefault(debtor.Id) is { DoNotContact: true })
+            {
+                await WithdrawAsync(message, "do_not_contact", [], ct);
+                return null;
+            }
+
+            return new MessageToSend(message, debtor);
         }
 
         var now = time.GetUtcNow();

@@ -6,7 +6,7 @@ internal sealed record MessageRow
         id AS Id, debtor_id AS DebtorId, run_id AS RunId, channel AS Channel, tone AS Tone, step_key AS StepKey, template_key AS TemplateKey,
         to_name AS ToName, to_address AS ToAddress, subject AS Subject, body_html AS BodyHtml, body_text AS BodyText, invoice_ids AS InvoiceIds,
         total_minor AS TotalMinor, currency AS Currency, next_step_on AS NextStepOn, status AS Status, attempts AS Attempts, not_before AS NotBefore,
-        last_error AS LastError, withdrawn_reason AS WithdrawnReason, created_at AS CreatedAt, sent_at AS SentAt
+        last_error AS LastError, withdrawn_reason AS WithdrawnReason, purpose AS Purpose, created_at AS CreatedAt, sent_at AS SentAt
         """;
 
     public string Id { get; init; } = "";
@@ -30,6 +30,7 @@ internal sealed record MessageRow
     public DateTimeOffset NotBefore { get; init; }
     public string? LastError { get; init; }
     public string? WithdrawnReason { get; init; }
+    public string Purpose { get; init; } = MessagePurposes.Reminder;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 }
@@ -41,10 +42,10 @@ internal sealed record MessageRow
 public sealed record CommunicationResponse(
     string Id, string Channel, string Tone, string Step, string? ToName, string? ToAddress, string Subject, string BodyText, string BodyHtml,
     IReadOnlyList<string> InvoiceIds, string Currency, long TotalMinor, DateOnly? NextStepOn, string Status, int? Attempts, string? LastError,
-    DateTimeOffset? NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? WithdrawnReason)
+    DateTimeOffset? NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? WithdrawnReason, string Purpose)
 {
     internal static CommunicationResponse From(MessageRow m) => new(m.Id, m.Channel, m.Tone, m.StepKey, m.ToName, m.ToAddress, m.Subject, m.BodyText, m.BodyHtml,
-        IdList.Split(m.InvoiceIds), m.Currency, m.TotalMinor, m.NextStepOn, m.Status, m.Attempts, m.LastError, m.NotBefore, m.CreatedAt, m.SentAt, m.WithdrawnReason);
+        IdList.Split(m.InvoiceIds), m.Currency, m.TotalMinor, m.NextStepOn, m.Status, m.Attempts, m.LastError, m.NotBefore, m.CreatedAt, m.SentAt, m.WithdrawnReason, m.Purpose);
 
     /// <summary>What a debtor may see of its own message: no error text, attempt count or scheduling of the delivery.</summary>
     internal CommunicationResponse ForDebtor() => this with { Attempts = null, LastError = null, NotBefore = null };

@@ -39,7 +39,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
     private const string FlagsSql = "SELECT invoice_id AS InvoiceId, reason AS Reason FROM dunning_invoice_flags";
     private const string LastRemindersSql = """
         SELECT debtor_id AS DebtorId, channel AS Channel, MAX(created_at) AS LastAt FROM dunning_messages
-        WHERE status IN ('queued', 'sending', 'sent', 'to_print') {0}
+        WHERE purpose = 'reminder' AND status IN ('queued', 'sending', 'sent', 'to_print') AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
         GROUP BY debtor_id, channel
         """;
     private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open'";
@@ -82,7 +82,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
             plans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal),
             (await db.QueryAsync<OpenTaskRow>(Filtered(OpenTasksSql, hasWhere: true), param, ct)).ToLookup(t => t.DebtorId),
-            (await db.QueryAsync<LastReminderRow>(string.Format(LastRemindersSql, all ? "" : "AND debtor_id = @DebtorId"), param, ct))
+            (await db.QueryAsync<LastReminderRow>(LastRemindersSql, param, ct))
                 .ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));
     }
 }

@@ -69,5 +69,17 @@ internal static class SeedTemplates
             """ + Signature),
     ];
 
+    /// <summary>Added by migration 600_011 (after the reminders were seeded), so it is not in <see cref="All"/>.</summary>
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body) Receipt =
+        ("email_receipt", Channels.Email, Tones.Friendly, "Thank you: {{paymentAmount}} received from {{debtorName}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Thank you: we received your payment of <strong>{{paymentAmount}}</strong> on {{paymentDate}} and applied it as follows.</p>
+            <p>Account: {{debtorName}}</p>
+            {{paymentTable}}
+            <p>Open on your account on {{nextStepDate}}: <strong>{{totalDue}}</strong>.</p>
+            <p>What happens next: {{nextStep}}.</p>
+            <p>Your invoices, payments and receipts are always available here: {{portalLink}}</p>
+            """ + Signature);
+
     public static readonly string[] RequiredFields = ["{{nextStep}}", "{{nextStepDate}}", "{{portalLink}}"];
 }

@@ -44,6 +44,13 @@ internal static class MessageStatuses
     public const string Withdrawn = "withdrawn";
 }
 
+/// <summary>Why a message exists: a reminder climbs the ladder; a receipt acknowledges what the debtor did and never counts as chasing.</summary>
+internal static class MessagePurposes
+{
+    public const string Reminder = "reminder";
+    public const string Receipt = "receipt";
+}
+
 internal static class TaskKinds
 {
     public const string Call = "call";
