@@ -90,6 +90,7 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
 
     [TestCase("/api/v1/debtors")]
     [TestCase("/api/v1/invoices?debtorId={debtor}")]
+    [TestCase("/api/v1/payments?debtorId={debtor}")]
     [TestCase("/api/v1/disputes?debtorId={debtor}")]
     [TestCase("/api/v1/payment-plans?debtorId={debtor}")]
     [TestCase("/api/v1/debtors/{debtor}/activity")]

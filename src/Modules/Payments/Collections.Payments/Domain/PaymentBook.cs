@@ -42,6 +42,8 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
 
     private const string AllocationsSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id = @PaymentId ORDER BY id";
 
+    private const string AllocationsOfSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id IN @Ids ORDER BY payment_id, id";
+
     private const string ReverseRowSql = "UPDATE payments_allocations SET reversed_minor = reversed_minor + @AmountMinor WHERE id = @Id AND amount_minor - reversed_minor >= @AmountMinor";
 
     public async Task<PaymentRow?> FindAsync(string id, CancellationToken ct) =>
@@ -49,6 +51,12 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
 
     public async Task<IReadOnlyList<AllocationRow>> AllocationsAsync(string paymentId, CancellationToken ct) =>
         await db.QueryAsync<AllocationRow>(AllocationsSql, new { PaymentId = paymentId }, ct);
+
+    /// <summary>The allocations of a page of payments, in one query.</summary>
+    public async Task<ILookup<string, AllocationRow>> AllocationsOfAsync(IReadOnlyCollection<string> paymentIds, CancellationToken ct) =>
+        paymentIds.Count == 0
+            ? Array.Empty<AllocationRow>().ToLookup(a => a.PaymentId)
+            : (await db.QueryAsync<AllocationRow>(AllocationsOfSql, new { Ids = paymentIds }, ct)).ToLookup(a => a.PaymentId);
 
     /// <summary>Records a payment and applies it as planned; publishes PaymentSucceeded with what it did.</summary>
     public async Task<string> RecordAsync(NewPayment payment, AllocationPlan plan, CancellationToken ct)

@@ -45,13 +45,7 @@ internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, Caller
 
         var rows = await db.QueryAsync<PaymentRow>(PageSql, new { After = Cursor.Decode(query.Cursor), DebtorId = debtorId, Since = query.Since?.ToUniversalTime(), Take = limit + 1 }, cancellationToken);
         var page = Cursor.ToPage(rows, limit, r => r.Id);
-        var items = new List<PaymentResponse>(page.Items.Count);
-        foreach (var row in page.Items)
-        {
-            items.Add(await book.ResponseAsync(row, cancellationToken));
-        }
-
-        return new Page<PaymentResponse>(items, page.NextCursor);
+        return new Page<PaymentResponse>(await book.ResponsesAsync(page.Items, cancellationToken), page.NextCursor);
     }
 }
 

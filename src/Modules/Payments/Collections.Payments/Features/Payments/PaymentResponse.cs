@@ -21,9 +21,18 @@ public sealed record PaymentResponse(
 
 internal static class PaymentResponses
 {
-    public static async Task<PaymentResponse> ResponseAsync(this PaymentBook book, PaymentRow row, CancellationToken ct)
+    public static async Task<PaymentResponse> ResponseAsync(this PaymentBook book, PaymentRow row, CancellationToken ct) =>
+        ToResponse(row, await book.AllocationsAsync(row.Id, ct));
+
+    /// <summary>The responses for a page of payments, their allocations read in one query.</summary>
+    public static async Task<IReadOnlyList<PaymentResponse>> ResponsesAsync(this PaymentBook book, IReadOnlyList<PaymentRow> rows, CancellationToken ct)
     {
-        var allocations = await book.AllocationsAsync(row.Id, ct);
+        var allocations = await book.AllocationsOfAsync(rows.Select(r => r.Id).ToList(), ct);
+        return rows.Select(r => ToResponse(r, allocations[r.Id])).ToList();
+    }
+
+    private static PaymentResponse ToResponse(PaymentRow row, IEnumerable<AllocationRow> allocations)
+    {
         MoneyDto M(long minor) => MoneyDto.Of(minor, row.Currency);
         return new PaymentResponse(row.Id, row.DebtorId, M(row.AmountMinor), M(row.UnappliedMinor), M(row.RefundedMinor), row.Method, row.Status,
             row.Reference, row.ReceivedOn, row.RecordedAt, row.PaymentPlanId,
