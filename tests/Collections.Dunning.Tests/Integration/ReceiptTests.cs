@@ -31,7 +31,7 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
         Assert.That(text, Does.Contain("https://pay.example.com/portal/#/login?token=").And.Not.Contain("{{"));
         Assert.That(File.Exists(Path.Combine(OutboxDirectory, receipt.GetProperty("id").GetString() + ".eml")), Is.True);
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/activity")).ShouldBe(HttpStatusCode.OK);
-        Assert.That(activity.ToString(), Does.Contain("dunning.receipt_queued"));
+        Assert.That(activity.ToString(), Does.Contain("dunning.courtesy_queued"));
     }
 
     [Test]

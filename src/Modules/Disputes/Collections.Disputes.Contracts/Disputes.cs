@@ -46,7 +46,8 @@ public sealed record DisputeThreadDto(
 /// <summary>Every dispute of a debtor with its shared thread, oldest first (the case file).</summary>
 public sealed record GetDisputeThreadsQuery(string DebtorId) : IRequest<IReadOnlyList<DisputeThreadDto>>;
 
-public sealed record DisputeOpened(string DisputeId, string DebtorId, string InvoiceId, long DisputedMinor, string Currency, string Category, DateTimeOffset At) : INotification;
+/// <summary>DueBy: the date the creditor has committed to answer by (null from publishers that set none).</summary>
+public sealed record DisputeOpened(string DisputeId, string DebtorId, string InvoiceId, long DisputedMinor, string Currency, string Category, DateTimeOffset At, DateOnly? DueBy = null) : INotification;
 
 /// <summary>Outcome: upheld (credited in full), partially_upheld, rejected. CreditedMinor is what was credited.</summary>
 public sealed record DisputeResolved(string DisputeId, string DebtorId, string InvoiceId, string Outcome, long CreditedMinor, string Currency, DateTimeOffset At) : INotification;

@@ -29,6 +29,7 @@ public static class DunningModule
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();
         services.AddScoped<MessageRecheck>();
+        services.AddScoped<CourtesyOutbox>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DebtorSettingsStore>();
         services.AddScoped<PromiseHistory>();

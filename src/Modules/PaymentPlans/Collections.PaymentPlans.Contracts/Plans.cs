@@ -31,7 +31,8 @@ public sealed record GetPlansQuery(string DebtorId) : IRequest<IReadOnlyList<Pay
 
 public sealed record PaymentPlanActivated(string PaymentPlanId, string DebtorId, IReadOnlyList<string> InvoiceIds, long TotalMinor, string Currency, int InstallmentCount, DateTimeOffset At) : INotification;
 
-public sealed record PaymentPlanInstallmentLate(string PaymentPlanId, string DebtorId, int Number, DateOnly DueDate, long OutstandingMinor, string Currency, DateTimeOffset At) : INotification;
+/// <summary>DefaultsOn: the date the plan defaults if the installment is still unpaid (null from publishers that set none).</summary>
+public sealed record PaymentPlanInstallmentLate(string PaymentPlanId, string DebtorId, int Number, DateOnly DueDate, long OutstandingMinor, string Currency, DateTimeOffset At, DateOnly? DefaultsOn = null) : INotification;
 
 /// <summary>The plan broke (installments missed beyond its grace); its invoices return to normal dunning.</summary>
 public sealed record PaymentPlanDefaulted(string PaymentPlanId, string DebtorId, IReadOnlyList<string> InvoiceIds, DateTimeOffset At) : INotification;

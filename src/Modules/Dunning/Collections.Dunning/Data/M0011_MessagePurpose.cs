@@ -3,19 +3,24 @@ using FluentMigrator;
 
 namespace Collections.Dunning.Data;
 
-[Migration(600_011, "Dunning: receipts beside reminders (message purpose) and the receipt template")]
+[Migration(600_011, "Dunning: acknowledgements beside reminders (message purpose) and their templates")]
 public sealed class M0011_MessagePurpose : Migration
 {
     public override void Up()
     {
         Alter.Table("dunning_messages").AddColumn("purpose").AsString(20).NotNullable().WithDefaultValue(MessagePurposes.Reminder);
-        var (key, channel, tone, subject, body) = SeedTemplates.Receipt;
-        Insert.IntoTable("dunning_templates").Row(new { template_key = key, channel, tone, subject, body, version = 1, updated_at = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
+        foreach (var (key, channel, tone, subject, body) in SeedTemplates.Courtesy)
+        {
+            Insert.IntoTable("dunning_templates").Row(new { template_key = key, channel, tone, subject, body, version = 1, updated_at = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
+        }
     }
 
     public override void Down()
     {
-        Delete.FromTable("dunning_templates").Row(new { template_key = SeedTemplates.Receipt.Key });
+        foreach (var template in SeedTemplates.Courtesy)
+        {
+            Delete.FromTable("dunning_templates").Row(new { template_key = template.Key });
+        }
         Delete.Column("purpose").FromTable("dunning_messages");
     }
 }

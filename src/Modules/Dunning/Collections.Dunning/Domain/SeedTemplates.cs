@@ -69,17 +69,81 @@ internal static class SeedTemplates
             """ + Signature),
     ];
 
-    /// <summary>Added by migration 600_011 (after the reminders were seeded), so it is not in <see cref="All"/>.</summary>
-    public static readonly (string Key, string Channel, string Tone, string Subject, string Body) Receipt =
-        ("email_receipt", Channels.Email, Tones.Friendly, "Thank you: {{paymentAmount}} received from {{debtorName}}", """
+    private const string CourtesyClose = """
+        <p>Your invoices, payments and agreements are always available here: {{portalLink}}</p>
+        """ + Signature;
+
+    /// <summary>
+    /// Acknowledgements (added by migration 600_011, after the reminders were seeded, so not in <see cref="All"/>). Merge
+    /// fields: the reminders' names, {{portalLink}} and {{senderName}}, plus {{amount}}, {{details}} (the event's lines),
+    /// {{totalDue}} (open on the account now), {{nextStep}} and {{nextStepDate}}.
+    /// </summary>
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body)[] Courtesy =
+    [
+        ("email_receipt", Channels.Email, Tones.Friendly, "Thank you: {{amount}} received from {{debtorName}}", """
             <p>Dear {{contactFirstName}},</p>
-            <p>Thank you: we received your payment of <strong>{{paymentAmount}}</strong> on {{paymentDate}} and applied it as follows.</p>
+            <p>Thank you: we received your payment of <strong>{{amount}}</strong> and applied it as follows.</p>
             <p>Account: {{debtorName}}</p>
-            {{paymentTable}}
+            {{details}}
             <p>Open on your account on {{nextStepDate}}: <strong>{{totalDue}}</strong>.</p>
             <p>What happens next: {{nextStep}}.</p>
-            <p>Your invoices, payments and receipts are always available here: {{portalLink}}</p>
-            """ + Signature);
+            """ + CourtesyClose),
+        ("email_debit_failed", Channels.Email, Tones.Friendly, "Your bank debit of {{amount}} did not go through", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>We are sorry to tell you that your bank debit did not go through, so the invoices below are still open.</p>
+            {{details}}
+            <p>What happens next: {{nextStep}} (as of {{nextStepDate}}, {{totalDue}} is open on your account).</p>
+            """ + CourtesyClose),
+        ("email_plan_agreed", Channels.Email, Tones.Friendly, "Your payment plan with us: {{amount}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Thank you for agreeing a payment plan with us. Here is what we agreed:</p>
+            {{details}}
+            <p>First instalment due: <strong>{{nextStepDate}}</strong>.</p>
+            <p>What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
+        ("email_plan_installment_late", Channels.Email, Tones.Friendly, "Your payment plan: an instalment has not reached us", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>An instalment of your payment plan has not reached us yet. It may simply be on its way:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}. Please pay by {{nextStepDate}}.</p>
+            """ + CourtesyClose),
+        ("email_plan_completed", Channels.Email, Tones.Friendly, "Your payment plan is complete: thank you", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Thank you: every instalment of your payment plan has been paid.</p>
+            {{details}}
+            <p>Open on your account on {{nextStepDate}}: <strong>{{totalDue}}</strong>. What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
+        ("email_plan_defaulted", Channels.Email, Tones.Friendly, "Your payment plan has ended", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>An instalment of your payment plan stayed unpaid, so the plan ended on {{nextStepDate}}. These invoices are open again:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
+        ("email_dispute_received", Channels.Email, Tones.Friendly, "We received your query about {{amount}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Thank you for telling us. We have opened a case for your query:</p>
+            {{details}}
+            <p>We will reply by <strong>{{nextStepDate}}</strong>. What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
+        ("email_dispute_resolved", Channels.Email, Tones.Friendly, "Your query has been resolved", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>We have looked into your query, as of {{nextStepDate}}:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
+        ("email_promise_recorded", Channels.Email, Tones.Friendly, "Thank you: your payment date is noted", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Thank you for letting us know when you will pay. We have noted:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}. Promised date: {{nextStepDate}}.</p>
+            """ + CourtesyClose),
+        ("email_promise_broken", Channels.Email, Tones.Friendly, "Your promised payment has not reached us", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>The payment you promised has not reached us in full:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}} (as of {{nextStepDate}}, {{totalDue}} is open on your account).</p>
+            """ + CourtesyClose),
+    ];
 
     public static readonly string[] RequiredFields = ["{{nextStep}}", "{{nextStepDate}}", "{{portalLink}}"];
 }

@@ -44,11 +44,23 @@ internal static class MessageStatuses
     public const string Withdrawn = "withdrawn";
 }
 
-/// <summary>Why a message exists: a reminder climbs the ladder; a receipt acknowledges what the debtor did and never counts as chasing.</summary>
+/// <summary>
+/// Why a message exists: a reminder climbs the ladder; anything else is a courtesy message (its template key is
+/// `email_{purpose}`) that acknowledges what happened and never counts as chasing.
+/// </summary>
 internal static class MessagePurposes
 {
     public const string Reminder = "reminder";
     public const string Receipt = "receipt";
+    public const string DebitFailed = "debit_failed";
+    public const string PlanAgreed = "plan_agreed";
+    public const string PlanInstallmentLate = "plan_installment_late";
+    public const string PlanCompleted = "plan_completed";
+    public const string PlanDefaulted = "plan_defaulted";
+    public const string DisputeReceived = "dispute_received";
+    public const string DisputeResolved = "dispute_resolved";
+    public const string PromiseRecorded = "promise_recorded";
+    public const string PromiseBroken = "promise_broken";
 }
 
 internal static class TaskKinds

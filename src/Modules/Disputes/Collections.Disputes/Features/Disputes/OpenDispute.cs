@@ -80,12 +80,13 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
         var currency = Currency.Of(invoice.Currency);
         var disputedMinor = DisputedAmount(command.Amount, invoice, currency);
         var now = time.GetUtcNow();
+        var dueBy = BusinessDays.Add(DateOnly.FromDateTime(now.UtcDateTime), options.ResponseBusinessDays);
         var number = await store.NextNumberAsync(cancellationToken);
         await db.ExecuteAsync(InsertSql, new
         {
             Id = id, Number = number, invoice.DebtorId, InvoiceId = invoice.Id, InvoiceNumber = invoice.Number, Category = command.Reason,
             Description = command.Description.Trim(), DisputedMinor = disputedMinor, invoice.Currency, OpenedBy = store.Actor, Now = now,
-            DueBy = BusinessDays.Add(DateOnly.FromDateTime(now.UtcDateTime), options.ResponseBusinessDays),
+            DueBy = dueBy,
         }, cancellationToken);
         await store.RecordHistoryAsync(id, null, DisputeStatuses.Open, null, cancellationToken);
         await mediator.Send(new SetDisputedAmountCommand(invoice.Id, disputedMinor, id), cancellationToken);
@@ -93,7 +94,7 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
         var amount = new Money(disputedMinor, currency);
         await mediator.Send(new RecordActivityCommand(invoice.DebtorId, "dispute.opened",
             $"Dispute {number} opened on invoice {invoice.Number} for {amount} ({command.Reason.Replace('_', ' ')}); that amount is on hold.", invoice.Id), cancellationToken);
-        await mediator.Publish(new DisputeOpened(id, invoice.DebtorId, invoice.Id, disputedMinor, invoice.Currency, command.Reason, now), cancellationToken);
+        await mediator.Publish(new DisputeOpened(id, invoice.DebtorId, invoice.Id, disputedMinor, invoice.Currency, command.Reason, now, dueBy), cancellationToken);
         return await responses.ForAsync(await store.VisibleAsync(id, cancellationToken), cancellationToken);
     }
 

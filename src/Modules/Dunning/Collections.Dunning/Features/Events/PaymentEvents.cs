@@ -39,12 +39,29 @@ internal sealed class PaymentPendingHandler(DbSession db, MessageRecheck recheck
     }
 }
 
-internal sealed class PaymentFailedHandler(DbSession db) : INotificationHandler<PaymentFailed>
+/// <summary>
+/// A payment attempt failed: its items are chased again. When it was a bank debit in flight (the debtor believes it
+/// paid) the debtor is told, with a link to pay again; an abandoned card checkout is not worth an e-mail.
+/// </summary>
+internal sealed class PaymentFailedHandler(DbSession db, CourtesyOutbox outbox) : INotificationHandler<PaymentFailed>
 {
     private const string DeleteSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
 
-    public Task Handle(PaymentFailed notification, CancellationToken cancellationToken) =>
-        db.ExecuteAsync(DeleteSql, new { notification.AttemptId }, cancellationToken);
+    public async Task Handle(PaymentFailed failed, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteAsync(DeleteSql, new { failed.AttemptId }, cancellationToken) == 0)
+        {
+            return;
+        }
+
+        await outbox.QueueAsync(new CourtesyNote(MessagePurposes.DebitFailed, failed.AttemptId, failed.DebtorId, failed.AmountMinor, failed.Currency, failed.ItemIds,
+            account => new CourtesyContent(
+                failed.ItemIds.Select(id => account.ById.GetValueOrDefault(id) is { } item
+                    ? $"Invoice {item.Number}: {MessageComposer.Amount(item.BalanceMinor, item.Currency)} open"
+                    : $"Invoice {id}").ToList(),
+                "nothing was taken from your account; please pay again through the link below, by card, bank debit or bank transfer",
+                account.Today)), cancellationToken);
+    }
 }
 
 /// <summary>

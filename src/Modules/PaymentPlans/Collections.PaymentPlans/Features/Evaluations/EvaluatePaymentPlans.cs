@@ -60,7 +60,7 @@ internal sealed class EvaluatePaymentPlanHandler(PlanStore store, PlanLifecycle 
         {
             await lifecycle.RecordAsync(plan, "payment_plan.installment_late",
                 $"Installment {late.Number} of payment plan {plan.Id}, due {late.DueDate:yyyy-MM-dd}, is unpaid: {PlanLifecycle.Amount(late.OutstandingMinor, plan.Currency)} outstanding.", cancellationToken);
-            await mediator.Publish(new PaymentPlanInstallmentLate(plan.Id, plan.DebtorId, late.Number, late.DueDate, late.OutstandingMinor, plan.Currency, time.GetUtcNow()), cancellationToken);
+            await mediator.Publish(new PaymentPlanInstallmentLate(plan.Id, plan.DebtorId, late.Number, late.DueDate, late.OutstandingMinor, plan.Currency, time.GetUtcNow(), late.DueDate.AddDays(options.DefaultDays + 1)), cancellationToken);
         }
 
         if (assessment.Defaulted)

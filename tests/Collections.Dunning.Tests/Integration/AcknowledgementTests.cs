@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Collections.Dunning.Contracts;
+using Collections.PaymentPlans.Contracts;
+using Collections.Payments.Contracts;
+using Collections.SharedKernel.Data;
+using Collections.Testing;
+
+namespace Collections.Dunning.Tests.Integration;
+
+/// <summary>Plans, disputes, promises and failed bank debits are each acknowledged once, saying what happens next.</summary>
+public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFixture(provider)
+{
+    [Test]
+    public async Task Dispute_WhenOpened_IsAcknowledgedWithTheDateWeAnswerBy_AndWhenResolvedWithTheOutcome()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m, number: "ACK-D");
+
+        var dispute = await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 100.00m, reason = "pricing", description = "Unit price differs." });
+        var dueBy = DateOnly.Parse(dispute.GetProperty("dueBy").GetString()!);
+        var id = dispute.GetProperty("id").GetString();
+        await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/assign", new { assignee = "maria.keller" })).ShouldBe(HttpStatusCode.OK);
+        await Post(Staff, $"/api/v1/disputes/{id}/resolve", new { outcome = "partially_accepted", creditAmount = 40.00m, resolutionNote = "Quote was lower." }, HttpStatusCode.OK);
+
+        var received = await Single(debtorId, "dispute_received");
+        var resolved = await Single(debtorId, "dispute_resolved");
+        Assert.That(received.GetProperty("subject").GetString(), Is.EqualTo("We received your query about 100.00 EUR"));
+        Assert.That(Text(received), Does.Contain("Invoice ACK-D: 100.00 EUR under review (pricing)").And.Contain($"We will reply by {dueBy:d MMMM yyyy}"));
+        Assert.That(Text(resolved), Does.Contain("we agree with you in part").And.Contain("A credit note of 40.00 EUR has been issued against invoice ACK-D"));
+        Assert.That(Text(resolved), Does.Contain("the remaining 460.00 EUR of invoice ACK-D is due"));
+    }
+
+    [Test]
+    public async Task Promise_WhenRecorded_IsConfirmedWithItsDate_AndWhenBroken_SaysWhatHappensNow()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
+        var promised = Today.AddDays(5);
+
+        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd") });
+        await Publish(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
+
+        Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"300.00 EUR by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));
+        Assert.That(Text(await Single(debtorId, "promise_broken")), Does.Contain("300.00 EUR of the promised payment is missing").And.Contain("our reminders resume"));
+    }
+
+    [Test]
+    public async Task Plan_AgreedLateCompletedAndDefaulted_AreEachAcknowledgedOnce_EvenWhenTheEventIsReplayed()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 600.00m, number: "ACK-P");
+        var late = new PaymentPlanInstallmentLate("plan_ack" + debtorId[^6..], debtorId, 2, Today.AddDays(-6), 200_00, "EUR", App.Time.GetUtcNow(), Today.AddDays(25));
+
+        await Publish(new PaymentPlanActivated("plan_ack" + debtorId[^6..], debtorId, [invoice], 600_00, "EUR", 3, App.Time.GetUtcNow()));
+        await Publish(late);
+        await Publish(late);
+        await Publish(late with { Number = 3 });
+        await Publish(new PaymentPlanDefaulted("plan_ack" + debtorId[^6..], debtorId, [invoice], App.Time.GetUtcNow()));
+
+        var agreed = Text(await Single(debtorId, "plan_agreed"));
+        Assert.That(agreed, Does.Contain("3 instalments, 600.00 EUR in all").And.Contain("Invoices covered: ACK-P"));
+        var lateMessages = (await Of(debtorId, "plan_installment_late")).ToList();
+        Assert.That(lateMessages, Has.Count.EqualTo(2), "one per late installment, none for the replay");
+        Assert.That(Text(lateMessages[0]), Does.Contain("Instalment 2").And.Contain("200.00 EUR outstanding").And.Contain($"Please pay by {Today.AddDays(24):d MMMM yyyy}"));
+        Assert.That(Text(await Single(debtorId, "plan_defaulted")), Does.Contain("Invoice ACK-P: 600.00 EUR open").And.Contain("our reminders resume"));
+    }
+
+    [Test]
+    public async Task BankDebit_WhenItFails_TellsTheDebtorAndLinksToPayAgain_ButAnAbandonedCheckoutSendsNothing()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 250.00m, number: "ACK-B");
+        await Publish(new PaymentPending("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", PaymentMethods.BankDebit, [invoice], App.Time.GetUtcNow()));
+
+        await Publish(new PaymentFailed("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", "insufficient_funds", [invoice], App.Time.GetUtcNow()));
+        await Publish(new PaymentFailed("att_checkout" + debtorId[^6..], debtorId, 250_00, "EUR", "expired", [invoice], App.Time.GetUtcNow()));
+
+        var failed = await Single(debtorId, "debit_failed");
+        Assert.That(failed.GetProperty("subject").GetString(), Is.EqualTo("Your bank debit of 250.00 EUR did not go through"));
+        Assert.That(Text(failed), Does.Contain("Invoice ACK-B: 250.00 EUR open").And.Contain("nothing was taken from your account").And.Contain("https://pay.example.com/portal/"));
+    }
+
+    [Test]
+    public async Task Acknowledgements_AreNotReminders_TheRunStillSendsTheFirstReminderTheSameDay()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 100.00m);
+        await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 10.00m, reason = "pricing", description = "Ten too much." });
+
+        var run = await Run();
+
+        Assert.That(Of(run, "messages", debtorId).Count(), Is.EqualTo(1), "the dispute's acknowledgement does not hold back the reminder for the rest");
+    }
+
+    private async Task<IEnumerable<JsonElement>> Of(string debtorId, string purpose) =>
+        (await Communications(debtorId)).EnumerateArray().Where(m => m.GetProperty("purpose").GetString() == purpose).ToList();
+
+    private async Task<JsonElement> Single(string debtorId, string purpose) => (await Of(debtorId, purpose)).Single();
+
+    private static string Text(JsonElement message) => message.GetProperty("bodyText").GetString()!;
+
+    private static async Task<JsonElement> Post(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return await (await client.SendAsync(request)).ShouldBe(expected);
+    }
+}
