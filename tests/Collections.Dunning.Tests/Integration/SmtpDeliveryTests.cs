@@ -91,8 +91,35 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
             Assert.That(mail.GetProperty("html").GetString(), Does.Contain("Nordwind &lt;Logistik&gt; AG").And.Contain("2,380.00 EUR"));
             Assert.That(mail.GetProperty("text").GetString(), Does.Contain("What happens next"));
         });
-        var message = (await Communications(debtorId)).EnumerateArray().Single();
+        var message = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder");
         Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("sent"));
+    }
+
+    [Test]
+    public async Task Dispatch_WhenTheDebtorPaidAfterTheRun_DeliversOnlyTheThankYou_NeverTheReminder()
+    {
+        var (debtorId, ext) = await CreateDebtor(name: "Paid Before Nine GmbH");
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 640.00m, number: "SMTP-PAID");
+        await Run();
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                debtorId, amount = 640.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-SMTP", receivedAt = Today.ToString("yyyy-MM-dd"),
+                allocations = new[] { new { invoiceId = invoice, amount = 640.00m } },
+            }),
+        })
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
+        }
+
+        await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
+
+        using var http = new HttpClient();
+        var inbox = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{webPort}/email")).RootElement;
+        var mails = inbox.EnumerateArray().Where(m => m.GetProperty("text").GetString()!.Contains("SMTP-PAID", StringComparison.Ordinal)).ToList();
+        Assert.That(mails.Select(m => m.GetProperty("subject").GetString()), Is.EqualTo(new[] { "Thank you: 640.00 EUR received from Paid Before Nine GmbH" }));
     }
 
     private static int FreePort()
