@@ -39,6 +39,10 @@ internal sealed record CourtesyNote(string Kind, string Cause, string DebtorId, 
 /// </summary>
 internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOptions options, IPortalLinks links, TimeProvider time)
 {
+    /// <summary>The merge fields a courtesy template may use.</summary>
+    public static readonly string[] FieldNames =
+        ["contactFirstName", "contactName", "debtorName", "amount", "details", "totalDue", "portalLink", "nextStep", "nextStepDate", "senderName"];
+
     private const string DoNotContactSql = "SELECT COUNT(*) FROM dunning_debtor_settings WHERE debtor_id = @DebtorId AND do_not_contact = @Yes";
     private const string TemplateSql = "SELECT subject AS Subject, body AS Body FROM dunning_templates WHERE template_key = @Key";
     private const string QueueSql = """

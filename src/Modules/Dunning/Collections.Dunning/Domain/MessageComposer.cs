@@ -29,6 +29,14 @@ internal static partial class MessageComposer
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>The merge fields a reminder or letter template may use.</summary>
+    public static readonly string[] FieldNames =
+        ["contactFirstName", "contactName", "debtorName", "relationship", "invoiceCount", "invoiceTable", "totalDue", "earlyPaymentSaving", "disputeNote",
+         "portalLink", "nextStep", "nextStepDate", "senderName"];
+
+    /// <summary>The merge fields a template uses, as written ({{ name }}).</summary>
+    public static IEnumerable<string> FieldsUsedIn(string template) => Field().Matches(template).Select(m => m.Groups[1].Value);
+
     public static ComposedMessage Compose(string subjectTemplate, string bodyTemplate, MessageInput input) =>
         Render(subjectTemplate, bodyTemplate, Fields(input, escape: true), Fields(input, escape: false));
 

@@ -35,6 +35,15 @@ internal sealed class SaveTemplateValidator : AbstractValidator<SaveTemplateComm
         RuleFor(c => c.Body.Body).Must(b => b is null || SeedTemplates.RequiredFields.All(b.Contains))
             .WithMessage($"Every message says what happens next and links to the portal: the body must use {string.Join(", ", SeedTemplates.RequiredFields)}.")
             .OverridePropertyName("body");
+        RuleFor(c => c).Custom((command, context) =>
+        {
+            var allowed = SeedTemplates.Courtesy.Any(t => t.Key == command.Key) ? CourtesyOutbox.FieldNames : MessageComposer.FieldNames;
+            var unknown = MessageComposer.FieldsUsedIn((command.Body.Subject ?? "") + (command.Body.Body ?? "")).Where(f => !allowed.Contains(f)).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                context.AddFailure("body", $"Unknown merge field(s): {string.Join(", ", unknown.Select(f => "{{" + f + "}}"))}. This template may use: {string.Join(", ", allowed.Select(f => "{{" + f + "}}"))}.");
+            }
+        });
     }
 }
 
