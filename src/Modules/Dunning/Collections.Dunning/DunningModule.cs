@@ -30,6 +30,7 @@ public static class DunningModule
         services.AddScoped<RunWriter>();
         services.AddScoped<MessageRecheck>();
         services.AddScoped<CourtesyOutbox>();
+        services.AddScoped<DueSoonNotices>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DebtorSettingsStore>();
         services.AddScoped<PromiseHistory>();

@@ -21,7 +21,8 @@ public sealed record PaymentPlanSummaryDto(
     long PaidMinor,
     IReadOnlyList<string> InvoiceIds,
     DateOnly? NextDueDate,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    long? NextDueMinor = null);
 
 /// <summary>Active plans (optionally of one debtor): dunning pauses their invoices.</summary>
 public sealed record GetActivePlansQuery(string? DebtorId = null) : IRequest<IReadOnlyList<PaymentPlanSummaryDto>>;

@@ -112,6 +112,6 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
     }
 
     /// <summary>The run id column holds 40 characters; a longer cause is kept unique by its hash.</summary>
-    private static string CauseKey(string cause) =>
+    public static string CauseKey(string cause) =>
         cause.Length <= 40 ? cause : "c_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cause)))[..38];
 }

@@ -14,6 +14,9 @@ internal sealed class DunningOptions
     /// <summary>At most one reminder per debtor and channel in this many days; steps due inside the gap join the next one.</summary>
     public int MinDaysBetweenReminders { get; set; } = 3;
 
+    /// <summary>How many days ahead the debtor hears that an early-payment discount ends or a plan installment falls due.</summary>
+    public int DueSoonNoticeDays { get; set; } = 3;
+
     /// <summary>In major units of the invoice's currency: below it, a write-off is proposed instead of further chasing.</summary>
     public decimal SmallBalanceThreshold { get; set; } = 5m;
 

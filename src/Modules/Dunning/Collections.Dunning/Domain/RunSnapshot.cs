@@ -18,9 +18,12 @@ internal sealed record RunSnapshot(
     ILookup<string, PendingRow> Pending,
     IReadOnlyDictionary<string, string> Flags,
     IReadOnlyDictionary<string, long> DisputedByInvoice,
-    IReadOnlySet<string> PlannedInvoices,
+    IReadOnlyList<PaymentPlanSummaryDto> ActivePlans,
     ILookup<string, OpenTaskRow> OpenTasks,
-    IReadOnlyDictionary<(string DebtorId, string Channel), DateTimeOffset> LastReminders);
+    IReadOnlyDictionary<(string DebtorId, string Channel), DateTimeOffset> LastReminders)
+{
+    public IReadOnlySet<string> PlannedInvoices { get; } = ActivePlans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>Loads a run's snapshot of the whole book, or of one debtor when a message about to leave is checked again.</summary>
 internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
@@ -80,7 +83,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             (await db.QueryAsync<PendingRow>(Filtered(PendingSql), param, ct)).ToLookup(p => p.DebtorId),
             (await db.QueryAsync<FlagRow>(Filtered(FlagsSql), param, ct)).ToDictionary(f => f.InvoiceId, f => f.Reason),
             disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
-            plans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal),
+            plans,
             (await db.QueryAsync<OpenTaskRow>(Filtered(OpenTasksSql, hasWhere: true), param, ct)).ToLookup(t => t.DebtorId),
             (await db.QueryAsync<LastReminderRow>(LastRemindersSql, param, ct))
                 .ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));

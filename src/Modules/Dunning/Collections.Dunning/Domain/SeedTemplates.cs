@@ -101,6 +101,18 @@ internal static class SeedTemplates
             <p>First instalment due: <strong>{{nextStepDate}}</strong>.</p>
             <p>What happens next: {{nextStep}}.</p>
             """ + CourtesyClose),
+        ("email_discount_ending", Channels.Email, Tones.Friendly, "Save {{amount}}: your early-payment discount ends soon", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>A short note so that you do not miss it: paying early still saves you money.</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}. Last day for the discount: <strong>{{nextStepDate}}</strong>.</p>
+            """ + CourtesyClose),
+        ("email_plan_installment_due", Channels.Email, Tones.Friendly, "Your payment plan: {{amount}} due on {{nextStepDate}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>A friendly heads-up: the next instalment of your payment plan falls due soon.</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}. Due date: <strong>{{nextStepDate}}</strong>.</p>
+            """ + CourtesyClose),
         ("email_plan_installment_late", Channels.Email, Tones.Friendly, "Your payment plan: an instalment has not reached us", """
             <p>Dear {{contactFirstName}},</p>
             <p>An instalment of your payment plan has not reached us yet. It may simply be on its way:</p>

@@ -54,7 +54,9 @@ internal static class MessagePurposes
     public const string Receipt = "receipt";
     public const string DebitFailed = "debit_failed";
     public const string PlanAgreed = "plan_agreed";
+    public const string PlanInstallmentDue = "plan_installment_due";
     public const string PlanInstallmentLate = "plan_installment_late";
+    public const string DiscountEnding = "discount_ending";
     public const string PlanCompleted = "plan_completed";
     public const string PlanDefaulted = "plan_defaulted";
     public const string DisputeReceived = "dispute_received";

@@ -42,7 +42,7 @@ internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
         RuleFor(c => c.AsOf).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("asOf must be a date between 2000 and 2100.").OverridePropertyName("asOf");
 }
 
-internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, CallerContext caller, TimeProvider time, ILogger<RunDunningHandler> logger)
+internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, DueSoonNotices dueSoon, CallerContext caller, TimeProvider time, ILogger<RunDunningHandler> logger)
     : IRequestHandler<RunDunningCommand, RunDunningResponse>
 {
     public async Task<RunDunningResponse> Handle(RunDunningCommand command, CancellationToken cancellationToken)
@@ -57,6 +57,7 @@ internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner pla
         {
             runId = Ids.New("run", time);
             await writer.WriteAsync(runId, plan, $"{caller.Current.Role}:{caller.Current.Name}", cancellationToken);
+            await dueSoon.QueueAsync(snapshot, plan, cancellationToken);
         }
 
         var written = Stopwatch.GetElapsedTime(started);

@@ -50,8 +50,9 @@ internal static class PlanSummaries
         {
             var loaded = (await store.FindAsync(id, ct))!;
             var plan = loaded.Plan;
-            var nextDue = loaded.Installments.FirstOrDefault(i => i.PaidMinor < i.AmountMinor)?.DueDate;
-            result.Add(new PaymentPlanSummaryDto(plan.Id, plan.DebtorId, plan.Status, plan.Currency, plan.TotalMinor, plan.PaidMinor, loaded.InvoiceIds, nextDue, plan.CreatedAt));
+            var nextDue = loaded.Installments.FirstOrDefault(i => i.PaidMinor < i.AmountMinor);
+            result.Add(new PaymentPlanSummaryDto(plan.Id, plan.DebtorId, plan.Status, plan.Currency, plan.TotalMinor, plan.PaidMinor, loaded.InvoiceIds,
+                nextDue?.DueDate, plan.CreatedAt, nextDue is null ? null : nextDue.AmountMinor - nextDue.PaidMinor));
         }
 
         return result;
