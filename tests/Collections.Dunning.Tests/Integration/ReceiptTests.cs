@@ -97,6 +97,23 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
         Assert.That(Receipts(messages).Select(m => m.GetProperty("status").GetString()), Is.EqualTo(new[] { "queued", "queued" }));
     }
 
+    [Test]
+    public async Task Receipt_ForAPaymentOnSaturdayNight_WaitsForMondayMorningInTheDebtorsZone()
+    {
+        var now = App.Time.GetUtcNow();
+        AdvanceTo(now.AddDays(((int)DayOfWeek.Saturday - (int)now.DayOfWeek + 7) % 7).Date.AddHours(21));
+        var (debtorId, ext) = await CreateDebtor(timeZone: "America/New_York", country: "US");
+        var invoice = await CreateInvoice(ext, Today.AddDays(3), 80.00m);
+
+        await Pay(debtorId, (invoice, 80.00m));
+        await Dispatch();
+
+        var receipt = Receipts(await Communications(debtorId)).Single();
+        var notBefore = TimeZoneInfo.ConvertTime(receipt.GetProperty("notBefore").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        Assert.That((notBefore.DayOfWeek, notBefore.Hour, notBefore.Minute), Is.EqualTo((DayOfWeek.Monday, 8, 0)));
+        Assert.That(receipt.GetProperty("status").GetString(), Is.EqualTo("queued"), "nothing leaves outside the debtor's hours");
+    }
+
     private static IEnumerable<JsonElement> Receipts(JsonElement communications) => Receipts(communications.EnumerateArray());
 
     private static IEnumerable<JsonElement> Receipts(IEnumerable<JsonElement> messages) => messages.Where(m => m.GetProperty("purpose").GetString() == "receipt");
