@@ -31,6 +31,12 @@ public static class ProblemAssertions
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement;
     }
 
+    public static async Task<JsonElement> ShouldBeProblem(this Task<HttpResponseMessage> response, HttpStatusCode status) =>
+        await (await response).ShouldBeProblem(status);
+
+    public static async Task<JsonElement> ShouldBe(this Task<HttpResponseMessage> response, HttpStatusCode status) =>
+        await (await response).ShouldBe(status);
+
     public static string[] FieldErrors(this JsonElement problem, string field) =>
         problem.GetProperty("errors").TryGetProperty(field, out var errors)
             ? errors.EnumerateArray().Select(e => e.GetString()!).ToArray()

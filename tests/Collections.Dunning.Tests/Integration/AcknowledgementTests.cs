@@ -36,10 +36,10 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     public async Task Promise_WhenRecorded_IsConfirmedWithItsDate_AndWhenBroken_SaysWhatHappensNow()
     {
         var (debtorId, ext) = await CreateDebtor();
-        await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
         var promised = Today.AddDays(5);
 
-        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd") });
+        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } });
         await Publish(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
 
         Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"300.00 EUR by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));

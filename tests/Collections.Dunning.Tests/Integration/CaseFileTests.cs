@@ -25,7 +25,7 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "We are checking the quote <today>.", @internal = false })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
         var paidOff = await PaidInvoiceWithTerms(ext, debtorId);
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 200m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd") })).ShouldBe(HttpStatusCode.Created);
+        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 200m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { first } });
         await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/escalations", new { type = "agency", agencyName = "Inkasso Nord", contingencyFeePercent = 12.5m, note = "No reply for months" })).ShouldBe(HttpStatusCode.Created);
 
         var file = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file")).ShouldBe(HttpStatusCode.OK);

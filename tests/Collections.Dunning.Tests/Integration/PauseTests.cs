@@ -71,7 +71,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2));
-        var promise = await MakePromise(debtorId, 1190.00m, Today.AddDays(5));
+        var promise = await MakePromise(debtorId, 1190.00m, Today.AddDays(5), invoice);
 
         var during = await Run();
         await Publish(new PaymentSucceeded("pay_1", debtorId, 1190_00, "EUR", PaymentMethods.BankTransfer, Today, [new PaymentAllocationDto(invoice, 1190_00, 0)], 0, null, App.Time.GetUtcNow()));
@@ -87,8 +87,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     public async Task Promise_WhenNotPaidByTheEndOfGrace_IsBrokenAndTheNextFirmStepFollows()
     {
         var (debtorId, ext) = await CreateDebtor();
-        await CreateInvoice(ext, Today.AddDays(-2));
-        await MakePromise(debtorId, 1190.00m, Today.AddDays(1));
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2));
+        await MakePromise(debtorId, 1190.00m, Today.AddDays(1), invoice);
         await Publish(new PaymentSucceeded("pay_part", debtorId, 190_00, "EUR", PaymentMethods.BankTransfer, Today, [], 190_00, null, App.Time.GetUtcNow()));
 
         var live = await Run();
@@ -165,21 +165,106 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     }
 
     [Test]
-    public async Task Promise_WhenInputIsBad_IsRejectedWithProblemDetails()
+    public async Task Promise_WhenInputIsBad_IsRejectedWithProblemDetails_AndNothingIsWritten()
     {
         var (debtorId, ext) = await CreateDebtor();
-        await CreateInvoice(ext, Today.AddDays(-2));
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        var other = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
+        await Send(new SetDisputedAmountCommand(other, 100_00, "dsp_part"));
+        object Body(decimal amount, string currency = "EUR", int days = 2, string[]? invoices = null) =>
+            new { debtorId, amount = new { amount, currency }, promisedDate = Today.AddDays(days).ToString("yyyy-MM-dd"), invoiceIds = invoices ?? [invoice] };
 
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10.001m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.BadRequest);
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(-1).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount = 10m, currency = "USD" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId = "deb_nobody", amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") })).ShouldBeProblem(HttpStatusCode.NotFound);
+        await Promise(Body(10.001m)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await Promise(new { debtorId, amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd") }).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await Promise(Body(10m), idempotencyKey: null).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await Promise(Body(10m, days: -1)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await Promise(Body(10m, days: 31)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await Promise(Body(10m, "USD")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var above = await Promise(Body(700.01m, invoices: [invoice, other])).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await Promise(new { debtorId = "deb_nobody", amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+            .ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.That((await Erp.PostAsJsonAsync("/api/v1/promises", new { debtorId })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+
+        Assert.That(above.GetProperty("detail").GetString(), Does.Contain("700.00 EUR"), "500 open + 300 less 100 disputed");
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list.GetArrayLength(), Is.Zero);
     }
 
-    private async Task<string> MakePromise(string debtorId, decimal amount, DateOnly date)
+    [Test]
+    public async Task Promise_ForAnInvoiceAlreadyPromised_Is422_AndTheSameKeyTwiceMakesOnePromise()
     {
-        var created = await (await Staff.PostAsJsonAsync("/api/v1/promises", new { debtorId, amount = new { amount, currency = "EUR" }, promisedDate = date.ToString("yyyy-MM-dd") })).ShouldBe(HttpStatusCode.Created);
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        var body = new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(3).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } };
+
+        var first = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
+        var replay = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
+        var second = await Promise(body).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.That(replay.GetProperty("id").GetString(), Is.EqualTo(first.GetProperty("id").GetString()));
+        Assert.That(second.GetProperty("detail").GetString(), Does.Contain("already have a promise"));
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list.GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Promise_OfPartOfTheAmount_PausesOnlyThatPart_AndTheReminderAsksForTheRest()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var older = await CreateInvoice(ext, Today.AddDays(-3), 200.00m, number: "PP-1");
+        var newer = await CreateInvoice(ext, Today.AddDays(-2), 500.00m, number: "PP-2");
+        var promisedBy = Today.AddDays(10);
+        await MakePromise(debtorId, 300.00m, promisedBy, older, newer);
+
+        var run = await Run();
+
+        Assert.That(Of(run, "paused", debtorId).Select(p => (p.GetProperty("invoiceId").GetString(), p.GetProperty("reason").GetString())), Is.EqualTo(new[] { (older, "promise") }),
+            "300 covers the older 200 wholly, oldest first");
+        var message = Of(run, "messages", debtorId).Single();
+        Assert.That(Ids(message), Is.EqualTo(new[] { newer }));
+        var text = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder").GetProperty("bodyText").GetString()!;
+        Assert.That(text, Does.Contain($"100.00 EUR of invoice PP-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining 400.00 EUR."));
+        Assert.That(text, Does.Contain("Total now due: 400.00 EUR"));
+    }
+
+    [Test]
+    public async Task Promise_TheThirdIn90DaysForAnInvoice_IsReferredToACollector_AndPausesNothing()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        for (var i = 0; i < 2; i++)
+        {
+            await MakePromise(debtorId, 10.00m, Today.AddDays(1), invoice);
+            AdvanceTo(App.Time.GetUtcNow().AddDays(5));
+            await Run();
+        }
+
+        var third = await Promise(new { debtorId, amount = new { amount = 10.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+            .ShouldBe(HttpStatusCode.Created);
+        var run = await Run(dryRun: true);
+
+        Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("referred"));
+        Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise pauses nothing");
+        var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
+            && w.GetProperty("task").GetProperty("kind").GetString() == "call"
+            && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise")), Is.True);
+    }
+
+    private async Task<HttpResponseMessage> Promise(object body, string? idempotencyKey = "new")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/promises") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey == "new" ? Guid.NewGuid().ToString("N") : idempotencyKey);
+        }
+
+        return await Staff.SendAsync(request);
+    }
+
+    private async Task<string> MakePromise(string debtorId, decimal amount, DateOnly date, params string[] invoiceIds)
+    {
+        var created = await Promise(new { debtorId, amount = new { amount, currency = "EUR" }, promisedDate = date.ToString("yyyy-MM-dd"), invoiceIds }).ShouldBe(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 }

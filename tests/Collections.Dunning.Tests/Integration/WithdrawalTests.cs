@@ -63,10 +63,10 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await (await Staff.PostAsJsonAsync("/api/v1/promises", new
+        await Post(Staff, "/api/v1/promises", new
         {
             debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice },
-        })).ShouldBe(HttpStatusCode.Created);
+        });
 
         await AssertWithdrawn(debtorId, "promise");
     }

@@ -42,7 +42,7 @@ public sealed class OtherDebtorResourcesTests(DatabaseProvider provider) : ApiFi
         ids["theirPayment"] = (await Send(Erp, HttpMethod.Post, "/api/v1/payments",
             new { debtorId = ids["theirs"], amount = 10m, currency = "EUR", method = "wire", reference = "W-1", receivedAt = "2026-03-01" }, HttpStatusCode.Created)).Id();
         await Send(Staff, HttpMethod.Post, "/api/v1/promises",
-            new { debtorId = ids["theirs"], amount = new { amount = 20m, currency = "EUR" }, promisedDate = "2026-03-10" }, HttpStatusCode.Created);
+            new { debtorId = ids["theirs"], amount = new { amount = 20m, currency = "EUR" }, promisedDate = "2026-03-10", invoiceIds = new[] { ids["theirInvoice"] } }, HttpStatusCode.Created);
         session = await App.SessionFor(Staff, ids["mine"]);
     }
 
@@ -87,7 +87,7 @@ public sealed class OtherDebtorResourcesTests(DatabaseProvider provider) : ApiFi
     [TestCase("/api/v1/payment-plans", "{\"invoiceIds\":[\"{theirInvoice}\"],\"installmentCount\":2,\"frequency\":\"monthly\",\"firstPaymentDate\":\"2026-03-15\"}")]
     [TestCase("/api/v1/payments/checkout", "{\"invoices\":[{\"invoiceId\":\"{theirInvoice}\"}]}")]
     [TestCase("/api/v1/payments/checkout", "{\"paymentPlanId\":\"{theirPlan}\"}")]
-    [TestCase("/api/v1/promises", "{\"debtorId\":\"{theirs}\",\"amount\":{\"amount\":5,\"currency\":\"EUR\"},\"promisedDate\":\"2026-03-10\"}")]
+    [TestCase("/api/v1/promises", "{\"debtorId\":\"{theirs}\",\"amount\":{\"amount\":5,\"currency\":\"EUR\"},\"promisedDate\":\"2026-03-10\",\"invoiceIds\":[\"{theirInvoice}\"]}")]
     public async Task Post_WithOtherDebtorsIds_Is404(string template, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Fill(template)) { Content = new StringContent(Fill(body), new MediaTypeHeaderValue("application/json")) };

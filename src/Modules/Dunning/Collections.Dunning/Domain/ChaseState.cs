@@ -3,7 +3,8 @@ using Collections.Invoicing.Contracts;
 namespace Collections.Dunning.Domain;
 
 /// <summary>What of an open invoice may be chased, and when nothing may, why (a pause reason).</summary>
-internal sealed record ChaseVerdict(string? PauseReason, long CollectibleMinor, long DisputedMinor)
+/// <summary>PromisedMinor: the part covered by a live promise (until PromisedBy), left out of what is asked for.</summary>
+internal sealed record ChaseVerdict(string? PauseReason, long CollectibleMinor, long DisputedMinor, long PromisedMinor = 0, DateOnly? PromisedBy = null)
 {
     public bool Chased => PauseReason is null;
 }
@@ -18,6 +19,7 @@ internal sealed class ChaseState
     private readonly RunSnapshot snapshot;
     private readonly string? debtorPause;
     private readonly IReadOnlyList<PendingRow> pending;
+    private Dictionary<string, (long Minor, DateOnly By)>? promised;
 
     public ChaseState(RunSnapshot snapshot, string debtorId, DateOnly today, DateTimeOffset now, int pendingPaymentExpiryDays)
     {
@@ -42,12 +44,46 @@ internal sealed class ChaseState
     {
         var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
         var collectible = item.BalanceMinor - disputed;
+        var promise = LivePromises.FirstOrDefault(p => p.InvoiceIds.Length == 0) is { } whole
+            ? (Minor: collectible, By: whole.PromisedDate)
+            : Promised().GetValueOrDefault(item.Id);
+        var promisedPart = Math.Min(collectible, promise.Minor);
         var reason = debtorPause
             ?? (item.Placed ? "placed" : null)
             ?? (item.InPaymentPlan || snapshot.PlannedInvoices.Contains(item.Id) ? "payment_plan" : null)
             ?? (pending.Any(p => IdList.Split(p.ItemIds).Contains(item.Id)) ? "payment_pending" : null)
-            ?? (LivePromises.Any(p => p.Covers(item.Id)) ? "promise" : null)
-            ?? (collectible <= 0 ? "dispute" : null);
-        return new ChaseVerdict(reason, collectible, disputed);
+            ?? (collectible <= 0 ? "dispute" : null)
+            ?? (promisedPart >= collectible ? "promise" : null);
+        return new ChaseVerdict(reason, collectible - promisedPart, disputed, promisedPart, promisedPart > 0 ? promise.By : null);
+    }
+
+    /// <summary>
+    /// Each live promise's amount spread over its invoices, oldest due first, up to what may be collected of each: a
+    /// promise of 300 over invoices of 200 and 500 pauses the first wholly and 100 of the second.
+    /// </summary>
+    private Dictionary<string, (long Minor, DateOnly By)> Promised()
+    {
+        if (promised is not null)
+        {
+            return promised;
+        }
+
+        promised = new Dictionary<string, (long, DateOnly)>(StringComparer.Ordinal);
+        foreach (var promise in LivePromises.Where(p => p.InvoiceIds.Length > 0))
+        {
+            var left = promise.AmountMinor;
+            var items = IdList.Split(promise.InvoiceIds).Select(id => snapshot.InvoicesById.GetValueOrDefault(id)).OfType<ReceivableDto>()
+                .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
+                var take = Math.Min(left, item.BalanceMinor - disputed);
+                left -= take;
+                var before = promised.GetValueOrDefault(item.Id);
+                promised[item.Id] = (before.Item1 + take, promise.PromisedDate);
+            }
+        }
+
+        return promised;
     }
 }

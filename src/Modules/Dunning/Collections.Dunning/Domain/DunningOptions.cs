@@ -11,6 +11,9 @@ internal sealed class DunningOptions
 
     public int PromiseGraceDays { get; set; } = 3;
 
+    /// <summary>How far ahead a promised date may lie.</summary>
+    public int MaxPromiseDays { get; set; } = 30;
+
     /// <summary>At most one reminder per debtor and channel in this many days; steps due inside the gap join the next one.</summary>
     public int MinDaysBetweenReminders { get; set; } = 3;
 

@@ -7,7 +7,7 @@ using Collections.SharedKernel;
 
 namespace Collections.Dunning.Domain;
 
-internal sealed record MessageLine(ReceivableDto Item, long CollectibleMinor, long DisputedMinor);
+internal sealed record MessageLine(ReceivableDto Item, long CollectibleMinor, long DisputedMinor, long PromisedMinor = 0, DateOnly? PromisedBy = null);
 
 internal sealed record MessageInput(
     DebtorDto Debtor,
@@ -70,7 +70,9 @@ internal static partial class MessageComposer
             : $" Paying by {Date(saving.Min(l => l.Item.EarlyPayment!.PayBy))} saves you {Amount(saving.Sum(l => l.Item.EarlyPayment!.DiscountMinor), currency)} under the early-payment terms.";
         var disputed = input.Lines.Where(l => l.DisputedMinor > 0).ToList();
         var disputeText = string.Join(" ", disputed.Select(l =>
-            $"{Amount(l.DisputedMinor, currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor, currency)} while we resolve it."));
+            $"{Amount(l.DisputedMinor, currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor + l.PromisedMinor, currency)} while we resolve it.")
+            .Concat(input.Lines.Where(l => l.PromisedMinor > 0).Select(l =>
+                $"{Amount(l.PromisedMinor, currency)} of invoice {l.Item.Number} is covered by your promise to pay by {Date(l.PromisedBy!.Value)}; we ask only for the remaining {Amount(l.CollectibleMinor, currency)}.")));
         var link = input.PortalLink.ToString();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -95,7 +95,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
             }
             else
             {
-                kept.Add(new MessageLine(item, verdict.CollectibleMinor, verdict.DisputedMinor));
+                kept.Add(new MessageLine(item, verdict.CollectibleMinor, verdict.DisputedMinor, verdict.PromisedMinor, verdict.PromisedBy));
             }
         }
 

@@ -2,11 +2,15 @@ using Collections.Invoicing.Contracts;
 
 namespace Collections.Dunning.Domain;
 
-internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, long CollectibleMinor, long DisputedMinor, DateOnly Today)
+internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, ChaseVerdict Verdict, DateOnly Today)
 {
     public const string SmallBalanceKey = "small_balance";
 
     public string StepKey => Step.Key;
+
+    public long CollectibleMinor => Verdict.CollectibleMinor;
+
+    public MessageLine Line => new(Item, Verdict.CollectibleMinor, Verdict.DisputedMinor, Verdict.PromisedMinor, Verdict.PromisedBy);
 
     public string? MessageId { get; set; }
 

@@ -62,7 +62,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                     step = new PolicyStep(PlannedTake.SmallBalanceKey, step.OffsetDays, Channels.CallTask, "call_script", step.Tone, StepActions.ProposeWriteOff);
                 }
 
-                debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict.CollectibleMinor, verdict.DisputedMinor, today));
+                debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict, today));
             }
 
             debtorTakes.RemoveAll(take =>
@@ -106,7 +106,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
                 ?? snapshot.Templates.Values.First(t => t.Tone == strongest.Tone);
             var contact = ContactFor(debtor);
             var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
-                debtor, contact, lines.Select(l => new MessageLine(l.Item, l.CollectibleMinor, l.DisputedMinor)).ToList(),
+                debtor, contact, lines.Select(l => l.Line).ToList(),
                 Cadence.Describe(next.Step, options.SenderName), nextOn, portalLink ??= links.CreateLink(debtor.Id), options.SenderName, today));
             var isEmail = channel.Key == Channels.Email;
             var noAddress = isEmail && string.IsNullOrWhiteSpace(contact?.Email);

@@ -23,6 +23,8 @@ internal sealed record RunSnapshot(
     IReadOnlyDictionary<(string DebtorId, string Channel), DateTimeOffset> LastReminders)
 {
     public IReadOnlySet<string> PlannedInvoices { get; } = ActivePlans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, ReceivableDto> InvoicesById { get; } = Invoices.ToDictionary(i => i.Id, StringComparer.Ordinal);
 }
 
 /// <summary>Loads a run's snapshot of the whole book, or of one debtor when a message about to leave is checked again.</summary>

@@ -82,6 +82,9 @@ internal static class PromiseStatuses
     public const string Live = "live";
     public const string Kept = "kept";
     public const string Broken = "broken";
+
+    /// <summary>A third promise in 90 days for an invoice: recorded, pausing nothing, with a call task for a collector.</summary>
+    public const string Referred = "referred";
 }
 
 internal static class IdList

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, newIdempotencyKey } from '../api.js';
 import { h, field, errorBox, formatDate, humanize, busy } from '../dom.js';
 import { format, parseMinor, plain, formatMinor } from '../money.js';
 import { openInvoices, byDueDate, payableMinor } from '../invoices-data.js';
@@ -24,6 +24,7 @@ function form(ctx, invoices, navigate) {
   const date = h('input', { type: 'date', id: 'promise-date', required: true, min: ctx.me.today });
   const message = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit' }, 'Promise this payment');
+  const idempotencyKey = newIdempotencyKey();
   boxes.forEach((b) => b.addEventListener('change', () => {
     const chosen = invoices.filter((i, n) => boxes[n].checked).reduce((sum, i) => sum + payableMinor(i), 0);
     amount.value = plain(chosen, ctx.currency);
@@ -52,6 +53,7 @@ function form(ctx, invoices, navigate) {
     try {
       await api('/promises', {
         method: 'POST',
+        idempotencyKey,
         body: {
           debtorId: ctx.debtorId,
           amount: { amount: Number(plain(minor, ctx.currency)), currency: ctx.currency },
