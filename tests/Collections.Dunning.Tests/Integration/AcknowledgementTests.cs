@@ -21,11 +21,15 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var dispute = await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 100.00m, reason = "pricing", description = "Unit price differs." });
         var dueBy = DateOnly.Parse(dispute.GetProperty("dueBy").GetString()!);
         var id = dispute.GetProperty("id").GetString();
+        await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { body = "We are checking the quote with sales.", @internal = false })).ShouldBe(HttpStatusCode.Created);
+        await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/assign", new { assignee = "maria.keller" })).ShouldBe(HttpStatusCode.OK);
         await Post(Staff, $"/api/v1/disputes/{id}/resolve", new { outcome = "partially_accepted", creditAmount = 40.00m, resolutionNote = "Quote was lower." }, HttpStatusCode.OK);
 
         var received = await Single(debtorId, "dispute_received");
         var resolved = await Single(debtorId, "dispute_resolved");
+        var replied = await Single(debtorId, "dispute_replied");
+        Assert.That(Text(replied), Does.Contain("About invoice ACK-D: We are checking the quote with sales.").And.Not.Contain("Sales admits"), "internal notes never reach the debtor");
         Assert.That(received.GetProperty("subject").GetString(), Is.EqualTo("We received your query about 100.00 EUR"));
         Assert.That(Text(received), Does.Contain("Invoice ACK-D: 100.00 EUR under review (pricing)").And.Contain($"We will reply by {dueBy:d MMMM yyyy}"));
         Assert.That(Text(resolved), Does.Contain("we agree with you in part").And.Contain("A credit note of 40.00 EUR has been issued against invoice ACK-D"));

@@ -50,6 +50,9 @@ public sealed record GetDisputeThreadsQuery(string DebtorId) : IRequest<IReadOnl
 public sealed record DisputeOpened(string DisputeId, string DebtorId, string InvoiceId, long DisputedMinor, string Currency, string Category, DateTimeOffset At, DateOnly? DueBy = null) : INotification;
 
 /// <summary>Outcome: upheld (credited in full), partially_upheld, rejected. CreditedMinor is what was credited.</summary>
+/// <summary>Staff answered in a dispute's thread (a message the debtor sees, not an internal note).</summary>
+public sealed record DisputeReplied(string DisputeId, string MessageId, string DebtorId, string InvoiceId, string Body, DateTimeOffset At) : INotification;
+
 public sealed record DisputeResolved(string DisputeId, string DebtorId, string InvoiceId, string Outcome, long CreditedMinor, string Currency, DateTimeOffset At) : INotification;
 
 public sealed record DisputeWithdrawn(string DisputeId, string DebtorId, string InvoiceId, DateTimeOffset At) : INotification;

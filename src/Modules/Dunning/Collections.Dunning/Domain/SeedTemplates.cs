@@ -137,6 +137,12 @@ internal static class SeedTemplates
             {{details}}
             <p>We will reply by <strong>{{nextStepDate}}</strong>. What happens next: {{nextStep}}.</p>
             """ + CourtesyClose),
+        ("email_dispute_replied", Channels.Email, Tones.Friendly, "A reply to your query", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>We have answered in your case, on {{nextStepDate}}:</p>
+            {{details}}
+            <p>What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose),
         ("email_dispute_resolved", Channels.Email, Tones.Friendly, "Your query has been resolved", """
             <p>Dear {{contactFirstName}},</p>
             <p>We have looked into your query, as of {{nextStepDate}}:</p>

@@ -60,6 +60,7 @@ internal static class MessagePurposes
     public const string PlanCompleted = "plan_completed";
     public const string PlanDefaulted = "plan_defaulted";
     public const string DisputeReceived = "dispute_received";
+    public const string DisputeReplied = "dispute_replied";
     public const string DisputeResolved = "dispute_resolved";
     public const string PromiseRecorded = "promise_recorded";
     public const string PromiseBroken = "promise_broken";

@@ -1,3 +1,4 @@
+using Collections.Disputes.Contracts;
 using Collections.Disputes.Domain;
 using Collections.Disputes.Features.Disputes;
 using Collections.Invoicing.Contracts;
@@ -52,6 +53,11 @@ internal sealed class PostDisputeMessageHandler(DbSession db, DisputeStore store
             ? $"Internal note on dispute {dispute.Number}."
             : $"Message on dispute {dispute.Number} from the {message.AuthorRole}.";
         await mediator.Send(new RecordActivityCommand(dispute.DebtorId, type, summary, dispute.InvoiceId), cancellationToken);
+        if (!command.Internal && !caller.IsDebtor)
+        {
+            await mediator.Publish(new DisputeReplied(dispute.Id, message.Id, dispute.DebtorId, dispute.InvoiceId, message.Body, message.CreatedAt), cancellationToken);
+        }
+
         return message;
     }
 }

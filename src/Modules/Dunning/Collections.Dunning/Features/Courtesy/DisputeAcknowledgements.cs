@@ -4,9 +4,10 @@ using MediatR;
 
 namespace Collections.Dunning.Features.Courtesy;
 
-/// <summary>A dispute received (with the date we answer by) and resolved (with the outcome and any credit).</summary>
+/// <summary>A dispute received (with the date we answer by), answered by staff (the reply itself), and resolved (with the outcome and any credit).</summary>
 internal sealed class DisputeAcknowledgements(CourtesyOutbox outbox) :
     INotificationHandler<DisputeOpened>,
+    INotificationHandler<DisputeReplied>,
     INotificationHandler<DisputeResolved>
 {
     public Task Handle(DisputeOpened dispute, CancellationToken cancellationToken) =>
@@ -15,6 +16,13 @@ internal sealed class DisputeAcknowledgements(CourtesyOutbox outbox) :
                 [$"Invoice {account.NumberOf(dispute.InvoiceId)}: {MessageComposer.Amount(dispute.DisputedMinor, dispute.Currency)} under review ({dispute.Category.Replace('_', ' ')})"],
                 "we look into it and answer you; until then we do not ask you to pay the amount under review",
                 dispute.DueBy ?? account.Today.AddDays(14))), cancellationToken);
+
+    public Task Handle(DisputeReplied reply, CancellationToken cancellationToken) =>
+        outbox.QueueAsync(new CourtesyNote(MessagePurposes.DisputeReplied, reply.MessageId, reply.DebtorId, 0, null, [reply.InvoiceId],
+            account => new CourtesyContent(
+                [$"About invoice {account.NumberOf(reply.InvoiceId)}: {reply.Body}"],
+                "read the whole conversation and answer us through the link below; the amount under review stays on hold meanwhile",
+                account.Today)), cancellationToken);
 
     public Task Handle(DisputeResolved dispute, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.DisputeResolved, $"{dispute.DisputeId}:resolved", dispute.DebtorId, dispute.CreditedMinor, dispute.Currency, [dispute.InvoiceId],
