@@ -18,13 +18,13 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m, number: "ACK-D");
 
-        var dispute = await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 100.00m, reason = "pricing", description = "Unit price differs." });
+        var dispute = await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 100.00m, reason = "pricing", description = "Unit price differs." });
         var dueBy = DateOnly.Parse(dispute.GetProperty("dueBy").GetString()!);
         var id = dispute.GetProperty("id").GetString();
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { body = "We are checking the quote with sales.", @internal = false })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{id}/assign", new { assignee = "maria.keller" })).ShouldBe(HttpStatusCode.OK);
-        await Post(Staff, $"/api/v1/disputes/{id}/resolve", new { outcome = "partially_accepted", creditAmount = 40.00m, resolutionNote = "Quote was lower." }, HttpStatusCode.OK);
+        await PostKeyed(Staff, $"/api/v1/disputes/{id}/resolve", new { outcome = "partially_accepted", creditAmount = 40.00m, resolutionNote = "Quote was lower." }, HttpStatusCode.OK);
 
         var received = await Single(debtorId, "dispute_received");
         var resolved = await Single(debtorId, "dispute_resolved");
@@ -43,7 +43,7 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
         var promised = Today.AddDays(5);
 
-        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } });
+        await PostKeyed(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } });
         await Publish(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
 
         Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"300.00 EUR by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));
@@ -91,7 +91,7 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 100.00m);
-        await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 10.00m, reason = "pricing", description = "Ten too much." });
+        await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = invoice, amount = 10.00m, reason = "pricing", description = "Ten too much." });
 
         var run = await Run();
 
@@ -105,10 +105,4 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
 
     private static string Text(JsonElement message) => message.GetProperty("bodyText").GetString()!;
 
-    private static async Task<JsonElement> Post(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return await (await client.SendAsync(request)).ShouldBe(expected);
-    }
 }

@@ -47,7 +47,7 @@ public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFix
             AdvanceTo(now);
             foreach (var payment in paymentsDue.Where(p => p.At <= now && !paidAt.ContainsKey(p.InvoiceId)).ToList())
             {
-                await Pay(payment.DebtorId, payment.InvoiceId, payment.Amount);
+                await Pay(payment.DebtorId, (payment.InvoiceId, payment.Amount));
                 paidAt[payment.InvoiceId] = App.Time.GetUtcNow();
             }
 
@@ -59,7 +59,7 @@ public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFix
 
             if (!down)
             {
-                await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
+                await Dispatch();
             }
         }
 
@@ -107,17 +107,4 @@ public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFix
             c => c.Paid > 5 && c.Sent > 30 && c.Rechecked > 0), "the simulation exercises payments, sending, and withdrawing or recomposing what a payment overtook");
     }
 
-    private async Task Pay(string debtorId, string invoiceId, decimal amount)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
-        {
-            Content = JsonContent.Create(new
-            {
-                debtorId, amount, currency = "EUR", method = "bank_transfer", reference = "SIM-" + Guid.NewGuid().ToString("N")[..6], receivedAt = Today.ToString("yyyy-MM-dd"),
-                allocations = new[] { new { invoiceId, amount } },
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-    }
 }

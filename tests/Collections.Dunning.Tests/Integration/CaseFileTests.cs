@@ -20,12 +20,12 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         await Run();
         AdvanceTo(sentAt.AddDays(14));
         await Run();
-        await Post(Erp, "/api/v1/payments", new { debtorId, amount = 300.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-77", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId = first, amount = 300.00m } } });
-        var disputeId = (await Post(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." })).GetProperty("id").GetString();
+        await PostKeyed(Erp, "/api/v1/payments", new { debtorId, amount = 300.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-77", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId = first, amount = 300.00m } } });
+        var disputeId = (await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." })).GetProperty("id").GetString();
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "We are checking the quote <today>.", @internal = false })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
         var paidOff = await PaidInvoiceWithTerms(ext, debtorId);
-        await Post(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 200m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { first } });
+        await PostKeyed(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 200m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { first } });
         await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/escalations", new { type = "agency", agencyName = "Inkasso Nord", contingencyFeePercent = 12.5m, note = "No reply for months" })).ShouldBe(HttpStatusCode.Created);
 
         var file = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file")).ShouldBe(HttpStatusCode.OK);
@@ -74,7 +74,7 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
     {
         var (debtorId, ext) = await CreateDebtor("Evil <script>alert(1)</script> AG");
         var invoiceId = await CreateInvoice(ext, Today.AddDays(-9), 1000.00m, "CF-<b>9</b>");
-        await Post(Staff, "/api/v1/disputes", new { invoiceId, reason = "quantity", description = "<img src=x onerror=alert(2)>" });
+        await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId, reason = "quantity", description = "<img src=x onerror=alert(2)>" });
 
         var response = await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=html");
 
@@ -122,14 +122,8 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
             terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
         };
         var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        await Post(Erp, "/api/v1/payments", new { debtorId, amount = 200.00m, currency = "EUR", method = "wire", reference = "W-3", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId, amount = 200.00m } } });
+        await PostKeyed(Erp, "/api/v1/payments", new { debtorId, amount = 200.00m, currency = "EUR", method = "wire", reference = "W-3", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId, amount = 200.00m } } });
         return invoiceId;
     }
 
-    private static async Task<JsonElement> Post(HttpClient client, string url, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-    }
 }

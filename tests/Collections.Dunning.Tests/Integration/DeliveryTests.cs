@@ -116,9 +116,6 @@ public sealed class DeliveryTests(DatabaseProvider provider) : DunningFixture(pr
     private async Task<string?> StatusOf(string debtorId) =>
         (await Communications(debtorId)).EnumerateArray().Single().GetProperty("status").GetString();
 
-    private async Task<int> Dispatch() =>
-        (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
-
     private sealed class FlakySender : IEmailSender
     {
         private IEmailSender? inner;

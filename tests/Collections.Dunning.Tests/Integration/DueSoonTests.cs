@@ -15,7 +15,7 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         var (debtorId, ext) = await CreateDebtor();
         await DiscountedInvoice(ext, "DS-1");
         var partPaid = await DiscountedInvoice(ext, "DS-2");
-        await Post(Erp, "/api/v1/payments", new
+        await PostKeyed(Erp, "/api/v1/payments", new
         {
             debtorId, amount = 100.00m, currency = "EUR", method = "bank_transfer", reference = "PART-1", receivedAt = Today.ToString("yyyy-MM-dd"),
             allocations = new[] { new { invoiceId = partPaid, amount = 100.00m } },
@@ -35,7 +35,7 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-10), 600.00m, number: "DS-P");
-        var plan = await Post(Staff, "/api/v1/payment-plans", new
+        var plan = await PostKeyed(Staff, "/api/v1/payment-plans", new
         {
             invoiceIds = new[] { invoice }, installmentCount = 2, frequency = "monthly", firstPaymentDate = Today.AddDays(3).ToString("yyyy-MM-dd"),
         });
@@ -70,10 +70,4 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
 
     private static string Text(JsonElement message) => message.GetProperty("bodyText").GetString()!;
 
-    private static async Task<JsonElement> Post(HttpClient client, string url, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-    }
 }

@@ -65,6 +65,31 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
         return created.GetProperty("id").GetString()!;
     }
 
+    /// <summary>A POST with a fresh Idempotency-Key, as payments, credit notes, disputes and promises require.</summary>
+    protected static async Task<JsonElement> PostKeyed(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return await (await client.SendAsync(request)).ShouldBe(expected);
+    }
+
+    /// <summary>A bank transfer the ERP records, allocated as given.</summary>
+    protected Task<JsonElement> Pay(string debtorId, params (string InvoiceId, decimal Amount)[] allocations) =>
+        PostKeyed(Erp, "/api/v1/payments", new
+        {
+            debtorId,
+            amount = allocations.Sum(a => a.Amount),
+            currency = "EUR",
+            method = "bank_transfer",
+            reference = "BANK-" + Guid.NewGuid().ToString("N")[..6],
+            receivedAt = Today.ToString("yyyy-MM-dd"),
+            allocations = allocations.Select(a => new { invoiceId = a.InvoiceId, amount = a.Amount }).ToArray(),
+        });
+
+    /// <summary>Sends what the outbox has due now (the background dispatcher is off in tests); returns how many left.</summary>
+    protected async Task<int> Dispatch() =>
+        (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
+
     protected async Task<JsonElement> Run(DateOnly? asOf = null, bool dryRun = false) =>
         await (await Staff.PostAsJsonAsync("/api/v1/dunning/runs", new { asOf = asOf?.ToString("yyyy-MM-dd"), dryRun })).ShouldBe(HttpStatusCode.OK);
 

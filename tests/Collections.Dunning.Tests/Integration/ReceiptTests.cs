@@ -117,26 +117,4 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
     private static IEnumerable<JsonElement> Receipts(JsonElement communications) => Receipts(communications.EnumerateArray());
 
     private static IEnumerable<JsonElement> Receipts(IEnumerable<JsonElement> messages) => messages.Where(m => m.GetProperty("purpose").GetString() == "receipt");
-
-    private async Task Pay(string debtorId, params (string InvoiceId, decimal Amount)[] allocations)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
-        {
-            Content = JsonContent.Create(new
-            {
-                debtorId,
-                amount = allocations.Sum(a => a.Amount),
-                currency = "EUR",
-                method = "bank_transfer",
-                reference = "BANK-" + Guid.NewGuid().ToString("N")[..6],
-                receivedAt = Today.ToString("yyyy-MM-dd"),
-                allocations = allocations.Select(a => new { invoiceId = a.InvoiceId, amount = a.Amount }).ToArray(),
-            }),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-    }
-
-    private async Task Dispatch() =>
-        await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
 }

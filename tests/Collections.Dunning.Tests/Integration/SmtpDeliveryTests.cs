@@ -77,9 +77,7 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
         await CreateInvoice(ext, Today.AddDays(-2), 2380.00m, number: "SMTP-42", po: "PO-9");
         await Run();
 
-        var sent = await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
-
-        Assert.That(sent.GetProperty("sent").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        Assert.That(await Dispatch(), Is.GreaterThanOrEqualTo(1));
         using var http = new HttpClient();
         var inbox = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{webPort}/email")).RootElement;
         var mail = inbox.EnumerateArray().Single(m => m.GetProperty("html").GetString()!.Contains("SMTP-42", StringComparison.Ordinal));
@@ -101,20 +99,9 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
         var (debtorId, ext) = await CreateDebtor(name: "Paid Before Nine GmbH");
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 640.00m, number: "SMTP-PAID");
         await Run();
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new
-            {
-                debtorId, amount = 640.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-SMTP", receivedAt = Today.ToString("yyyy-MM-dd"),
-                allocations = new[] { new { invoiceId = invoice, amount = 640.00m } },
-            }),
-        })
-        {
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-            await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-        }
+        await Pay(debtorId, (invoice, 640.00m));
 
-        await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
+        await Dispatch();
 
         using var http = new HttpClient();
         var inbox = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{webPort}/email")).RootElement;

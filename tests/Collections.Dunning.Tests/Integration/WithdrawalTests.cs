@@ -23,7 +23,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await Post(Erp, "/api/v1/payments", Payment(debtorId, (invoice, 500.00m)));
+        await Pay(debtorId, (invoice, 500.00m));
 
         await AssertWithdrawn(debtorId, "settled");
     }
@@ -33,7 +33,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await Post(Erp, $"/api/v1/invoices/{invoice}/credit-notes", new { amount = 500.00m, reason = "Goods returned" });
+        await PostKeyed(Erp, $"/api/v1/invoices/{invoice}/credit-notes", new { amount = 500.00m, reason = "Goods returned" });
 
         await AssertWithdrawn(debtorId, "settled");
     }
@@ -53,7 +53,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, reason = "pricing", description = "Unit price differs from the quote." });
+        await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = invoice, reason = "pricing", description = "Unit price differs from the quote." });
 
         await AssertWithdrawn(debtorId, "dispute");
     }
@@ -63,7 +63,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await Post(Staff, "/api/v1/promises", new
+        await PostKeyed(Staff, "/api/v1/promises", new
         {
             debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice },
         });
@@ -105,7 +105,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         var open = await CreateInvoice(ext, Today.AddDays(-2), 200.00m, number: "RC-OPEN");
         await Run();
 
-        await Post(Erp, "/api/v1/payments", Payment(debtorId, (paid, 300.00m)));
+        await Pay(debtorId, (paid, 300.00m));
         await Dispatch();
 
         var message = await ReminderOf(debtorId);
@@ -122,7 +122,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-        await Post(Erp, "/api/v1/payments", Payment(debtorId, (invoice, 120.00m)));
+        await Pay(debtorId, (invoice, 120.00m));
         await Dispatch();
 
         var message = await ReminderOf(debtorId);
@@ -153,7 +153,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     public async Task Withdrawn_ReminderStep_IsTakenAgainWhenChasingResumes()
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
-        var disputeId = (await Post(Staff, "/api/v1/disputes", new { invoiceId = invoice, reason = "pricing", description = "Unit price differs." })).GetProperty("id").GetString();
+        var disputeId = (await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = invoice, reason = "pricing", description = "Unit price differs." })).GetProperty("id").GetString();
         await (await Staff.PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
 
         var again = await Run();
@@ -169,7 +169,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         var letter = await RunUntilLetter(debtorId);
         Assert.That(letter.GetProperty("status").GetString(), Is.EqualTo("to_print"));
 
-        await Post(Erp, "/api/v1/payments", Payment(debtorId, (invoice, 800.00m)));
+        await Pay(debtorId, (invoice, 800.00m));
 
         var after = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("id").GetString() == letter.GetProperty("id").GetString());
         Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("withdrawn"));
@@ -186,7 +186,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         {
             var (debtorId, invoice) = await QueuedReminder(500.00m);
 
-            var payment = Post(Erp, "/api/v1/payments", Payment(debtorId, (invoice, 500.00m)));
+            var payment = Pay(debtorId, (invoice, 500.00m));
             var dispatch = Dispatch();
             await Task.WhenAll(payment, dispatch);
 
@@ -226,25 +226,4 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder");
 
     private string EmlOf(JsonElement message) => Path.Combine(OutboxDirectory, message.GetProperty("id").GetString() + ".eml");
-
-    private object Payment(string debtorId, params (string InvoiceId, decimal Amount)[] allocations) => new
-    {
-        debtorId,
-        amount = allocations.Sum(a => a.Amount),
-        currency = "EUR",
-        method = "bank_transfer",
-        reference = "BANK-" + Guid.NewGuid().ToString("N")[..6],
-        receivedAt = Today.ToString("yyyy-MM-dd"),
-        allocations = allocations.Select(a => new { invoiceId = a.InvoiceId, amount = a.Amount }).ToArray(),
-    };
-
-    private async Task<int> Dispatch() =>
-        (await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK)).GetProperty("sent").GetInt32();
-
-    private static async Task<JsonElement> Post(HttpClient client, string url, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
-    }
 }
