@@ -7,7 +7,7 @@ using Collections.Testing;
 namespace Collections.Dunning.Tests.Integration;
 
 /// <summary>
-/// The whole host over 100 days, every seeded policy in five time zones, invoices imported at random ages, paid at
+/// The whole host over 120 days, every seeded policy in five time zones, invoices imported at random ages, paid at
 /// random moments, with random downtime of the scheduler: the promises of the cadence hold for every debtor.
 /// </summary>
 public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFixture(provider)
@@ -16,7 +16,7 @@ public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFix
     private static readonly string[] Zones = ["Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles", "Australia/Sydney", "America/Sao_Paulo"];
 
     [Test]
-    public async Task Simulate100Days_AcrossPoliciesZonesImportAgesPaymentsAndDowntime_KeepsEveryCadencePromise()
+    public async Task Simulate120Days_AcrossPoliciesZonesImportAgesPaymentsAndDowntime_KeepsEveryCadencePromise()
     {
         var random = new Random(20261203);
         var start = App.Time.GetUtcNow();
@@ -34,14 +34,14 @@ public sealed class CadencePropertyTests(DatabaseProvider provider) : DunningFix
                     var invoice = await CreateInvoice(ext, Today.AddDays(random.Next(-100, 15)), amount);
                     if (random.Next(2) == 0)
                     {
-                        paymentsDue.Add((start.AddHours(random.Next(1, 100 * 24)), debtorId, invoice, amount));
+                        paymentsDue.Add((start.AddHours(random.Next(1, 120 * 24)), debtorId, invoice, amount));
                     }
                 }
             }
         }
 
         var paidAt = new Dictionary<string, DateTimeOffset>();
-        for (var hour = 0; hour < 100 * 24; hour += 3)
+        for (var hour = 0; hour < 120 * 24; hour += 3)
         {
             var now = start.AddHours(hour);
             AdvanceTo(now);

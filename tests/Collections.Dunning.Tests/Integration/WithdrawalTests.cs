@@ -59,6 +59,23 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
     }
 
     [Test]
+    public async Task Queued_WhenAPaymentPlanIsAgreed_IsWithdrawn()
+    {
+        var (debtorId, invoice) = await QueuedReminder(500.00m);
+
+        var plan = await PostKeyed(Staff, "/api/v1/payment-plans", new
+        {
+            invoiceIds = new[] { invoice }, installmentCount = 2, frequency = "monthly", firstPaymentDate = Today.AddDays(7).ToString("yyyy-MM-dd"),
+        });
+        if (plan.GetProperty("status").GetString() == "proposed")
+        {
+            await (await Staff.PostAsJsonAsync($"/api/v1/payment-plans/{plan.GetProperty("id").GetString()}/approve", new { })).ShouldBe(HttpStatusCode.OK);
+        }
+
+        await AssertWithdrawn(debtorId, "payment_plan");
+    }
+
+    [Test]
     public async Task Queued_WhenTheDebtorPromisesADate_IsWithdrawn()
     {
         var (debtorId, invoice) = await QueuedReminder(500.00m);
