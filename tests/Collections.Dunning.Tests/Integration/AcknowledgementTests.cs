@@ -72,6 +72,22 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     }
 
     [Test]
+    public async Task InstallmentLate_QueuedAtNight_IsWithdrawnWhenTheDebtorPaysBeforeItLeaves()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 600.00m);
+        await Publish(new PaymentPlanInstallmentLate("plan_night" + debtorId[^6..], debtorId, 1, Today.AddDays(-6), 300_00, "EUR", App.Time.GetUtcNow(), Today.AddDays(25)));
+        AdvanceTo(App.Time.GetUtcNow().AddMinutes(1));
+
+        await Pay(debtorId, (invoice, 300.00m));
+        await Dispatch();
+
+        var late = await Single(debtorId, "plan_installment_late");
+        Assert.That((late.GetProperty("status").GetString(), late.GetProperty("withdrawnReason").GetString()), Is.EqualTo(("withdrawn", "paid_since")));
+        Assert.That((await Single(debtorId, "receipt")).GetProperty("status").GetString(), Is.EqualTo("sent"));
+    }
+
+    [Test]
     public async Task BankDebit_WhenItFails_TellsTheDebtorAndLinksToPayAgain_ButAnAbandonedCheckoutSendsNothing()
     {
         var (debtorId, ext) = await CreateDebtor();

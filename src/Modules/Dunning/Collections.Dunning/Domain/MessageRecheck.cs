@@ -1,4 +1,5 @@
 using Collections.Invoicing.Contracts;
+using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Portal;
 using MediatR;
@@ -63,10 +64,13 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
 
         if (message.Purpose != MessagePurposes.Reminder)
         {
-            // A receipt acknowledges what already happened: it goes even on hold, but do-not-contact stops everything.
-            if (snapshot.Settings.GetValueOrDefault(debtor.Id) is { DoNotContact: true })
+            // A courtesy message goes even on hold, but do-not-contact stops everything, and one that asks for money is
+            // stale once the debtor has paid since it was queued (an installment reminder written at night, paid at dawn).
+            var stale = snapshot.Settings.GetValueOrDefault(debtor.Id) is { DoNotContact: true } ? "do_not_contact"
+                : MessagePurposes.AsksForMoney(message.Purpose) && await PaidSinceAsync(message, ct) ? "paid_since" : null;
+            if (stale is not null)
             {
-                await WithdrawAsync(message, "do_not_contact", [], ct);
+                await WithdrawAsync(message, stale, [], ct);
                 return null;
             }
 
@@ -165,6 +169,10 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         return recomposed;
     }
 
+    private async Task<bool> PaidSinceAsync(MessageRow message, CancellationToken ct) =>
+        (await mediator.Send(new GetPaymentsQuery(message.DebtorId, DateOnly.FromDateTime(message.CreatedAt.UtcDateTime).AddDays(-1)), ct))
+            .Any(p => p.RecordedAt > message.CreatedAt);
+
     private async Task ForgetStepAsync(MessageRow message, IEnumerable<string> invoiceIds, CancellationToken ct)
     {
         var rows = invoiceIds.Select(id => new { MessageId = message.Id, InvoiceId = id }).ToList();
@@ -187,6 +195,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         "do_not_contact" => "the debtor is not to be contacted",
         "placed" => "placed with an agency",
         "debtor_removed" => "the debtor no longer exists",
+        "paid_since" => "the debtor paid after it was queued",
         _ => reason,
     }));
 }

@@ -64,6 +64,9 @@ internal static class MessagePurposes
     public const string DisputeResolved = "dispute_resolved";
     public const string PromiseRecorded = "promise_recorded";
     public const string PromiseBroken = "promise_broken";
+
+    /// <summary>Courtesy messages that ask the debtor to pay: a payment after they were queued makes them stale.</summary>
+    public static bool AsksForMoney(string purpose) => purpose is DebitFailed or PlanInstallmentDue or PlanInstallmentLate or PromiseBroken or DiscountEnding;
 }
 
 internal static class TaskKinds
