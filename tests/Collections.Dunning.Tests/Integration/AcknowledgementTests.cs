@@ -72,6 +72,21 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     }
 
     [Test]
+    public async Task Plan_WhenCompleted_ThanksTheDebtorOnce()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(20), 90.00m);
+        var completed = new PaymentPlanCompleted("plan_done" + debtorId[^6..], debtorId, App.Time.GetUtcNow());
+
+        await Publish(completed);
+        await Publish(completed);
+
+        var thanks = await Single(debtorId, "plan_completed");
+        Assert.That(thanks.GetProperty("subject").GetString(), Is.EqualTo("Your payment plan is complete: thank you"));
+        Assert.That(Text(thanks), Does.Contain("Every instalment has been paid").And.Contain("90.00 EUR").And.Contain("nothing more is due under the plan"));
+    }
+
+    [Test]
     public async Task InstallmentLate_QueuedAtNight_IsWithdrawnWhenTheDebtorPaysBeforeItLeaves()
     {
         var (debtorId, ext) = await CreateDebtor();
