@@ -171,6 +171,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
         var other = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
         await Send(new SetDisputedAmountCommand(other, 100_00, "dsp_part"));
+        var paid = await CreateInvoice(ext, Today.AddDays(-2), 50.00m);
+        await Pay(debtorId, (paid, 50.00m));
         object Body(decimal amount, string currency = "EUR", int days = 2, string[]? invoices = null) =>
             new { debtorId, amount = new { amount, currency }, promisedDate = Today.AddDays(days).ToString("yyyy-MM-dd"), invoiceIds = invoices ?? [invoice] };
 
@@ -180,12 +182,14 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         await Promise(Body(10m, days: -1)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(Body(10m, days: 31)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(Body(10m, "USD")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var notOpen = await Promise(Body(10m, invoices: [paid])).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var above = await Promise(Body(700.01m, invoices: [invoice, other])).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(new { debtorId = "deb_nobody", amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
             .ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.That((await Erp.PostAsJsonAsync("/api/v1/promises", new { debtorId })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
         Assert.That(above.GetProperty("detail").GetString(), Does.Contain("700.00 EUR"), "500 open + 300 less 100 disputed");
+        Assert.That(notOpen.GetProperty("detail").GetString(), Does.Contain(paid), "a paid invoice is no longer open");
         var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(list.GetArrayLength(), Is.Zero);
     }
@@ -239,16 +243,37 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
             await Run();
         }
 
-        var third = await Promise(new { debtorId, amount = new { amount = 10.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+        var third = await Promise(new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
             .ShouldBe(HttpStatusCode.Created);
         var run = await Run(dryRun: true);
 
         Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("referred"));
-        Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise pauses nothing");
+        Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise covers the whole invoice yet pauses nothing");
         var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
         Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
             && w.GetProperty("task").GetProperty("kind").GetString() == "call"
             && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise")), Is.True);
+    }
+
+    [Test]
+    public async Task Promise_WhenTheEarlierOfTwoIsOlderThan90Days_IsLiveAgainAndPauses()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        for (var i = 0; i < 2; i++)
+        {
+            await MakePromise(debtorId, 10.00m, Today.AddDays(1), invoice);
+            AdvanceTo(App.Time.GetUtcNow().AddDays(5));
+            await Run();
+        }
+
+        AdvanceTo(App.Time.GetUtcNow().AddDays(81));
+        var third = await Promise(new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+            .ShouldBe(HttpStatusCode.Created);
+        var run = await Run(dryRun: true);
+
+        Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("live"), "91 days after the first promise, only one falls inside the window");
+        Assert.That(Of(run, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"));
     }
 
     private async Task<HttpResponseMessage> Promise(object body, string? idempotencyKey = "new")

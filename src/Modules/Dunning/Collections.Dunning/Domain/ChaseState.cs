@@ -2,8 +2,10 @@ using Collections.Invoicing.Contracts;
 
 namespace Collections.Dunning.Domain;
 
-/// <summary>What of an open invoice may be chased, and when nothing may, why (a pause reason).</summary>
-/// <summary>PromisedMinor: the part covered by a live promise (until PromisedBy), left out of what is asked for.</summary>
+/// <summary>
+/// What of an open invoice may be chased, and when nothing may, why (a pause reason). PromisedMinor is the part covered
+/// by a live promise (until PromisedBy), left out of what is asked for.
+/// </summary>
 internal sealed record ChaseVerdict(string? PauseReason, long CollectibleMinor, long DisputedMinor, long PromisedMinor = 0, DateOnly? PromisedBy = null)
 {
     public bool Chased => PauseReason is null;
@@ -42,7 +44,7 @@ internal sealed class ChaseState
 
     public ChaseVerdict Judge(ReceivableDto item)
     {
-        var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
+        var disputed = Disputed(item);
         var collectible = item.BalanceMinor - disputed;
         var promise = LivePromises.FirstOrDefault(p => p.InvoiceIds.Length == 0) is { } whole
             ? (Minor: collectible, By: whole.PromisedDate)
@@ -56,6 +58,9 @@ internal sealed class ChaseState
             ?? (promisedPart >= collectible ? "promise" : null);
         return new ChaseVerdict(reason, collectible - promisedPart, disputed, promisedPart, promisedPart > 0 ? promise.By : null);
     }
+
+    private long Disputed(ReceivableDto item) =>
+        Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
 
     /// <summary>
     /// Each live promise's amount spread over its invoices, oldest due first, up to what may be collected of each: a
@@ -76,11 +81,10 @@ internal sealed class ChaseState
                 .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal);
             foreach (var item in items)
             {
-                var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
-                var take = Math.Min(left, item.BalanceMinor - disputed);
+                var take = Math.Min(left, item.BalanceMinor - Disputed(item));
                 left -= take;
                 var before = promised.GetValueOrDefault(item.Id);
-                promised[item.Id] = (before.Item1 + take, promise.PromisedDate);
+                promised[item.Id] = (before.Minor + take, promise.PromisedDate);
             }
         }
 
