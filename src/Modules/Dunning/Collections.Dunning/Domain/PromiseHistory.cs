@@ -4,11 +4,7 @@ namespace Collections.Dunning.Domain;
 
 internal sealed class PromiseHistory(DbSession db)
 {
-    private const string ListSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id
-        """;
+    private const string ListSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id";
 
     public Task<IReadOnlyList<PromiseRow>> ListAsync(string debtorId, CancellationToken ct) => db.QueryAsync<PromiseRow>(ListSql, new { DebtorId = debtorId }, ct);
 

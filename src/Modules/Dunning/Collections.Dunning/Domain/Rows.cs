@@ -47,6 +47,11 @@ internal sealed record TakenRow
 
 internal sealed record PromiseRow
 {
+    public const string Columns = """
+        id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
+        invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
+        """;
+
     public string Id { get; init; } = "";
     public string DebtorId { get; init; } = "";
     public long AmountMinor { get; init; }

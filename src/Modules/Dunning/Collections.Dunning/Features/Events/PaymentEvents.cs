@@ -73,10 +73,8 @@ internal sealed class PaymentFailedHandler(DbSession db, CourtesyOutbox outbox) 
 internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck recheck, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
 {
     private const string DeletePendingSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
-    private const string LiveSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
+    private const string LiveSql = "SELECT " + PromiseRow.Columns + """
+         FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
         ORDER BY created_at, id
         """;
     private const string PaidSql = "UPDATE dunning_promises SET paid_minor = @PaidMinor, status = @Status, closed_at = @ClosedAt WHERE id = @Id AND status = 'live'";
