@@ -232,6 +232,26 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     }
 
     [Test]
+    public async Task Promise_PartPaidOntoItsInvoices_PausesOnlyWhatIsStillPromised()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var older = await CreateInvoice(ext, Today.AddDays(-3), 200.00m, number: "PA-1");
+        var newer = await CreateInvoice(ext, Today.AddDays(-2), 500.00m, number: "PA-2");
+        var promisedBy = Today.AddDays(10);
+        await MakePromise(debtorId, 300.00m, promisedBy, older, newer);
+        await Pay(debtorId, (older, 200.00m));
+
+        var run = await Run();
+
+        Assert.That(Of(run, "paused", debtorId), Is.Empty, "100 of the 300 is still promised, less than the 500 open on PA-2");
+        var text = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder").GetProperty("bodyText").GetString()!;
+        Assert.That(text, Does.Contain($"100.00 EUR of invoice PA-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining 400.00 EUR."));
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list[0].GetProperty("status").GetString(), Is.EqualTo("live"));
+        Assert.That(list[0].GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(200.00m));
+    }
+
+    [Test]
     public async Task Promise_TheThirdIn90DaysForAnInvoice_IsReferredToACollector_AndPausesNothing()
     {
         var (debtorId, ext) = await CreateDebtor();

@@ -63,8 +63,9 @@ internal sealed class ChaseState
         Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
 
     /// <summary>
-    /// Each live promise's amount spread over its invoices, oldest due first, up to what may be collected of each: a
-    /// promise of 300 over invoices of 200 and 500 pauses the first wholly and 100 of the second.
+    /// What each live promise has not yet paid onto its invoices, spread over them oldest due first, up to what may be
+    /// collected of each: a promise of 300 over invoices of 200 and 500 pauses the first wholly and 100 of the second;
+    /// once 200 is paid onto the first, it pauses 100 of the second.
     /// </summary>
     private Dictionary<string, (long Minor, DateOnly By)> Promised()
     {
@@ -76,7 +77,7 @@ internal sealed class ChaseState
         promised = new Dictionary<string, (long, DateOnly)>(StringComparer.Ordinal);
         foreach (var promise in LivePromises.Where(p => p.InvoiceIds.Length > 0))
         {
-            var left = promise.AmountMinor;
+            var left = promise.AmountMinor - promise.AppliedMinor;
             var items = IdList.Split(promise.InvoiceIds).Select(id => snapshot.InvoicesById.GetValueOrDefault(id)).OfType<ReceivableDto>()
                 .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal);
             foreach (var item in items)

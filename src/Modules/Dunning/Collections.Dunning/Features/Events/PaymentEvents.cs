@@ -77,7 +77,10 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
          FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
         ORDER BY created_at, id
         """;
-    private const string PaidSql = "UPDATE dunning_promises SET paid_minor = @PaidMinor, status = @Status, closed_at = @ClosedAt WHERE id = @Id AND status = 'live'";
+    private const string PaidSql = """
+        UPDATE dunning_promises SET paid_minor = @PaidMinor, applied_minor = @AppliedMinor, status = @Status, closed_at = @ClosedAt
+        WHERE id = @Id AND status = 'live'
+        """;
 
     public async Task Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
     {
@@ -87,6 +90,7 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
         }
 
         var remaining = notification.AmountMinor;
+        var allocated = notification.Allocations.GroupBy(a => a.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountMinor), StringComparer.Ordinal);
         var now = time.GetUtcNow();
         foreach (var promise in await db.QueryAsync<PromiseRow>(LiveSql, new { notification.DebtorId, notification.Currency, notification.ReceivedOn }, cancellationToken))
         {
@@ -97,8 +101,13 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
 
             var counted = Math.Min(remaining, promise.AmountMinor - promise.PaidMinor);
             remaining -= counted;
+            var applied = TakeAllocated(allocated, promise, counted);
             var kept = promise.PaidMinor + counted >= promise.AmountMinor;
-            await db.ExecuteAsync(PaidSql, new { promise.Id, PaidMinor = promise.PaidMinor + counted, Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null }, cancellationToken);
+            await db.ExecuteAsync(PaidSql, new
+            {
+                promise.Id, PaidMinor = promise.PaidMinor + counted, AppliedMinor = promise.AppliedMinor + applied,
+                Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null,
+            }, cancellationToken);
             if (kept)
             {
                 await mediator.Send(new RecordActivityCommand(promise.DebtorId, "dunning.promise_kept",
@@ -108,5 +117,19 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
         }
 
         await recheck.RecheckDebtorAsync(notification.DebtorId, cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="most"/> of what the payment allocated to the promise's invoices, used up so a later promise cannot count it again.</summary>
+    private static long TakeAllocated(Dictionary<string, long> allocated, PromiseRow promise, long most)
+    {
+        var taken = 0L;
+        foreach (var invoiceId in IdList.Split(promise.InvoiceIds).Where(allocated.ContainsKey))
+        {
+            var take = Math.Min(most - taken, allocated[invoiceId]);
+            allocated[invoiceId] -= take;
+            taken += take;
+        }
+
+        return taken;
     }
 }
