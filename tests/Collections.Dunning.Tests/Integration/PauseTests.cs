@@ -270,9 +270,11 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("referred"));
         Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise covers the whole invoice yet pauses nothing");
         var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
-        Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
+        var call = worklist.EnumerateArray().Single(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
             && w.GetProperty("task").GetProperty("kind").GetString() == "call"
-            && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise")), Is.True);
+            && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise"));
+        Assert.That(call.GetProperty("talkingPoints").EnumerateArray().Select(p => p.GetString()),
+            Has.Some.StartsWith("Promises to pay: 3 made, 0 kept, 2 broken, 1 referred to a collector"), "the collector sees the record it calls about");
     }
 
     [Test]

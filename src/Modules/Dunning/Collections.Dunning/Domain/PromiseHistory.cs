@@ -18,7 +18,8 @@ internal sealed class PromiseHistory(DbSession db)
 
         var kept = all.Count(p => p.Status == PromiseStatuses.Kept);
         var broken = all.Count(p => p.Status == PromiseStatuses.Broken);
+        var referred = all.Count(p => p.Status == PromiseStatuses.Referred);
         var live = all.Where(p => p.Status == PromiseStatuses.Live).Select(p => $"live: {MessageComposer.Amount(p.AmountMinor, p.Currency)} by {MessageComposer.Date(p.PromisedDate)}");
-        return [$"Promises to pay: {all.Count} made, {kept} kept, {broken} broken{string.Concat(live.Select(l => "; " + l))}."];
+        return [$"Promises to pay: {all.Count} made, {kept} kept, {broken} broken{(referred > 0 ? $", {referred} referred to a collector" : "")}{string.Concat(live.Select(l => "; " + l))}."];
     }
 }
