@@ -199,7 +199,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
-        var body = new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(3).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } };
+        var lastAllowedDay = Today.AddDays(30);
+        var body = new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = lastAllowedDay.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } };
 
         var first = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
         var replay = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
