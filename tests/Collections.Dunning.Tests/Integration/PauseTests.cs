@@ -171,6 +171,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
         var other = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
         await Send(new SetDisputedAmountCommand(other, 100_00, "dsp_part"));
+        var paid = await CreateInvoice(ext, Today.AddDays(-2), 50.00m);
+        await Pay(debtorId, (paid, 50.00m));
         object Body(decimal amount, string currency = "EUR", int days = 2, string[]? invoices = null) =>
             new { debtorId, amount = new { amount, currency }, promisedDate = Today.AddDays(days).ToString("yyyy-MM-dd"), invoiceIds = invoices ?? [invoice] };
 
@@ -180,12 +182,14 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         await Promise(Body(10m, days: -1)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(Body(10m, days: 31)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(Body(10m, "USD")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var notOpen = await Promise(Body(10m, invoices: [paid])).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var above = await Promise(Body(700.01m, invoices: [invoice, other])).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await Promise(new { debtorId = "deb_nobody", amount = new { amount = 10m, currency = "EUR" }, promisedDate = Today.AddDays(2).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
             .ShouldBeProblem(HttpStatusCode.NotFound);
         Assert.That((await Erp.PostAsJsonAsync("/api/v1/promises", new { debtorId })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
         Assert.That(above.GetProperty("detail").GetString(), Does.Contain("700.00 EUR"), "500 open + 300 less 100 disputed");
+        Assert.That(notOpen.GetProperty("detail").GetString(), Does.Contain(paid), "a paid invoice is no longer open");
         var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(list.GetArrayLength(), Is.Zero);
     }
@@ -195,7 +199,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
-        var body = new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(3).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } };
+        var lastAllowedDay = Today.AddDays(30);
+        var body = new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = lastAllowedDay.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } };
 
         var first = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
         var replay = await Promise(body, "same-key-1").ShouldBe(HttpStatusCode.Created);
@@ -228,6 +233,26 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     }
 
     [Test]
+    public async Task Promise_PartPaidOntoItsInvoices_PausesOnlyWhatIsStillPromised()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var older = await CreateInvoice(ext, Today.AddDays(-3), 200.00m, number: "PA-1");
+        var newer = await CreateInvoice(ext, Today.AddDays(-2), 500.00m, number: "PA-2");
+        var promisedBy = Today.AddDays(10);
+        await MakePromise(debtorId, 300.00m, promisedBy, older, newer);
+        await Pay(debtorId, (older, 200.00m));
+
+        var run = await Run();
+
+        Assert.That(Of(run, "paused", debtorId), Is.Empty, "100 of the 300 is still promised, less than the 500 open on PA-2");
+        var text = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder").GetProperty("bodyText").GetString()!;
+        Assert.That(text, Does.Contain($"100.00 EUR of invoice PA-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining 400.00 EUR."));
+        var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(list[0].GetProperty("status").GetString(), Is.EqualTo("live"));
+        Assert.That(list[0].GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(200.00m));
+    }
+
+    [Test]
     public async Task Promise_TheThirdIn90DaysForAnInvoice_IsReferredToACollector_AndPausesNothing()
     {
         var (debtorId, ext) = await CreateDebtor();
@@ -239,16 +264,39 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
             await Run();
         }
 
-        var third = await Promise(new { debtorId, amount = new { amount = 10.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+        var third = await Promise(new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
             .ShouldBe(HttpStatusCode.Created);
         var run = await Run(dryRun: true);
 
         Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("referred"));
-        Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise pauses nothing");
+        Assert.That(Of(run, "paused", debtorId), Is.Empty, "the referred promise covers the whole invoice yet pauses nothing");
         var worklist = await (await Staff.GetAsync("/api/v1/worklist?limit=500")).ShouldBe(HttpStatusCode.OK);
-        Assert.That(worklist.EnumerateArray().Any(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
+        var call = worklist.EnumerateArray().Single(w => w.GetProperty("task").GetProperty("debtorId").GetString() == debtorId
             && w.GetProperty("task").GetProperty("kind").GetString() == "call"
-            && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise")), Is.True);
+            && w.GetProperty("task").GetProperty("reason").GetString()!.Contains("third promise"));
+        Assert.That(call.GetProperty("talkingPoints").EnumerateArray().Select(p => p.GetString()),
+            Has.Some.StartsWith("Promises to pay: 3 made, 0 kept, 2 broken, 1 referred to a collector"), "the collector sees the record it calls about");
+    }
+
+    [Test]
+    public async Task Promise_WhenTheEarlierOfTwoIsOlderThan90Days_IsLiveAgainAndPauses()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
+        for (var i = 0; i < 2; i++)
+        {
+            await MakePromise(debtorId, 10.00m, Today.AddDays(1), invoice);
+            AdvanceTo(App.Time.GetUtcNow().AddDays(5));
+            await Run();
+        }
+
+        AdvanceTo(App.Time.GetUtcNow().AddDays(81));
+        var third = await Promise(new { debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(1).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } })
+            .ShouldBe(HttpStatusCode.Created);
+        var run = await Run(dryRun: true);
+
+        Assert.That(third.GetProperty("status").GetString(), Is.EqualTo("live"), "91 days after the first promise, only one falls inside the window");
+        Assert.That(Of(run, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"));
     }
 
     private async Task<HttpResponseMessage> Promise(object body, string? idempotencyKey = "new")

@@ -126,6 +126,28 @@ public sealed class SelfServiceBrowserTests : PortalBrowserFixture
     }
 
     [Test]
+    public async Task Promise_OffersOnlyInvoicesWithoutALivePromise_AndRefusesMoreThanTheChosenOnes()
+    {
+        var (debtorId, invoices) = await DebtorWithInvoices(250m, 100m);
+        using var promise = new HttpRequestMessage(HttpMethod.Post, "/api/v1/promises")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { debtorId, amount = new { amount = 100m, currency = "EUR" }, promisedDate = "2026-03-20", invoiceIds = new[] { invoices[1] } }),
+        };
+        promise.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await Staff.SendAsync(promise)).ShouldBe(HttpStatusCode.Created);
+        await OpenPortal(debtorId);
+        await Go("Promise to pay");
+
+        await Expect(Page.Locator($"[id='promise-inv-{invoices[0]}']")).ToBeCheckedAsync();
+        await Expect(Page.Locator($"[id='promise-inv-{invoices[1]}']")).ToHaveCountAsync(0);
+        await Page.GetByLabel("Amount (EUR)").FillAsync("300.00");
+        await Page.GetByLabel("I will pay by").FillAsync("2026-03-20");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Promise this payment" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("more than what is open on these invoices (€250.00)");
+    }
+
+    [Test]
     public async Task Reminders_SentByADunningRun_ShowOnOverviewAndActivity()
     {
         var (debtorId, _) = await DebtorWithInvoices(640m);

@@ -2,8 +2,10 @@ using Collections.Invoicing.Contracts;
 
 namespace Collections.Dunning.Domain;
 
-/// <summary>What of an open invoice may be chased, and when nothing may, why (a pause reason).</summary>
-/// <summary>PromisedMinor: the part covered by a live promise (until PromisedBy), left out of what is asked for.</summary>
+/// <summary>
+/// What of an open invoice may be chased, and when nothing may, why (a pause reason). PromisedMinor is the part covered
+/// by a live promise (until PromisedBy), left out of what is asked for.
+/// </summary>
 internal sealed record ChaseVerdict(string? PauseReason, long CollectibleMinor, long DisputedMinor, long PromisedMinor = 0, DateOnly? PromisedBy = null)
 {
     public bool Chased => PauseReason is null;
@@ -42,7 +44,7 @@ internal sealed class ChaseState
 
     public ChaseVerdict Judge(ReceivableDto item)
     {
-        var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
+        var disputed = Disputed(item);
         var collectible = item.BalanceMinor - disputed;
         var promise = LivePromises.FirstOrDefault(p => p.InvoiceIds.Length == 0) is { } whole
             ? (Minor: collectible, By: whole.PromisedDate)
@@ -57,9 +59,13 @@ internal sealed class ChaseState
         return new ChaseVerdict(reason, collectible - promisedPart, disputed, promisedPart, promisedPart > 0 ? promise.By : null);
     }
 
+    private long Disputed(ReceivableDto item) =>
+        Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
+
     /// <summary>
-    /// Each live promise's amount spread over its invoices, oldest due first, up to what may be collected of each: a
-    /// promise of 300 over invoices of 200 and 500 pauses the first wholly and 100 of the second.
+    /// What each live promise has not yet paid onto its invoices, spread over them oldest due first, up to what may be
+    /// collected of each: a promise of 300 over invoices of 200 and 500 pauses the first wholly and 100 of the second;
+    /// once 200 is paid onto the first, it pauses 100 of the second.
     /// </summary>
     private Dictionary<string, (long Minor, DateOnly By)> Promised()
     {
@@ -71,16 +77,15 @@ internal sealed class ChaseState
         promised = new Dictionary<string, (long, DateOnly)>(StringComparer.Ordinal);
         foreach (var promise in LivePromises.Where(p => p.InvoiceIds.Length > 0))
         {
-            var left = promise.AmountMinor;
+            var left = promise.AmountMinor - promise.AppliedMinor;
             var items = IdList.Split(promise.InvoiceIds).Select(id => snapshot.InvoicesById.GetValueOrDefault(id)).OfType<ReceivableDto>()
                 .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal);
             foreach (var item in items)
             {
-                var disputed = Math.Min(item.BalanceMinor, Math.Max(item.DisputedMinor, snapshot.DisputedByInvoice.GetValueOrDefault(item.Id)));
-                var take = Math.Min(left, item.BalanceMinor - disputed);
+                var take = Math.Min(left, item.BalanceMinor - Disputed(item));
                 left -= take;
                 var before = promised.GetValueOrDefault(item.Id);
-                promised[item.Id] = (before.Item1 + take, promise.PromisedDate);
+                promised[item.Id] = (before.Minor + take, promise.PromisedDate);
             }
         }
 

@@ -4,11 +4,7 @@ namespace Collections.Dunning.Domain;
 
 internal sealed class PromiseHistory(DbSession db)
 {
-    private const string ListSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id
-        """;
+    private const string ListSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id";
 
     public Task<IReadOnlyList<PromiseRow>> ListAsync(string debtorId, CancellationToken ct) => db.QueryAsync<PromiseRow>(ListSql, new { DebtorId = debtorId }, ct);
 
@@ -22,7 +18,8 @@ internal sealed class PromiseHistory(DbSession db)
 
         var kept = all.Count(p => p.Status == PromiseStatuses.Kept);
         var broken = all.Count(p => p.Status == PromiseStatuses.Broken);
+        var referred = all.Count(p => p.Status == PromiseStatuses.Referred);
         var live = all.Where(p => p.Status == PromiseStatuses.Live).Select(p => $"live: {MessageComposer.Amount(p.AmountMinor, p.Currency)} by {MessageComposer.Date(p.PromisedDate)}");
-        return [$"Promises to pay: {all.Count} made, {kept} kept, {broken} broken{string.Concat(live.Select(l => "; " + l))}."];
+        return [$"Promises to pay: {all.Count} made, {kept} kept, {broken} broken{(referred > 0 ? $", {referred} referred to a collector" : "")}{string.Concat(live.Select(l => "; " + l))}."];
     }
 }

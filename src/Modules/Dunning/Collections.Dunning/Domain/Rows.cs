@@ -47,6 +47,12 @@ internal sealed record TakenRow
 
 internal sealed record PromiseRow
 {
+    public const string Columns = """
+        id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
+        invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, applied_minor AS AppliedMinor, status AS Status, created_by AS CreatedBy,
+        created_at AS CreatedAt, closed_at AS ClosedAt
+        """;
+
     public string Id { get; init; } = "";
     public string DebtorId { get; init; } = "";
     public long AmountMinor { get; init; }
@@ -55,6 +61,13 @@ internal sealed record PromiseRow
     public DateOnly LiveUntil { get; init; }
     public string InvoiceIds { get; init; } = "";
     public long PaidMinor { get; init; }
+
+    /// <summary>
+    /// Of PaidMinor, what was allocated to the promise's own invoices: it lowered their balances, so it no longer pauses
+    /// anything. Money on account or on other invoices counts toward the promise but leaves these balances as they were.
+    /// </summary>
+    public long AppliedMinor { get; init; }
+
     public string Status { get; init; } = "";
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }

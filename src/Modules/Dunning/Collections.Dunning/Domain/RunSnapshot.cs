@@ -35,11 +35,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
     private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
     private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel, tone AS Tone, subject AS Subject, body AS Body, version AS Version, updated_at AS UpdatedAt FROM dunning_templates";
     private const string TakenSql = "SELECT invoice_id AS InvoiceId, step_key AS StepKey, as_of AS AsOf FROM dunning_step_log";
-    private const string PromisesSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE status = 'live'
-        """;
+    private const string PromisesSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE status = 'live'";
     private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments";
     private const string FlagsSql = "SELECT invoice_id AS InvoiceId, reason AS Reason FROM dunning_invoice_flags";
     private const string LastRemindersSql = """

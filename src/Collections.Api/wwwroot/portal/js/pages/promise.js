@@ -8,14 +8,20 @@ export async function render(ctx, params, query, { navigate }) {
     api(`/promises?debtorId=${encodeURIComponent(ctx.debtorId)}`),
     openInvoices(ctx),
   ]);
-  const open = invoices.filter((i) => payableMinor(i) > 0).sort(byDueDate);
+  // An invoice takes one live promise at a time, and a promise is in one currency: the server refuses anything else.
+  const promised = new Set(promises.filter((p) => p.status === 'live').flatMap((p) => p.invoiceIds));
+  const open = invoices
+    .filter((i) => payableMinor(i) > 0 && i.balance.currency === ctx.currency && !promised.has(i.id))
+    .sort(byDueDate);
   return h('div', {},
     h('h1', {}, 'Promise to pay'),
-    h('p', {}, 'Tell us when you will pay, and we will not send reminders for it until then.'),
+    h('p', {}, 'Tell us when you will pay, and we will not send reminders for the amount you promise until then.'),
     promises.length ? h('section', {}, h('h2', {}, 'Your promises'),
-      h('ul', { 'data-list': 'promises' }, promises.map((p) => h('li', {}, `${format(p.amount)} by ${formatDate(p.promisedDate)} – ${humanize(p.status)}`)))) : null,
+      h('ul', { 'data-list': 'promises' }, promises.map((p) => h('li', {}, `${format(p.amount)} by ${formatDate(p.promisedDate)} – ${promiseStatus(p)}`)))) : null,
     open.length ? form(ctx, open, navigate) : h('p', {}, 'There is nothing open to promise a payment for.'));
 }
+
+const promiseStatus = (p) => (p.status === 'referred' ? 'Recorded; our collector will call you to agree a date' : humanize(p.status));
 
 function form(ctx, invoices, navigate) {
   const total = invoices.reduce((sum, i) => sum + payableMinor(i), 0);
@@ -25,9 +31,9 @@ function form(ctx, invoices, navigate) {
   const message = h('div', { 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit' }, 'Promise this payment');
   const idempotencyKey = newIdempotencyKey();
+  const chosenMinor = () => invoices.filter((i, n) => boxes[n].checked).reduce((sum, i) => sum + payableMinor(i), 0);
   boxes.forEach((b) => b.addEventListener('change', () => {
-    const chosen = invoices.filter((i, n) => boxes[n].checked).reduce((sum, i) => sum + payableMinor(i), 0);
-    amount.value = plain(chosen, ctx.currency);
+    amount.value = plain(chosenMinor(), ctx.currency);
   }));
 
   const element = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': 'promise-h' },
@@ -41,9 +47,11 @@ function form(ctx, invoices, navigate) {
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
     const minor = parseMinor(amount.value, ctx.currency);
+    const chosen = chosenMinor();
     const problems = [];
-    if (minor === null || minor <= 0) problems.push('Enter the amount you will pay.');
-    else if (minor > total) problems.push(`The amount cannot be more than what is open (${formatMinor(total, ctx.currency)}).`);
+    if (!boxes.some((b) => b.checked)) problems.push('Choose the invoices you will pay.');
+    else if (minor === null || minor <= 0) problems.push('Enter the amount you will pay.');
+    else if (minor > chosen) problems.push(`The amount cannot be more than what is open on these invoices (${formatMinor(chosen, ctx.currency)}).`);
     if (!date.value) problems.push('Choose the date you will pay by.');
     if (problems.length) {
       message.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('ul', {}, problems.map((p) => h('li', {}, p)))));

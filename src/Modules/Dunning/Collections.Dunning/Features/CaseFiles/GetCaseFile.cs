@@ -43,11 +43,7 @@ internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeP
 {
     private const string MessagesSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId ORDER BY id";
     private const string TasksSql = "SELECT " + TaskRow.Columns + " FROM dunning_tasks WHERE debtor_id = @DebtorId ORDER BY id";
-    private const string PromisesSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id
-        """;
+    private const string PromisesSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id";
     private const string EscalationsSql = """
         SELECT id AS Id, escalation_type AS Type, agency_name AS AgencyName, fee_basis_points AS FeeBasisPoints, note AS Note, created_by AS CreatedBy, created_at AS CreatedAt
         FROM dunning_escalations WHERE debtor_id = @DebtorId ORDER BY id

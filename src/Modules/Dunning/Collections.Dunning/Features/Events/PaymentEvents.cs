@@ -73,13 +73,14 @@ internal sealed class PaymentFailedHandler(DbSession db, CourtesyOutbox outbox) 
 internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck recheck, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentSucceeded>
 {
     private const string DeletePendingSql = "DELETE FROM dunning_pending_payments WHERE attempt_id = @AttemptId";
-    private const string LiveSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
+    private const string LiveSql = "SELECT " + PromiseRow.Columns + """
+         FROM dunning_promises WHERE debtor_id = @DebtorId AND status = 'live' AND currency = @Currency AND live_until >= @ReceivedOn
         ORDER BY created_at, id
         """;
-    private const string PaidSql = "UPDATE dunning_promises SET paid_minor = @PaidMinor, status = @Status, closed_at = @ClosedAt WHERE id = @Id AND status = 'live'";
+    private const string PaidSql = """
+        UPDATE dunning_promises SET paid_minor = @PaidMinor, applied_minor = @AppliedMinor, status = @Status, closed_at = @ClosedAt
+        WHERE id = @Id AND status = 'live'
+        """;
 
     public async Task Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
     {
@@ -89,6 +90,7 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
         }
 
         var remaining = notification.AmountMinor;
+        var allocated = notification.Allocations.GroupBy(a => a.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountMinor), StringComparer.Ordinal);
         var now = time.GetUtcNow();
         foreach (var promise in await db.QueryAsync<PromiseRow>(LiveSql, new { notification.DebtorId, notification.Currency, notification.ReceivedOn }, cancellationToken))
         {
@@ -99,8 +101,13 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
 
             var counted = Math.Min(remaining, promise.AmountMinor - promise.PaidMinor);
             remaining -= counted;
+            var applied = TakeAllocated(allocated, promise, counted);
             var kept = promise.PaidMinor + counted >= promise.AmountMinor;
-            await db.ExecuteAsync(PaidSql, new { promise.Id, PaidMinor = promise.PaidMinor + counted, Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null }, cancellationToken);
+            await db.ExecuteAsync(PaidSql, new
+            {
+                promise.Id, PaidMinor = promise.PaidMinor + counted, AppliedMinor = promise.AppliedMinor + applied,
+                Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null,
+            }, cancellationToken);
             if (kept)
             {
                 await mediator.Send(new RecordActivityCommand(promise.DebtorId, "dunning.promise_kept",
@@ -110,5 +117,19 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
         }
 
         await recheck.RecheckDebtorAsync(notification.DebtorId, cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="most"/> of what the payment allocated to the promise's invoices, used up so a later promise cannot count it again.</summary>
+    private static long TakeAllocated(Dictionary<string, long> allocated, PromiseRow promise, long most)
+    {
+        var taken = 0L;
+        foreach (var invoiceId in IdList.Split(promise.InvoiceIds).Where(allocated.ContainsKey))
+        {
+            var take = Math.Min(most - taken, allocated[invoiceId]);
+            allocated[invoiceId] -= take;
+            taken += take;
+        }
+
+        return taken;
     }
 }

@@ -14,11 +14,7 @@ internal sealed record ListPromisesQuery(string DebtorId) : IRequest<IReadOnlyLi
 
 internal sealed class ListPromisesHandler(DbSession db, CallerContext caller) : IRequestHandler<ListPromisesQuery, IReadOnlyList<PromiseResponse>>
 {
-    private const string ListSql = """
-        SELECT id AS Id, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, promised_date AS PromisedDate, live_until AS LiveUntil,
-               invoice_ids AS InvoiceIds, paid_minor AS PaidMinor, status AS Status, created_by AS CreatedBy, created_at AS CreatedAt, closed_at AS ClosedAt
-        FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id DESC
-        """;
+    private const string ListSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id DESC";
 
     public async Task<IReadOnlyList<PromiseResponse>> Handle(ListPromisesQuery request, CancellationToken cancellationToken)
     {

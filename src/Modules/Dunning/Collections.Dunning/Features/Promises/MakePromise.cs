@@ -50,8 +50,8 @@ internal sealed class MakePromiseHandler(DbSession db, IMediator mediator, Calle
 {
     private const int RepeatWindowDays = 90;
     private const string InsertSql = """
-        INSERT INTO dunning_promises (id, debtor_id, amount_minor, currency, promised_date, live_until, invoice_ids, paid_minor, status, created_by, created_at, closed_at)
-        VALUES (@Id, @DebtorId, @AmountMinor, @Currency, @PromisedDate, @LiveUntil, @InvoiceIds, 0, @Status, @CreatedBy, @CreatedAt, NULL)
+        INSERT INTO dunning_promises (id, debtor_id, amount_minor, currency, promised_date, live_until, invoice_ids, paid_minor, applied_minor, status, created_by, created_at, closed_at)
+        VALUES (@Id, @DebtorId, @AmountMinor, @Currency, @PromisedDate, @LiveUntil, @InvoiceIds, 0, 0, @Status, @CreatedBy, @CreatedAt, NULL)
         """;
     private const string RecentSql = "SELECT invoice_ids AS InvoiceIds, status AS Status FROM dunning_promises WHERE debtor_id = @DebtorId AND (status = 'live' OR created_at >= @Since)";
     private const string CallTaskSql = """
