@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Collections.Testing;
 using FluentValidation;
 using MediatR;
 using NetArchTest.Rules;
@@ -71,13 +72,4 @@ public sealed partial class ModuleBoundaryTests
 
     [GeneratedRegex(@"\b[a-z]+_[a-z0-9_]+\b")]
     private static partial Regex TableNames();
-}
-
-internal static class SqlConstants
-{
-    public static IEnumerable<(string Name, string Text)> In(Assembly assembly) =>
-        assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Sql", StringComparison.Ordinal))
-                .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)));
 }
