@@ -35,7 +35,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (exception is System.Data.Common.DbException)
+        if (exception is System.Data.Common.DbException db && ForDatabase(DbFailures.Classify(db)) is not null)
         {
             httpContext.Response.Headers.RetryAfter = "1";
         }
@@ -67,13 +67,17 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         BusinessRuleException => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a business rule.", exception.Message),
         ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
         NotConfiguredException => Problem(StatusCodes.Status503ServiceUnavailable, "Not available.", exception.Message),
-        System.Data.Common.DbException db when UniqueViolation.Is(db) =>
-            Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "A concurrent request changed the same record. Retry the request."),
-        System.Data.Common.DbException db when TransientDbError.IsDeadlock(db) =>
-            Problem(StatusCodes.Status409Conflict, "The request collided with another one.", "The database chose this request as a deadlock victim and undid it. Retry the request."),
-        System.Data.Common.DbException db when TransientDbError.IsBusy(db) =>
-            Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy.", "Another write held the lock too long; nothing was changed. Retry the request shortly."),
+        System.Data.Common.DbException db when ForDatabase(DbFailures.Classify(db)) is { } problem => problem,
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error has been logged. Quote the traceId when you report it."),
+    };
+
+    /// <summary>The database failures a retry cures, as the client is told about them; null for the rest, which are defects.</summary>
+    public static ProblemDetails? ForDatabase(DbFailure failure) => failure switch
+    {
+        DbFailure.UniqueViolation => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "A concurrent request changed the same record. Retry the request."),
+        DbFailure.DeadlockVictim => Problem(StatusCodes.Status409Conflict, "The request collided with another one.", "The database chose this request as a deadlock victim and undid it. Retry the request."),
+        DbFailure.LockTimeout => Problem(StatusCodes.Status503ServiceUnavailable, "The database is busy.", "Another write held the lock too long; nothing was changed. Retry the request shortly."),
+        _ => null,
     };
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };

@@ -56,7 +56,7 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
         {
             await db.ExecuteAsync(ReserveSql, new { Scope = scope, Key = command.IdempotencyKey, Hash = hash, Now = time.GetUtcNow() }, cancellationToken);
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             throw new ConflictException("A request with this Idempotency-Key is being processed. Retry it to receive its response.");
         }

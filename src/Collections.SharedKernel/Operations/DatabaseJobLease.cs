@@ -43,7 +43,7 @@ public sealed class DatabaseJobLease(IDbConnectionFactory connections, SqlDialec
             {
                 await ExecuteAsync(InsertSql, args, ct);
             }
-            catch (System.Data.Common.DbException e) when (UniqueViolation.Is(e))
+            catch (System.Data.Common.DbException e) when (e.IsUniqueViolation())
             {
                 return null;
             }

@@ -65,9 +65,17 @@ public sealed class HostHardeningTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task UniqueViolation_BecomesA409ThatSaysToRetry()
     {
-        var (status, body, _) = await Handle(new SqliteException("UNIQUE constraint failed", 19));
+        var (status, body, _) = await Handle(new SqliteException("UNIQUE constraint failed", 19, 2067));
         Assert.That(status, Is.EqualTo(StatusCodes.Status409Conflict));
         Assert.That(body, Does.Contain("Retry"));
+    }
+
+    [Test]
+    public async Task NotNullViolation_IsADefectNotARetry()
+    {
+        var (status, _, retryAfter) = await Handle(new SqliteException("NOT NULL constraint failed: t.c", 19, 1299));
+        Assert.That(status, Is.EqualTo(StatusCodes.Status500InternalServerError));
+        Assert.That(retryAfter, Is.Null);
     }
 
     [Test]

@@ -101,7 +101,7 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
                 await transaction.ReleaseAsync(InsertItemsSavepoint, ct);
                 return distinct;
             }
-            catch (DbException exception) when (UniqueViolation.Is(exception))
+            catch (DbException exception) when (exception.IsUniqueViolation())
             {
                 await transaction.RollbackAsync(InsertItemsSavepoint, ct);
                 await transaction.ReleaseAsync(InsertItemsSavepoint, ct);

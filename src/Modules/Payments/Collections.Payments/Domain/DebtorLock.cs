@@ -28,7 +28,7 @@ internal sealed class DebtorLock(DbSession db)
         {
             await db.ExecuteAsync(InsertSql, new { DebtorId = debtorId }, ct);
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             await db.ExecuteAsync(TouchSql, new { DebtorId = debtorId }, ct);
         }

@@ -56,7 +56,7 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
         {
             await db.ExecuteAsync(GuardSql, new { command.InvoiceId, DisputeId = id }, cancellationToken);
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             claimed = false;
         }

@@ -29,7 +29,7 @@ internal sealed class PaymentPendingHandler(DbSession db, MessageRecheck recheck
                 ItemIds = IdList.Join(notification.ItemIds), notification.At,
             }, cancellationToken);
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             // The same attempt reported twice: it is already pausing its items.
             return;

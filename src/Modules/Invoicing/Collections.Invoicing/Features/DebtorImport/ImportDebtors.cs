@@ -126,7 +126,7 @@ internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, D
             await transaction.ReleaseAsync(Savepoint, ct);
             return written;
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             await transaction.RollbackAsync(Savepoint, ct);
             await transaction.ReleaseAsync(Savepoint, ct);
@@ -143,7 +143,7 @@ internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, D
             await transaction.ReleaseAsync(Savepoint, ct);
             return new ImportDebtorResult(write.Index, write.ExternalId, upserted.Created ? "created" : "updated", upserted.Debtor.Id, Empty);
         }
-        catch (Exception exception) when (exception is ConflictException or BusinessRuleException || (exception is DbException db && UniqueViolation.Is(db)))
+        catch (Exception exception) when (exception is ConflictException or BusinessRuleException || (exception is DbException db && db.IsUniqueViolation()))
         {
             await transaction.RollbackAsync(Savepoint, ct);
             await transaction.ReleaseAsync(Savepoint, ct);

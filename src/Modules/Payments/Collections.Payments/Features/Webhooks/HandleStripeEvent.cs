@@ -36,7 +36,7 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
         {
             await db.ExecuteAsync(InsertSql, new { e.Id, e.Type, e.ApiVersion, Now = time.GetUtcNow() }, cancellationToken);
         }
-        catch (DbException exception) when (UniqueViolation.Is(exception))
+        catch (DbException exception) when (exception.IsUniqueViolation())
         {
             return new StripeEventOutcome(e.Id, true, "delivered concurrently");
         }

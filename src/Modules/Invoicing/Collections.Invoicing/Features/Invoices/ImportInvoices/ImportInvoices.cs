@@ -139,7 +139,7 @@ internal sealed class ImportInvoicesHandler(DbSession db, DebtorReader debtors, 
     }
 
     private static bool IsItemFailure(Exception exception) =>
-        exception is ConflictException or BusinessRuleException or NotFoundException || (exception is DbException db && UniqueViolation.Is(db));
+        exception is ConflictException or BusinessRuleException or NotFoundException || (exception is DbException db && db.IsUniqueViolation());
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
