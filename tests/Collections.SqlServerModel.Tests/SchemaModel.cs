@@ -6,7 +6,7 @@ namespace Collections.SqlServerModel.Tests;
 /// <summary>
 /// Microsoft's SQL Server schema engine (DacFx), loaded with the schema the migrations create: tables
 /// and indexes as SQL Server 2022 would hold them after <c>MigrateUp</c>. DacFx takes only the final
-/// shape of each object, so the migrations' <c>ALTER TABLE ... ADD</c> steps are folded into their
+/// shape of each object, so the migrations' <c>ALTER TABLE ... ADD / DROP / ALTER COLUMN</c> steps are folded into their
 /// <c>CREATE TABLE</c>, and data steps (seed rows, the version table) are left out.
 /// </summary>
 public static class SchemaModel
@@ -40,6 +40,19 @@ public static class SchemaModel
                     foreach (var element in drop.AlterTableDropTableElements.Where(e => e.TableElementType == TableElementType.Column))
                     {
                         columns.Remove(columns.Single(c => string.Equals(c.ColumnIdentifier.Value, element.Name.Value, StringComparison.OrdinalIgnoreCase)));
+                    }
+
+                    break;
+                case AlterTableAlterColumnStatement alter when alter.DataType is not null:
+                    var altered = tables[NameOf(alter.SchemaObjectName)].Definition.ColumnDefinitions
+                        .Single(c => string.Equals(c.ColumnIdentifier.Value, alter.ColumnIdentifier.Value, StringComparison.OrdinalIgnoreCase));
+                    altered.DataType = alter.DataType;
+                    if (alter.AlterTableAlterColumnOption is AlterTableAlterColumnOption.Null or AlterTableAlterColumnOption.NotNull)
+                    {
+                        foreach (var nullable in altered.Constraints.OfType<NullableConstraintDefinition>())
+                        {
+                            nullable.Nullable = alter.AlterTableAlterColumnOption == AlterTableAlterColumnOption.Null;
+                        }
                     }
 
                     break;

@@ -16,6 +16,12 @@ public sealed record Caller(string Id, string Name, string Role, string? DebtorI
 {
     public static readonly Caller System = new("system", "Collections", Roles.System);
 
+    /// <summary>The width of every column that records who did something (created_by, actor, author ...).</summary>
+    public const int ActorLength = 200;
+
+    /// <summary>Who did something, as the record of it says: "staff:Jane Doe".</summary>
+    public string Actor => Text.Clip($"{Role}:{Name}", ActorLength);
+
     public bool IsDebtor => Role == Roles.Debtor;
 
     public bool IsStaff => Role is Roles.Staff or Roles.Admin or Roles.System;

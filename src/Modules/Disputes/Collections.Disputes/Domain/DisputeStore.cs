@@ -29,7 +29,7 @@ internal sealed class DisputeStore(DbSession db, CallerContext caller, TimeProvi
 
     private const string ReadNumberSql = "SELECT next_value - 1 FROM disputes_sequences WHERE name = 'dispute'";
 
-    public string Actor => $"{caller.Current.Role}:{caller.Current.Name}";
+    public string Actor => caller.Current.Actor;
 
     public Caller Caller => caller.Current;
 

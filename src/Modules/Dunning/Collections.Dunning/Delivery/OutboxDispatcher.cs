@@ -1,4 +1,5 @@
 using Collections.Dunning.Domain;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Microsoft.Extensions.Logging;
 
@@ -61,7 +62,7 @@ internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEm
                 {
                     message.Id,
                     Next = next,
-                    Error = Truncate(exception.Message),
+                    Error = Text.Clip(exception.Message, 1000),
                     Status = final ? MessageStatuses.Failed : MessageStatuses.Queued,
                 }, ct);
             }
@@ -74,5 +75,4 @@ internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEm
     public static TimeSpan Backoff(TimeSpan baseDelay, int attempts) =>
         TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(6).Ticks, baseDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
 
-    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 }

@@ -34,5 +34,5 @@ internal sealed class ActivityLog(DbSession db, CallerContext caller, TimeProvid
         return rows.Select(r => r.Id).ToList();
     }
 
-    private string Actor => caller.Current is { } who ? $"{who.Role}:{who.Name}" : "system";
+    private string Actor => caller.Current is { } who ? who.Actor : "system";
 }

@@ -52,6 +52,9 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
         WHERE id = @ItemId AND status IN ('open', 'paid') AND balance_minor + @DeltaMinor >= 0
         """;
 
+    /// <summary>The width of a ledger entry's and a credit note's reason; a longer one (a dispute note quoted in full) is clipped.</summary>
+    public const int ReasonLength = 500;
+
     public const string InsertEntrySql = """
         INSERT INTO invoicing_ledger_entries
             (id, debtor_id, item_id, entry_type, amount_minor, currency, balance_after_minor, source_type, source_id, reason, effective_date, recorded_at)
@@ -94,7 +97,7 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
             BalanceAfterMinor = item.BalanceMinor,
             SourceType = sourceType,
             SourceId = sourceId,
-            Reason = reason,
+            Reason = reason is null ? null : Text.Clip(reason, ReasonLength),
             EffectiveDate = effectiveDate,
             Now = time.GetUtcNow(),
         }, ct);

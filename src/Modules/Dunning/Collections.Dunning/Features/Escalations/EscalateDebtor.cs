@@ -60,7 +60,7 @@ internal sealed class EscalateDebtorHandler(DbSession db, DebtorSettingsStore st
         }
 
         var id = Ids.New("esc", time);
-        var by = $"{caller.Current.Role}:{caller.Current.Name}";
+        var by = caller.Current.Actor;
         var now = time.GetUtcNow();
         var reference = body.Type == "agency" ? $"agency {body.AgencyName} ({id})" : $"legal ({id})";
         var placed = await mediator.Send(new SetPlacedCommand(debtor.Id, true, reference), cancellationToken);

@@ -44,7 +44,7 @@ internal sealed class WriteOffInvoiceHandler(DbSession db, IMediator mediator, C
 
         var reason = command.Reason!.Trim();
         var result = await mediator.Send(new WriteOffItemCommand(item.Id, reason), cancellationToken);
-        var by = $"{caller.Current.Role}:{caller.Current.Name}";
+        var by = caller.Current.Actor;
         var now = time.GetUtcNow();
         await db.ExecuteAsync(CloseSql, new { item.DebtorId, InvoiceId = item.Id, Now = now, By = by }, cancellationToken);
         await mediator.Publish(new DebtorEscalated(Ids.New("esc", time), item.DebtorId, "write_off", $"Invoice {item.Number}: {reason}", by, now), cancellationToken);

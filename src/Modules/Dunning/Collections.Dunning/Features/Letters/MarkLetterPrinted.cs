@@ -51,7 +51,7 @@ internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator,
 
         await mediator.Send(new RecordActivityCommand(current.DebtorId, "dunning.letter_sent",
             $"Letter '{current.Subject}' ({current.Tone}, step {current.StepKey}) printed and sent.",
-            DetailsJson: JsonSerializer.Serialize(new { messageId = current.Id, invoiceIds = IdList.Split(current.InvoiceIds), printedBy = $"{caller.Current.Role}:{caller.Current.Name}" })),
+            DetailsJson: JsonSerializer.Serialize(new { messageId = current.Id, invoiceIds = IdList.Split(current.InvoiceIds), printedBy = caller.Current.Actor })),
             cancellationToken);
         return CommunicationResponse.From(current);
     }

@@ -56,7 +56,7 @@ internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner pla
         if (!command.DryRun)
         {
             runId = Ids.New("run", time);
-            await writer.WriteAsync(runId, plan, $"{caller.Current.Role}:{caller.Current.Name}", cancellationToken);
+            await writer.WriteAsync(runId, plan, caller.Current.Actor, cancellationToken);
             await dueSoon.QueueAsync(snapshot, plan, cancellationToken);
         }
 

@@ -38,7 +38,7 @@ internal sealed class CompleteTaskHandler(DbSession db, IMediator mediator, Call
     public async Task<TaskResponse> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
         var task = await db.QuerySingleOrDefaultAsync<TaskRow>(FindSql, new { Id = command.TaskId }, cancellationToken) ?? throw new NotFoundException("Task", command.TaskId);
-        var by = $"{caller.Current.Role}:{caller.Current.Name}";
+        var by = caller.Current.Actor;
         if (await db.ExecuteAsync(CompleteSql, new { task.Id, command.Body.Outcome, Note = command.Body.Note?.Trim(), Now = time.GetUtcNow(), By = by }, cancellationToken) == 0)
         {
             throw new ConflictException($"Task {task.Id} is already {task.Status} ({task.Outcome}).");

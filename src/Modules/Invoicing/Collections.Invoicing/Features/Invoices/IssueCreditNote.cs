@@ -67,8 +67,9 @@ internal sealed class IssueCreditNoteHandler(DbSession db, InvoiceReader invoice
         }
 
         var today = await invoices.TodayForAsync(invoice.DebtorId, cancellationToken);
-        var after = await ledger.PostAsync(new LedgerPosting(invoice.Id, EntryTypes.CreditNote, -command.AmountMinor, today, "credit_note", command.SourceId, command.Reason, CreditedDeltaMinor: command.AmountMinor, ClosedStatus: InvoiceStatuses.Paid), cancellationToken);
-        var note = new CreditNoteDto(Ids.New("crn", time), invoice.Id, await sequences.NextAsync("credit_note", "CN", cancellationToken), command.AmountMinor, invoice.Currency, command.Reason, time.GetUtcNow());
+        var reason = Text.Clip(command.Reason, ReceivableLedger.ReasonLength);
+        var after = await ledger.PostAsync(new LedgerPosting(invoice.Id, EntryTypes.CreditNote, -command.AmountMinor, today, "credit_note", command.SourceId, reason, CreditedDeltaMinor: command.AmountMinor, ClosedStatus: InvoiceStatuses.Paid), cancellationToken);
+        var note = new CreditNoteDto(Ids.New("crn", time), invoice.Id, await sequences.NextAsync("credit_note", "CN", cancellationToken), command.AmountMinor, invoice.Currency, reason, time.GetUtcNow());
         await db.ExecuteAsync(InsertSql, new { note.Id, note.Number, note.InvoiceId, after.DebtorId, note.AmountMinor, note.Currency, note.Reason, command.SourceId, note.IssuedAt }, cancellationToken);
         await activity.AppendAsync(after.DebtorId, "credit_note.issued", $"Credit note {note.Number} for {new Money(note.AmountMinor, Currency.Of(note.Currency))} on invoice {after.Number}: {note.Reason}", after.Id, ct: cancellationToken);
         await mediator.Publish(new CreditNoteIssued(note, after.DebtorId, after.ExternalId, note.IssuedAt), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Collections.Payments.Domain;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using MediatR;
@@ -41,7 +42,7 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
             return new StripeEventOutcome(e.Id, true, "delivered concurrently");
         }
 
-        var outcome = Truncate(await ApplyAsync(e, cancellationToken));
+        var outcome = Text.Clip(await ApplyAsync(e, cancellationToken), 200);
         await db.ExecuteAsync(OutcomeSql, new { e.Id, Outcome = outcome }, cancellationToken);
         return new StripeEventOutcome(e.Id, false, outcome);
     }
@@ -120,5 +121,4 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
         return await db.QueryFirstOrDefaultAsync<PaymentRow>(ByIntentSql, new { Intent = intent }, ct);
     }
 
-    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
 }
