@@ -16,6 +16,9 @@ internal static class AttachmentRules
         : content.StartsWith(Jpeg) ? "image/jpeg"
         : null;
 
+    /// <summary>The tail of a longer name is kept, so the extension survives.</summary>
+    public const int FileNameLength = 200;
+
     public static string SafeFileName(string? name)
     {
         var file = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
@@ -25,6 +28,6 @@ internal static class AttachmentRules
             cleaned = "attachment";
         }
 
-        return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
+        return cleaned.Length > FileNameLength ? cleaned[^FileNameLength..] : cleaned;
     }
 }

@@ -14,6 +14,8 @@ namespace Collections.Dunning.Delivery;
 /// </summary>
 internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEmailSender sender, DunningOptions options, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
+    public const int ErrorLength = 1000;
+
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     private const string DueSql = """
@@ -62,7 +64,7 @@ internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEm
                 {
                     message.Id,
                     Next = next,
-                    Error = Text.Clip(exception.Message, 1000),
+                    Error = Text.Clip(exception.Message, ErrorLength),
                     Status = final ? MessageStatuses.Failed : MessageStatuses.Queued,
                 }, ct);
             }

@@ -27,6 +27,9 @@ internal sealed record ComposedMessage(string Subject, string Html, string Text)
 /// </summary>
 internal static partial class MessageComposer
 {
+    /// <summary>A filled subject quotes names and numbers of any length; past this it is clipped, as its column holds no more.</summary>
+    public const int SubjectLength = 500;
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The merge fields a reminder or letter template may use.</summary>
@@ -43,7 +46,7 @@ internal static partial class MessageComposer
     /// <summary>Fills a template from its fields twice: HTML-escaped for the HTML body, plain for the subject and the text body.</summary>
     public static ComposedMessage Render(string subjectTemplate, string bodyTemplate, Dictionary<string, string> htmlFields, Dictionary<string, string> textFields)
     {
-        var subject = Fill(subjectTemplate, textFields).ReplaceLineEndings(" ");
+        var subject = Text.Clip(Fill(subjectTemplate, textFields).ReplaceLineEndings(" "), SubjectLength);
         var textTemplate = WebUtility.HtmlDecode(Tags().Replace(Breaks().Replace(bodyTemplate, "\n"), string.Empty));
         return new ComposedMessage(subject, Fill(bodyTemplate, htmlFields), Blank().Replace(Fill(textTemplate, textFields).Trim(), "\n\n"));
     }

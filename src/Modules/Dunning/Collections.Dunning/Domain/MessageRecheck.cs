@@ -1,5 +1,6 @@
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Portal;
 using MediatR;
@@ -21,6 +22,8 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
 {
     private const string UnsentSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId AND purpose = 'reminder' AND status IN ('queued', 'to_print') ORDER BY id";
     private const string OneSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id";
+    public const int WithdrawnReasonLength = 200;
+
     private const string WithdrawSql = "UPDATE dunning_messages SET status = 'withdrawn', withdrawn_reason = @Reason WHERE id = @Id AND status = @Status";
     private const string RecomposeSql = """
         UPDATE dunning_messages SET subject = @Subject, body_html = @Html, body_text = @Text, invoice_ids = @InvoiceIds, total_minor = @TotalMinor, currency = @Currency
@@ -121,7 +124,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
 
     private async Task WithdrawAsync(MessageRow message, string reason, IEnumerable<string> invoiceIds, CancellationToken ct)
     {
-        if (await db.ExecuteAsync(WithdrawSql, new { message.Id, Reason = reason, message.Status }, ct) == 0)
+        if (await db.ExecuteAsync(WithdrawSql, new { message.Id, Reason = Text.Clip(reason, WithdrawnReasonLength), message.Status }, ct) == 0)
         {
             return;
         }

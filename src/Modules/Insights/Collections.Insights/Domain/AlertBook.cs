@@ -18,6 +18,8 @@ internal static class AlertTypes
 /// <summary>Raises each alert once per cause: the cause key is unique, and a second raise is a no-op.</summary>
 internal sealed class AlertBook(DbSession db, TimeProvider time)
 {
+    public const int MessageLength = 1000;
+
     private const string RaiseSql = """
         INSERT INTO insights_alerts (id, cause_key, debtor_id, alert_type, message, created_at, acknowledged_at, acknowledged_by)
         SELECT @Id, @CauseKey, @DebtorId, @AlertType, @Message, @Now, NULL, NULL
@@ -31,7 +33,7 @@ internal sealed class AlertBook(DbSession db, TimeProvider time)
             CauseKey = FormattableString.Invariant($"{type}:{cause}"),
             DebtorId = debtorId,
             AlertType = type,
-            Message = message,
+            Message = Text.Clip(message, MessageLength),
             Now = time.GetUtcNow(),
         }, ct) == 1;
 }

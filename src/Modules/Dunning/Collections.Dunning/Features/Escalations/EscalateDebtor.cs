@@ -27,7 +27,8 @@ internal sealed class EscalateDebtorValidator : AbstractValidator<EscalateDebtor
     public EscalateDebtorValidator()
     {
         RuleFor(c => c.Body.Type).NotEmpty().Must(t => t is "agency" or "legal").WithMessage("Use 'agency' or 'legal'.").OverridePropertyName("type");
-        RuleFor(c => c.Body.AgencyName).NotEmpty().MaximumLength(200).When(c => c.Body.Type == "agency").OverridePropertyName("agencyName");
+        RuleFor(c => c.Body.AgencyName).NotEmpty().When(c => c.Body.Type == "agency").OverridePropertyName("agencyName");
+        RuleFor(c => c.Body.AgencyName).MaximumLength(200).OverridePropertyName("agencyName");
         RuleFor(c => c.Body.ContingencyFeePercent).InclusiveBetween(0m, 50m).Must(p => p is null || decimal.Round(p.Value, 2) == p.Value)
             .OverridePropertyName("contingencyFeePercent");
         RuleFor(c => c.Body.Note).MaximumLength(2000).OverridePropertyName("note");

@@ -15,6 +15,8 @@ internal sealed record HandleStripeEventCommand(StripeEventEnvelope Event) : ICo
 internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time)
     : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>
 {
+    public const int OutcomeLength = 200;
+
     private const string InsertSql = """
         INSERT INTO payments_stripe_events (id, type, api_version, outcome, received_at) VALUES (@Id, @Type, @ApiVersion, 'processing', @Now)
         """;
@@ -42,7 +44,7 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
             return new StripeEventOutcome(e.Id, true, "delivered concurrently");
         }
 
-        var outcome = Text.Clip(await ApplyAsync(e, cancellationToken), 200);
+        var outcome = Text.Clip(await ApplyAsync(e, cancellationToken), OutcomeLength);
         await db.ExecuteAsync(OutcomeSql, new { e.Id, Outcome = outcome }, cancellationToken);
         return new StripeEventOutcome(e.Id, false, outcome);
     }
