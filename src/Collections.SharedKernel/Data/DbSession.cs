@@ -14,6 +14,14 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
     /// <summary>The meter of the data layer; <c>collections.db.commands</c> counts the SQL commands sent.</summary>
     public const string MeterName = "Collections.Data";
 
+    /// <summary>
+    /// SQL Server takes at most 2,100 parameters in one statement; SQLite is held to the same limit, so a list that
+    /// would break on SQL Server breaks on every machine. A list of ids goes a chunk of this many at a time.
+    /// </summary>
+    public const int MaxParameters = 2100;
+
+    public const int IdsPerStatement = 1000;
+
     private static readonly Counter<long> Commands = new Meter(MeterName).CreateCounter<long>("collections.db.commands", description: "SQL commands sent");
 
     private DbConnection? connection;
@@ -41,6 +49,7 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;";
                 await pragmas.ExecuteNonQueryAsync(ct);
+                SQLitePCL.raw.sqlite3_limit(((Microsoft.Data.Sqlite.SqliteConnection)connection).Handle, SQLitePCL.raw.SQLITE_LIMIT_VARIABLE_NUMBER, MaxParameters);
             }
         }
 
@@ -82,6 +91,18 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
         var db = await OpenAsync(ct);
         var rows = await db.QueryAsync<T>(Command(sql, param, ct));
         return rows.AsList();
+    }
+
+    /// <summary>A query with an <c>IN @Ids</c> list of any length: distinct ids, <see cref="IdsPerStatement"/> per statement.</summary>
+    public async Task<IReadOnlyList<T>> QueryByIdsAsync<T>(string sql, IEnumerable<string> ids, Func<string[], object> param, CancellationToken ct = default)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerStatement))
+        {
+            rows.AddRange(await QueryAsync<T>(sql, param(chunk), ct));
+        }
+
+        return rows;
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param = null, CancellationToken ct = default)

@@ -67,7 +67,7 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         }
 
         var balances = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var ids in limited.Keys.Chunk(InsightsStore.IdsPerQuery))
+        foreach (var ids in limited.Keys.Chunk(DbSession.IdsPerStatement))
         {
             foreach (var row in await db.QueryAsync<DebtorBalance>(DebtorBalancesSql, new { DebtorIds = ids }, ct))
             {

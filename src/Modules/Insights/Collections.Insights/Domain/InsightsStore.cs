@@ -52,9 +52,6 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
         WHERE NOT EXISTS (SELECT 1 FROM insights_items WHERE id = @Id)
         """;
 
-    // Well below SQL Server's 2,100 parameters per statement.
-    public const int IdsPerQuery = 500;
-
     private const string InsertItemsSavepoint = "insights_items";
 
     private const string KnownItemIdsSql = "SELECT id FROM insights_items WHERE id IN @Ids";
@@ -108,11 +105,7 @@ internal sealed class InsightsStore(DbSession db, TimeProvider time)
             }
         }
 
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ids in distinct.Select(i => i.Id).Chunk(IdsPerQuery))
-        {
-            known.UnionWith(await db.QueryAsync<string>(KnownItemIdsSql, new { Ids = ids }, ct));
-        }
+        var known = (await db.QueryByIdsAsync<string>(KnownItemIdsSql, distinct.Select(i => i.Id), ids => new { Ids = ids }, ct)).ToHashSet(StringComparer.Ordinal);
 
         var added = distinct.Where(i => !known.Contains(i.Id)).ToList();
         if (added.Count > 0)

@@ -72,8 +72,6 @@ internal sealed class DebtorReader(DbSession db)
         FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
         """;
 
-    // Well below SQL Server's 2,100 parameters per statement.
-    private const int IdsPerQuery = 500;
     private const string ByIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id IN @Ids ORDER BY id";
     private const string ByExternalIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id IN @ExternalIds";
     private const string ContactsOfSql = """
@@ -94,11 +92,9 @@ internal sealed class DebtorReader(DbSession db)
     public async Task<IReadOnlyList<ContactDto>> ContactsAsync(string debtorId, CancellationToken ct) =>
         (await db.QueryAsync<ContactRow>(ContactsSql, new { DebtorId = debtorId }, ct)).Select(c => c.ToDto()).ToList();
 
-    /// <summary>The contacts of a page of debtors, in one query.</summary>
+    /// <summary>The contacts of a page of debtors, in one query per thousand.</summary>
     public async Task<ILookup<string, ContactDto>> ContactsOfAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct) =>
-        debtorIds.Count == 0
-            ? Array.Empty<ContactDto>().ToLookup(_ => "")
-            : (await db.QueryAsync<ContactRow>(ContactsOfSql, new { Ids = debtorIds }, ct)).ToLookup(c => c.DebtorId, c => c.ToDto());
+        (await db.QueryByIdsAsync<ContactRow>(ContactsOfSql, debtorIds, ids => new { Ids = ids }, ct)).ToLookup(c => c.DebtorId, c => c.ToDto());
 
     public async Task<DebtorDto?> GetAsync(string id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } row ? row.ToDto(await ContactsAsync(id, ct)) : null;
@@ -111,32 +107,18 @@ internal sealed class DebtorReader(DbSession db)
             return (await db.QueryAsync<DebtorRow>(AllSql, ct: ct)).Select(d => d.ToDto(contacts[d.Id].Select(c => c.ToDto()).ToList())).ToList();
         }
 
-        // Only the wanted debtors, a chunk of ids per query (ids sort the same as text on both databases).
-        var rows = new List<DebtorRow>();
-        var wantedContacts = new List<ContactRow>();
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(IdsPerQuery))
-        {
-            rows.AddRange(await db.QueryAsync<DebtorRow>(ByIdsSql, new { Ids = chunk }, ct));
-            wantedContacts.AddRange(await db.QueryAsync<ContactRow>(ContactsOfSql, new { Ids = chunk }, ct));
-        }
-
-        var byDebtor = wantedContacts.ToLookup(c => c.DebtorId);
+        // Only the wanted debtors, in id order: the chunks are taken in order and ids sort the same as text on both databases.
+        var wanted = ids.Order(StringComparer.Ordinal).ToList();
+        var rows = await db.QueryByIdsAsync<DebtorRow>(ByIdsSql, wanted, chunk => new { Ids = chunk }, ct);
+        var byDebtor = (await db.QueryByIdsAsync<ContactRow>(ContactsOfSql, wanted, chunk => new { Ids = chunk }, ct)).ToLookup(c => c.DebtorId);
         return rows.Select(d => d.ToDto(byDebtor[d.Id].Select(c => c.ToDto()).ToList())).ToList();
     }
 
     /// <summary>Debtors by external id, a chunk of ids per query; unknown ids are missing from the result.</summary>
     public async Task<IReadOnlyDictionary<string, DebtorRow>> FindByExternalIdsAsync(IEnumerable<string> externalIds, CancellationToken ct)
     {
-        var found = new Dictionary<string, DebtorRow>(StringComparer.Ordinal);
-        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
-        {
-            foreach (var row in await db.QueryAsync<DebtorRow>(ByExternalIdsSql, new { ExternalIds = chunk }, ct))
-            {
-                found[row.ExternalId] = row;
-            }
-        }
-
-        return found;
+        var found = await db.QueryByIdsAsync<DebtorRow>(ByExternalIdsSql, externalIds, chunk => new { ExternalIds = chunk }, ct);
+        return found.ToDictionary(row => row.ExternalId, StringComparer.Ordinal);
     }
 
     private sealed record ContactRow

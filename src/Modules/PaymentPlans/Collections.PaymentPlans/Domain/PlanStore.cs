@@ -121,9 +121,9 @@ internal sealed class PlanStore(DbSession db)
             return [];
         }
 
-        var plans = (await db.QueryAsync<PlanRow>(PlansOfSql, new { Ids = ids }, ct)).ToDictionary(p => p.Id);
-        var invoices = (await db.QueryAsync<PlanInvoiceRow>(InvoicesOfSql, new { Ids = ids }, ct)).ToLookup(i => i.PlanId);
-        var installments = (await db.QueryAsync<InstallmentRow>(InstallmentsOfSql, new { Ids = ids }, ct)).ToLookup(i => i.PlanId);
+        var plans = (await db.QueryByIdsAsync<PlanRow>(PlansOfSql, ids, chunk => new { Ids = chunk }, ct)).ToDictionary(p => p.Id);
+        var invoices = (await db.QueryByIdsAsync<PlanInvoiceRow>(InvoicesOfSql, ids, chunk => new { Ids = chunk }, ct)).ToLookup(i => i.PlanId);
+        var installments = (await db.QueryByIdsAsync<InstallmentRow>(InstallmentsOfSql, ids, chunk => new { Ids = chunk }, ct)).ToLookup(i => i.PlanId);
         return ids.Where(plans.ContainsKey).Select(id => new LoadedPlan(plans[id], invoices[id].ToList(), installments[id].ToList())).ToList();
     }
 

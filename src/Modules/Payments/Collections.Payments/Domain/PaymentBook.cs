@@ -52,11 +52,9 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
     public async Task<IReadOnlyList<AllocationRow>> AllocationsAsync(string paymentId, CancellationToken ct) =>
         await db.QueryAsync<AllocationRow>(AllocationsSql, new { PaymentId = paymentId }, ct);
 
-    /// <summary>The allocations of a page of payments, in one query.</summary>
+    /// <summary>The allocations of a page of payments, in one query per thousand.</summary>
     public async Task<ILookup<string, AllocationRow>> AllocationsOfAsync(IReadOnlyCollection<string> paymentIds, CancellationToken ct) =>
-        paymentIds.Count == 0
-            ? Array.Empty<AllocationRow>().ToLookup(a => a.PaymentId)
-            : (await db.QueryAsync<AllocationRow>(AllocationsOfSql, new { Ids = paymentIds }, ct)).ToLookup(a => a.PaymentId);
+        (await db.QueryByIdsAsync<AllocationRow>(AllocationsOfSql, paymentIds, ids => new { Ids = ids }, ct)).ToLookup(a => a.PaymentId);
 
     /// <summary>Records a payment and applies it as planned; publishes PaymentSucceeded with what it did.</summary>
     public async Task<string> RecordAsync(NewPayment payment, AllocationPlan plan, CancellationToken ct)

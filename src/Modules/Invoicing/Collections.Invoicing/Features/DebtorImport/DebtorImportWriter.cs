@@ -15,7 +15,6 @@ internal sealed record DebtorToWrite(int Index, string ExternalId, UpsertDebtorR
 /// </summary>
 internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, TimeProvider time)
 {
-    private const int IdsPerQuery = 500;
 
     private const string ContactsOfSql = "SELECT id AS Id, debtor_id AS DebtorId, name AS Name, email AS Email FROM invoicing_contacts WHERE debtor_id IN @Ids";
 
@@ -44,7 +43,7 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
         if (updated.Count > 0)
         {
             await db.ExecuteAsync(UpsertDebtorHandler.UpdateSql, updated, ct);
-            foreach (var chunk in updated.Select(u => u.Id).Chunk(IdsPerQuery))
+            foreach (var chunk in updated.Select(u => u.Id).Chunk(DbSession.IdsPerStatement))
             {
                 keptContacts.AddRange(await db.QueryAsync<ExistingContact>(ContactsOfSql, new { Ids = chunk }, ct));
                 await db.ExecuteAsync(DeleteContactsSql, new { Ids = chunk }, ct);

@@ -23,8 +23,8 @@ internal sealed class InvoiceResponses(DbSession db, TimeProvider time)
             return [];
         }
 
-        var lines = (await db.QueryAsync<LineRow>(LinesSql, new { InvoiceIds = rows.Select(r => r.Id).ToArray() }, ct)).ToLookup(l => l.InvoiceId);
-        var zones = (await db.QueryAsync<DebtorZone>(TimeZonesSql, new { DebtorIds = rows.Select(r => r.DebtorId).Distinct().ToArray() }, ct))
+        var lines = (await db.QueryByIdsAsync<LineRow>(LinesSql, rows.Select(r => r.Id), ids => new { InvoiceIds = ids }, ct)).ToLookup(l => l.InvoiceId);
+        var zones = (await db.QueryByIdsAsync<DebtorZone>(TimeZonesSql, rows.Select(r => r.DebtorId), ids => new { DebtorIds = ids }, ct))
             .ToDictionary(z => z.DebtorId, z => z.TimeZone);
 
         return rows.Select(row => InvoiceResponse.From(
