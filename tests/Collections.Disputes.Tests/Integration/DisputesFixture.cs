@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.Disputes.Contracts;
+using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 using Collections.Testing;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Collections.Disputes.Tests.Integration;
 
 /// <summary>
-/// The host with debtor sessions for tests ("test-debtor:{debtorId}") and a recorder of the notifications Disputes publishes.
+/// The host with debtor sessions for tests ("test-debtor:{debtorId}") and a recorder of the notifications Disputes publishes (and the credit notes it has issued).
 /// Debtors and invoices go in through the API as an ERP would put them.
 /// </summary>
 public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(provider)
@@ -27,6 +28,7 @@ public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(pr
         services.AddScoped<INotificationHandler<DisputeOpened>>(sp => sp.GetRequiredService<NotificationRecorder>());
         services.AddScoped<INotificationHandler<DisputeResolved>>(sp => sp.GetRequiredService<NotificationRecorder>());
         services.AddScoped<INotificationHandler<DisputeWithdrawn>>(sp => sp.GetRequiredService<NotificationRecorder>());
+        services.AddScoped<INotificationHandler<CreditNoteIssued>>(sp => sp.GetRequiredService<NotificationRecorder>());
     }
 
     protected HttpClient SessionFor(string debtorId)
@@ -110,7 +112,8 @@ internal sealed class TestDebtorSessions : IBearerTokenResolver
             : null);
 }
 
-public sealed class NotificationRecorder : INotificationHandler<DisputeOpened>, INotificationHandler<DisputeResolved>, INotificationHandler<DisputeWithdrawn>
+public sealed class NotificationRecorder : INotificationHandler<DisputeOpened>, INotificationHandler<DisputeResolved>, INotificationHandler<DisputeWithdrawn>,
+    INotificationHandler<CreditNoteIssued>
 {
     public ConcurrentQueue<INotification> All { get; } = new();
 
@@ -119,6 +122,8 @@ public sealed class NotificationRecorder : INotificationHandler<DisputeOpened>, 
     public Task Handle(DisputeResolved notification, CancellationToken cancellationToken) => Record(notification);
 
     public Task Handle(DisputeWithdrawn notification, CancellationToken cancellationToken) => Record(notification);
+
+    public Task Handle(CreditNoteIssued notification, CancellationToken cancellationToken) => Record(notification);
 
     private Task Record(INotification notification)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Collections.Disputes.Contracts;
+using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 
@@ -39,6 +40,19 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
         Assert.That((invoice.Amount("balance"), invoice.Amount("credited"), invoice.Amount("disputed")), Is.EqualTo((700m, 300m, 0m)));
         var published = Published.All.OfType<DisputeResolved>().Single(r => r.DisputeId == disputeId);
         Assert.That((published.DebtorId, published.Outcome, published.CreditedMinor), Is.EqualTo((debtorId, "upheld", 30000L)));
+    }
+
+    [Test]
+    public async Task Resolve_WithTheLongestNote_KeepsItWholeAndQuotesItClippedOnTheCreditNote()
+    {
+        var (_, _, disputeId) = await UnderReview(1000m, 300m);
+        var note = string.Concat(Enumerable.Repeat("Checked line by line against the signed order. ", 100))[..4000];
+
+        var resolved = await (await Post(Staff, $"/api/v1/disputes/{disputeId}/resolve", new { outcome = "accepted", resolutionNote = note })).ShouldBe(HttpStatusCode.OK);
+
+        var credit = Published.All.OfType<CreditNoteIssued>().Single(c => c.CreditNote.Id == resolved.Text("creditNoteId")).CreditNote;
+        Assert.That(resolved.Text("resolutionNote"), Is.EqualTo(note));
+        Assert.That(credit.Reason, Has.Length.EqualTo(500).And.StartWith($"Dispute {resolved.Text("number")}: Checked line by line").And.EndWith("…"));
     }
 
     [Test]
