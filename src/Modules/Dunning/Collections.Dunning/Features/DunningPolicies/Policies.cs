@@ -33,9 +33,10 @@ internal sealed class SavePolicyValidator : AbstractValidator<SavePolicyCommand>
         RuleFor(c => c.Body.Name).NotEmpty().Matches("^[a-z0-9_]{1,60}$").WithMessage("Use lowercase letters, digits and underscores.").OverridePropertyName("name");
         RuleFor(c => c.Body.Description).MaximumLength(500).OverridePropertyName("description");
         RuleFor(c => c.Body.Steps).NotEmpty().Must(s => s is null || s.Count <= 20).OverridePropertyName("steps");
-        RuleFor(c => c.Body.Steps).Must(s => s is null || s.Select(x => x.Key).Distinct().Count() == s.Count).WithMessage("Step keys must be unique.").OverridePropertyName("steps");
-        RuleFor(c => c.Body.Steps).Must(s => s is null || s.Zip(s.Skip(1)).All(p => p.First.OffsetDays < p.Second.OffsetDays))
+        RuleFor(c => c.Body.Steps).Must(s => s is null || s.Any(step => step is null) || s.Select(x => x.Key).Distinct().Count() == s.Count).WithMessage("Step keys must be unique.").OverridePropertyName("steps");
+        RuleFor(c => c.Body.Steps).Must(s => s is null || s.Any(step => step is null) || s.Zip(s.Skip(1)).All(p => p.First.OffsetDays < p.Second.OffsetDays))
             .WithMessage("Steps must be ordered by strictly increasing offsetDays.").OverridePropertyName("steps");
+        RuleForEach(c => c.Body.Steps).NoEmptyItems().OverridePropertyName("steps");
         RuleForEach(c => c.Body.Steps).ChildRules(step =>
         {
             step.RuleFor(s => s.Key).NotEmpty().Matches("^[a-z0-9_]{1,60}$").NotEqual(PlannedTake.SmallBalanceKey);

@@ -35,6 +35,7 @@ internal sealed class MakePromiseValidator : AbstractValidator<MakePromiseComman
         RuleFor(c => c.Body.Amount!.Amount).GreaterThan(0).When(c => c.Body.Amount is not null).OverridePropertyName("amount");
         RuleFor(c => c.Body.InvoiceIds).NotEmpty().WithMessage("Name the invoices the promise is for.")
             .Must(ids => ids is null || ids.Count <= 200).OverridePropertyName("invoiceIds");
+        RuleForEach(c => c.Body.InvoiceIds).NotEmpty().MaximumLength(40).OverridePropertyName("invoiceIds");
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
     }
 }

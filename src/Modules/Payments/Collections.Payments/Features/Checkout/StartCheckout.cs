@@ -35,6 +35,7 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCo
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
         RuleFor(c => c.Body.Invoices).NotEmpty().When(c => c.Body.PaymentPlanId is null).WithMessage("Name the invoices to pay, or a payment plan.").OverridePropertyName("invoices");
         RuleFor(c => c.Body.Invoices).Empty().When(c => c.Body.PaymentPlanId is not null).WithMessage("A plan installment is paid on its own.").OverridePropertyName("invoices");
+        RuleForEach(c => c.Body.Invoices).NoEmptyItems().OverridePropertyName("invoices");
         RuleForEach(c => c.Body.Invoices).ChildRules(i =>
         {
             i.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);

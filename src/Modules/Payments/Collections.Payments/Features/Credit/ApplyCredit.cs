@@ -29,6 +29,7 @@ internal sealed class ApplyCreditValidator : AbstractValidator<ApplyCreditComman
     {
         RuleFor(c => c.IdempotencyKey).ValidIdempotencyKey();
         RuleFor(c => c.Body.Currency).KnownCurrency().When(c => c.Body?.Currency is not null).OverridePropertyName("currency");
+        RuleForEach(c => c.Body.Allocations).NoEmptyItems().When(c => c.Body is not null).OverridePropertyName("allocations");
         RuleForEach(c => c.Body.Allocations).ChildRules(a =>
         {
             a.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);

@@ -43,6 +43,7 @@ internal sealed class RecordPaymentValidator : AbstractValidator<RecordPaymentCo
             RuleFor(c => c.Payment.Method).Must(m => Methods.Contains(m)).WithMessage($"The method must be one of: {string.Join(", ", Methods)}.").OverridePropertyName("method");
             RuleFor(c => c.Payment.Reference).MaximumLength(200).OverridePropertyName("reference");
             RuleFor(c => c.Payment.ReceivedAt).NotNull().OverridePropertyName("receivedAt");
+            RuleForEach(c => c.Payment.Allocations).NoEmptyItems().OverridePropertyName("allocations");
             RuleForEach(c => c.Payment.Allocations).ChildRules(a =>
             {
                 a.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);

@@ -55,7 +55,8 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
         RuleFor(c => c.Body.AllocationOrder).IsInEnum().OverridePropertyName("allocationOrder");
         RuleFor(c => c.Body.LateFeePolicy!).SetValidator(new LateFeePolicyValidator()).OverridePropertyName("lateFeePolicy").When(c => c.Body.LateFeePolicy is not null);
         RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count <= 20).WithMessage("At most 20 contacts.").OverridePropertyName("contacts");
-        RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count(x => x.IsPrimary) <= 1).WithMessage("At most one contact can be primary.").OverridePropertyName("contacts");
+        RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count(x => x?.IsPrimary == true) <= 1).WithMessage("At most one contact can be primary.").OverridePropertyName("contacts");
+        RuleForEach(c => c.Body.Contacts).NoEmptyItems().OverridePropertyName("contacts");
         RuleForEach(c => c.Body.Contacts).ChildRules(contact =>
         {
             contact.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);

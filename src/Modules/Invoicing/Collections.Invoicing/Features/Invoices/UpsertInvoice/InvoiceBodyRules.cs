@@ -19,14 +19,15 @@ internal sealed class UpsertInvoiceBodyValidator : AbstractValidator<UpsertInvoi
             .WithMessage("The due date cannot be before the issue date.");
         RuleFor(b => b.Total).PositiveAmountIn(b => b.Currency);
         RuleFor(b => b.Lines).Must(lines => lines is null || lines.Count <= 500).WithMessage("At most 500 lines.");
+        RuleForEach(b => b.Lines).NoEmptyItems();
         RuleForEach(b => b.Lines).ChildRules(line =>
         {
             line.RuleFor(l => l.Description).NotEmpty().MaximumLength(500);
             line.RuleFor(l => l.Quantity).GreaterThan(0).PrecisionScale(18, 4, ignoreTrailingZeros: true);
         });
-        RuleForEach(b => b.Lines).Must((body, line) => LineMoneyIsExact(body.Currency, line))
+        RuleForEach(b => b.Lines).Must((body, line) => line is null || LineMoneyIsExact(body.Currency, line))
             .WithMessage("Each line's unit price and amount must fit the currency's decimals, and amount must equal quantity × unit price.");
-        RuleFor(b => b.Lines).Must((body, lines) => LinesSumToTotal(body, lines!)).When(b => b.Lines is { Count: > 0 })
+        RuleFor(b => b.Lines).Must((body, lines) => LinesSumToTotal(body, lines!)).When(b => b.Lines is { Count: > 0 } lines && lines.All(line => line is not null))
             .WithMessage("The lines must add up to the total.");
         When(b => b.LateFeePolicy is not null, () =>
         {
