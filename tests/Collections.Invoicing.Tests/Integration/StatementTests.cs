@@ -82,6 +82,21 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
     }
 
     [Test]
+    public async Task Statement_AsCsv_ForAnExternalIdOfAnyCharacters_NamesTheFileInUtf8()
+    {
+        var externalId = Unique("Müller \"Söhne\" 東京");
+        var id = (await Erp.PutDebtor(externalId, InvoicingApi.Debtor("Müller, Söhne & Co"))).GetProperty("id").GetString()!;
+
+        var response = await Erp.GetAsync($"/api/v1/debtors/{id}/statement?format=csv");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.That(disposition.DispositionType, Is.EqualTo("attachment"));
+        Assert.That(Uri.UnescapeDataString(disposition.FileNameStar!), Does.StartWith($"statement-{externalId}-").And.EndWith(".csv"));
+        Assert.That(disposition.FileName, Does.Not.Contain("ü"), "the plain filename is an ASCII fallback");
+    }
+
+    [Test]
     public async Task Statement_WithAcceptTextCsv_IsCsv()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/debtors/{debtorId}/statement");

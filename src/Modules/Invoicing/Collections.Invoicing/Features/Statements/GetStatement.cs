@@ -10,6 +10,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Collections.Invoicing.Features.Statements;
 
@@ -122,7 +123,10 @@ internal sealed class GetStatementEndpoint : IEndpoint
                     return Results.Ok(statement);
                 }
 
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"statement-{statement.Debtor.ExternalId}-{statement.AsOf:yyyy-MM-dd}.csv\"";
+                // An external id may hold any character: filename* carries it (RFC 6266), filename an ASCII fallback.
+                var disposition = new ContentDispositionHeaderValue("attachment");
+                disposition.SetHttpFileName($"statement-{statement.Debtor.ExternalId}-{statement.AsOf:yyyy-MM-dd}.csv");
+                http.Response.Headers.ContentDisposition = disposition.ToString();
                 return Results.Text(StatementCsv.Write(statement), "text/csv", System.Text.Encoding.UTF8);
             })
             .RequireAuthorization(Policies.Portal)
