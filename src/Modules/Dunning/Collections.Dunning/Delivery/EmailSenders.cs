@@ -33,7 +33,7 @@ internal sealed class SmtpEmailSender(SmtpOptions smtp, DunningOptions options) 
     public async Task SendAsync(OutgoingEmail email, CancellationToken ct)
     {
         using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseTls ? SecureSocketOptions.Auto : SecureSocketOptions.None, ct);
+        await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp), ct);
         if (!string.IsNullOrEmpty(smtp.Login))
         {
             await client.AuthenticateAsync(smtp.Login, smtp.Password ?? string.Empty, ct);
@@ -42,6 +42,14 @@ internal sealed class SmtpEmailSender(SmtpOptions smtp, DunningOptions options) 
         await client.SendAsync(MimeFactory.Build(email, smtp.From, options.SenderName), ct);
         await client.DisconnectAsync(true, ct);
     }
+
+    /// <summary>
+    /// With UseTls, TLS is required and the certificate validated: on connect for port 465, by STARTTLS otherwise. A server
+    /// that offers no TLS is refused instead of being sent the password and the debtors' links in the clear (MailKit's
+    /// Auto would fall back to plaintext).
+    /// </summary>
+    internal static SecureSocketOptions Security(SmtpOptions smtp) =>
+        !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
 }
 
 /// <summary>Without an SMTP host, e-mails become .eml files a newcomer can open in any mail program.</summary>
