@@ -102,6 +102,11 @@ public sealed partial class StripeDouble
             }
 
             currency = (string?)price["currency"];
+            if (AmountRule(currency!, unit) is { } broken)
+            {
+                return Invalid($"line_items[{i}][price_data][unit_amount]", broken);
+            }
+
             total += unit * quantity;
         }
 
@@ -168,6 +173,11 @@ public sealed partial class StripeDouble
         var amount = (long)charge["amount"]!;
         var refunded = (long)charge["amount_refunded"]!;
         var requested = form["amount"] is null ? amount - refunded : long.Parse((string)form["amount"]!, System.Globalization.CultureInfo.InvariantCulture);
+        if (AmountRule((string)charge["currency"]!, requested) is { } brokenRule)
+        {
+            return Invalid("amount", brokenRule);
+        }
+
         if (requested < 1 || requested > amount - refunded)
         {
             return Invalid("amount", $"Refund amount ({requested}) is greater than unrefunded amount on charge ({amount - refunded}).");
@@ -212,4 +222,12 @@ public sealed partial class StripeDouble
 
     private static bool OffersBankDebit(JsonObject session) =>
         session["payment_method_types"] is JsonArray types && types.Any(t => BankDebits.Contains((string?)t));
+
+    /// <summary>Stripe's amount rules (https://docs.stripe.com/currencies): ISK with two decimals that are 00, three-decimal currencies in tens.</summary>
+    private static string? AmountRule(string currency, long amount) => currency switch
+    {
+        "isk" when amount % 100 != 0 => "ISK amounts must be given with two decimals, and the decimals must be 00.",
+        "bhd" or "jod" or "kwd" or "omr" or "tnd" when amount % 10 != 0 => $"{currency.ToUpperInvariant()} amounts must be a multiple of 10.",
+        _ => null,
+    };
 }

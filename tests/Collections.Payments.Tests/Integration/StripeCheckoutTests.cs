@@ -37,6 +37,51 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
     }
 
     [Test]
+    public async Task Checkout_InKronur_ChargesTheWholeAmount_AndSettlesItExactly()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(150_000m, "ISK");
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+
+        Assert.That((long)Stripe.Session(sessionId)!["amount_total"]!, Is.EqualTo(15_000_000), "Stripe takes ISK with two decimals, 00");
+        await Stripe.CompleteAsync(sessionId);
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        Assert.That((await OnlyPayment(debtor)).Amount("amount"), Is.EqualTo(150_000m));
+    }
+
+    [Test]
+    public async Task Checkout_OfAThreeDecimalAmountStripeCannotCharge_Is422_AndStartsNothing()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(12.345m, "KWD");
+
+        var refused = await (await Staff.PostKeyed("/api/v1/payments/checkout", new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain("0.010 KWD"));
+        Assert.That(Published.Of<PaymentPending>().Any(p => p.DebtorId == debtor), Is.False, "no attempt was started");
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 12.34m } } });
+        Assert.That((long)Stripe.Session(sessionId)!["amount_total"]!, Is.EqualTo(12_340), "a part in Stripe's steps goes through");
+    }
+
+    [Test]
+    public async Task Completion_ForAnotherAmountOrCurrencyThanAsked_IsNeverBookedAsPaid()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        var tampered = Stripe.Session(sessionId)!;
+        tampered["status"] = "complete";
+        tampered["payment_status"] = "paid";
+        tampered["payment_intent"] = "pi_tampered";
+        tampered["amount_total"] = 100L;
+
+        var delivered = await Stripe.SendEventAsync("checkout.session.completed", tampered);
+
+        Assert.That(delivered.StatusCode, Is.EqualTo(200), "Stripe is answered; the event is kept with its outcome");
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(100m));
+        Assert.That(Published.Of<PaymentSucceeded>().Any(p => p.DebtorId == debtor), Is.False);
+    }
+
+    [Test]
     public async Task Checkout_WithPartAmount_PaysOnlyThatPart()
     {
         var (debtor, invoice) = await DebtorWithInvoice(100m);

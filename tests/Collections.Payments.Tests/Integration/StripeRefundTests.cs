@@ -30,6 +30,23 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
     }
 
     [Test]
+    public async Task Refund_InKronur_IsSentWithTwoDecimals_AndItsWebhookIsReadBackWhole()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(150_000m, "ISK");
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40_000m, reason = "Returned goods" })).ShouldBe(HttpStatusCode.Created);
+        await Stripe.WhenIdleAsync();
+
+        var webhook = Stripe.Deliveries.Last(d => d.Type == "charge.refunded");
+        Assert.That((long)JsonNode.Parse(webhook.Payload)!["data"]!["object"]!["amount_refunded"]!, Is.EqualTo(4_000_000));
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(40_000m), "the webhook's 4,000,000 is 40,000 kr, already recorded");
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40_000m));
+    }
+
+    [Test]
     public async Task Refund_MadeInStripeDashboard_IsRecordedFromTheWebhook()
     {
         var (debtor, invoice) = await DebtorWithInvoice(100m);

@@ -1,3 +1,4 @@
+using Collections.SharedKernel;
 using Collections.SharedKernel.Errors;
 using Stripe;
 using Stripe.Checkout;
@@ -49,8 +50,14 @@ internal sealed class StripeGateway(StripeOptions options)
     public Task<CheckoutSessionCreated> CreateCheckoutAsync(CheckoutRequest request, CancellationToken ct) =>
         Call(() => CreateSessionAsync(request, ct));
 
-    public Task<string> RefundAsync(string paymentIntent, long amountMinor, string idempotencyKey, string paymentId, CancellationToken ct) =>
-        Call(() => CreateRefundAsync(paymentIntent, amountMinor, idempotencyKey, paymentId, ct));
+    public Task<string> RefundAsync(string paymentIntent, long amountMinor, Currency currency, string idempotencyKey, string paymentId, CancellationToken ct) =>
+        Call(() => CreateRefundAsync(paymentIntent, ToStripe(amountMinor, currency), idempotencyKey, paymentId, ct));
+
+    /// <summary>Refuses, before anything is sent, an amount Stripe cannot charge or refund exactly.</summary>
+    public static long ToStripe(long amountMinor, Currency currency) =>
+        StripeAmounts.ToStripe(amountMinor, currency) ?? throw new BusinessRuleException(
+            $"{new Money(amountMinor, currency)} cannot be paid through Stripe, which takes {currency} in steps of "
+            + $"{new Money(StripeAmounts.StepOf(currency), currency)}. Choose an amount in those steps, or pay by bank transfer.");
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {
@@ -82,7 +89,7 @@ internal sealed class StripeGateway(StripeOptions options)
                 PriceData = new SessionLineItemPriceDataOptions
                 {
                     Currency = request.Currency.ToLowerInvariant(),
-                    UnitAmount = l.AmountMinor,
+                    UnitAmount = ToStripe(l.AmountMinor, Currency.Of(request.Currency)),
                     ProductData = new SessionLineItemPriceDataProductDataOptions { Name = l.Name },
                 },
             }).ToList(),
@@ -98,12 +105,12 @@ internal sealed class StripeGateway(StripeOptions options)
         return new CheckoutSessionCreated(session.Id, session.Url);
     }
 
-    private async Task<string> CreateRefundAsync(string paymentIntent, long amountMinor, string idempotencyKey, string paymentId, CancellationToken ct)
+    private async Task<string> CreateRefundAsync(string paymentIntent, long stripeAmount, string idempotencyKey, string paymentId, CancellationToken ct)
     {
         var refund = await new RefundService(Client()).CreateAsync(new RefundCreateOptions
         {
             PaymentIntent = paymentIntent,
-            Amount = amountMinor,
+            Amount = stripeAmount,
             Reason = "requested_by_customer",
             Metadata = new Dictionary<string, string> { ["payment_id"] = paymentId },
         }, new RequestOptions { IdempotencyKey = idempotencyKey }, ct);

@@ -70,6 +70,11 @@ internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, C
         var (currency, items, lines) = command.Body.PaymentPlanId is { } planId
             ? await InstallmentAsync(debtorId, planId, cancellationToken)
             : await InvoicesAsync(debtorId, command.Body.Invoices!, cancellationToken);
+        foreach (var line in lines)
+        {
+            StripeGateway.ToStripe(line.AmountMinor, Currency.Of(currency));
+        }
+
         var amount = lines.Sum(l => l.AmountMinor);
         var attemptId = Ids.New("pat", time);
         await db.ExecuteAsync(InsertSql, new { Id = attemptId, DebtorId = debtorId, Currency = currency, AmountMinor = amount, ItemsJson = JsonSerializer.Serialize(items), command.Body.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);

@@ -46,10 +46,14 @@ internal sealed class RefundPaymentHandler(PaymentBook book, PaymentReversals re
         payment = (await book.FindAsync(payment.Id, cancellationToken))!;
         var amount = Money.FromMajor(command.Amount, currency).Minor;
         var reason = command.Reason!.Trim();
+        if (payment.StripePaymentIntent is not null)
+        {
+            StripeGateway.ToStripe(amount, currency);
+        }
 
         // The Stripe refund is the last step before commit, and keyed by our key, so a retry after a crash refunds once.
         var id = await reversals.RefundAsync(payment, amount, reason, async () => payment.StripePaymentIntent is { } intent
-            ? await stripe.RefundAsync(intent, amount, $"refund-{payment.Id}-{command.IdempotencyKey}", payment.Id, cancellationToken)
+            ? await stripe.RefundAsync(intent, amount, currency, $"refund-{payment.Id}-{command.IdempotencyKey}", payment.Id, cancellationToken)
             : null, cancellationToken);
         var after = (await book.FindAsync(payment.Id, cancellationToken))!;
         return new RefundResponse(id, payment.Id, MoneyDto.Of(amount, payment.Currency), reason, await book.ResponseAsync(after, cancellationToken));

@@ -4,6 +4,7 @@ using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace Collections.Payments.Features.Webhooks;
 
@@ -12,7 +13,8 @@ public sealed record StripeEventOutcome(string EventId, bool Duplicate, string O
 internal sealed record HandleStripeEventCommand(StripeEventEnvelope Event) : ICommand<StripeEventOutcome>;
 
 /// <summary>Each event id is recorded once, in the same transaction as its effects: a redelivery is a no-op.</summary>
-internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time)
+internal sealed class HandleStripeEventHandler(
+    DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time, ILogger<HandleStripeEventHandler> logger)
     : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>
 {
     public const int OutcomeLength = 200;
@@ -63,6 +65,12 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
                     return "ignored: no checkout attempt of ours";
                 }
 
+                if (e.Type is "checkout.session.completed" or "checkout.session.async_payment_succeeded" && Mismatch(e, attempt) is { } mismatch)
+                {
+                    logger.LogError("Stripe session {SessionId} does not match checkout attempt {AttemptId}: {Mismatch}", e.Field("id"), attempt.Id, mismatch);
+                    return $"held for staff: {mismatch}";
+                }
+
                 return e.Type switch
                 {
                     "checkout.session.completed" when e.Field("payment_status") is "paid" or "no_payment_required" =>
@@ -89,7 +97,8 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
         }
 
         // The charge carries the cumulative refunded amount: only what we have not recorded yet is new.
-        var unrecorded = Math.Min((e.Amount("amount_refunded") ?? 0) - payment.RefundedMinor, payment.RefundableMinor);
+        var refunded = StripeAmounts.FromStripe(e.Amount("amount_refunded") ?? 0, Currency.Of(payment.Currency)) ?? 0;
+        var unrecorded = Math.Min(refunded - payment.RefundedMinor, payment.RefundableMinor);
         if (unrecorded <= 0)
         {
             return $"payment {payment.Id}: refunds already recorded";
@@ -106,9 +115,21 @@ internal sealed class HandleStripeEventHandler(DbSession db, AttemptSettlement a
             return "ignored: no payment of ours";
         }
 
-        return await reversals.ChargebackAsync(payment, e.Amount("amount") ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
+        var disputed = e.Amount("amount") is { } amount ? StripeAmounts.FromStripe(amount, Currency.Of(payment.Currency)) : null;
+        return await reversals.ChargebackAsync(payment, disputed ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
             : $"payment {payment.Id}: chargeback already recorded";
+    }
+
+    /// <summary>What Stripe says was paid must be what the attempt asked for: anything else is never booked as paid.</summary>
+    private static string? Mismatch(StripeEventEnvelope e, AttemptRow attempt)
+    {
+        var currency = Currency.Of(attempt.Currency);
+        var reported = e.Amount("amount_total") is { } total ? StripeAmounts.FromStripe(total, currency) : null;
+        return string.Equals(e.Field("currency"), attempt.Currency, StringComparison.OrdinalIgnoreCase) && reported == attempt.AmountMinor
+            ? null
+            : $"Stripe reports {e.Amount("amount_total")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no amount"} in {e.Field("currency") ?? "no currency"}, "
+              + $"the attempt asked for {new Money(attempt.AmountMinor, currency)}";
     }
 
     private async Task<PaymentRow?> PaymentAsync(string? intent, CancellationToken ct)
