@@ -54,6 +54,22 @@ public sealed class AllocationPlannerTests
         Assert.That(plan.Allocations, Is.EqualTo(new[] { new PlannedAllocation("early", 100, false), new PlannedAllocation("late", 50, false) }));
     }
 
+    [TestCase(AllocationOrders.PrincipalFirst, new[] { "old-invoice", "new-invoice", "old-fee" }, new long[] { 100, 100, 30 })]
+    [TestCase(AllocationOrders.CostsInterestPrincipal, new[] { "old-fee", "new-fee", "old-invoice", "new-invoice" }, new long[] { 50, 50, 100, 30 })]
+    public void Automatic_FollowsTheDebtorsAllocationOrder_OldestFirstWithinEach(string order, string[] paid, long[] amounts)
+    {
+        ReceivableDto[] items =
+        [
+            Item("new-invoice", 100, 30), Item("old-invoice", 100, 5),
+            Item("new-fee", 50, 45) with { Kind = ItemKinds.LateFee }, Item("old-fee", 50, 35) with { Kind = ItemKinds.LateFee },
+        ];
+
+        var plan = AllocationPlanner.Plan(230, "EUR", Today, items, null, order);
+
+        Assert.That(plan.Allocations.Select(a => (a.ItemId, a.AmountMinor)), Is.EqualTo(paid.Zip(amounts)));
+        Assert.That(plan.UnappliedMinor, Is.Zero);
+    }
+
     [Test]
     public void Automatic_WhenFullyDisputed_SkipsTheInvoice()
     {

@@ -7,6 +7,16 @@ public sealed record ContactDto(string Id, string Name, string? Email, string? P
 /// <summary>When the debtor may be contacted, in its own IANA time zone.</summary>
 public sealed record ContactHoursDto(TimeOnly Start, TimeOnly End, IReadOnlyList<DayOfWeek> Days);
 
+/// <summary>The wire names of a debtor's allocation order: how a payment without explicit allocations is spread.</summary>
+public static class AllocationOrders
+{
+    /// <summary>Invoices oldest due first, then late fees.</summary>
+    public const string PrincipalFirst = "principal_first";
+
+    /// <summary>Late fees (costs and interest) oldest first, then invoices, as some civil codes require (e.g. BGB § 367).</summary>
+    public const string CostsInterestPrincipal = "costs_interest_principal";
+}
+
 public sealed record DebtorDto(
     string Id,
     string ExternalId,

@@ -15,11 +15,14 @@ internal sealed record AllocationPlan(IReadOnlyList<PlannedAllocation> Allocatio
 
 /// <summary>
 /// Decides where a payment goes, without touching anything: explicit allocations are checked and kept as given;
-/// otherwise the oldest due items first, never onto a disputed amount. What is left becomes unapplied credit.
+/// otherwise in the debtor's allocation order (invoices before late fees, or late fees first), oldest due first within
+/// each, never onto a disputed amount. What is left becomes unapplied credit.
 /// </summary>
 internal static class AllocationPlanner
 {
-    public static AllocationPlan Plan(long amountMinor, string currency, DateOnly receivedOn, IReadOnlyList<ReceivableDto> openItems, IReadOnlyList<RequestedAllocation>? requested)
+    public static AllocationPlan Plan(
+        long amountMinor, string currency, DateOnly receivedOn, IReadOnlyList<ReceivableDto> openItems, IReadOnlyList<RequestedAllocation>? requested,
+        string allocationOrder = AllocationOrders.PrincipalFirst)
     {
         if (amountMinor <= 0)
         {
@@ -28,7 +31,7 @@ internal static class AllocationPlanner
 
         return requested is { Count: > 0 }
             ? Explicit(amountMinor, currency, receivedOn, openItems, requested)
-            : Automatic(amountMinor, currency, receivedOn, openItems);
+            : Automatic(amountMinor, currency, receivedOn, openItems, allocationOrder);
     }
 
     /// <summary>
@@ -95,13 +98,15 @@ internal static class AllocationPlanner
         return new AllocationPlan(allocations, amountMinor - allocated);
     }
 
-    private static AllocationPlan Automatic(long amountMinor, string currency, DateOnly receivedOn, IReadOnlyList<ReceivableDto> openItems)
+    private static AllocationPlan Automatic(long amountMinor, string currency, DateOnly receivedOn, IReadOnlyList<ReceivableDto> openItems, string allocationOrder)
     {
         var remaining = amountMinor;
         var allocations = new List<PlannedAllocation>();
+        var feesFirst = allocationOrder == AllocationOrders.CostsInterestPrincipal;
         var candidates = openItems
             .Where(i => i.Currency == currency && i.Status == InvoiceStatuses.Open && i.CollectibleMinor > 0)
-            .OrderBy(i => i.DueDate).ThenBy(i => i.IssueDate).ThenBy(i => i.Id, StringComparer.Ordinal);
+            .OrderBy(i => (i.Kind == ItemKinds.LateFee) != feesFirst)
+            .ThenBy(i => i.DueDate).ThenBy(i => i.IssueDate).ThenBy(i => i.Id, StringComparer.Ordinal);
         foreach (var item in candidates)
         {
             if (remaining == 0)

@@ -48,10 +48,7 @@ internal sealed class ApplyCreditHandler(DbSession db, PaymentBook book, DebtorL
 
     public async Task<AppliedCreditResponse> Handle(ApplyCreditCommand command, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new GetDebtorQuery(command.DebtorId), cancellationToken) is null)
-        {
-            throw new NotFoundException("Debtor", command.DebtorId);
-        }
+        var debtor = await mediator.Send(new GetDebtorQuery(command.DebtorId), cancellationToken) ?? throw new NotFoundException("Debtor", command.DebtorId);
 
         await locks.AcquireAsync(command.DebtorId, cancellationToken);
         var credits = await db.QueryAsync<PaymentRow>(CreditsSql, new { command.DebtorId }, cancellationToken);
@@ -68,7 +65,7 @@ internal sealed class ApplyCreditHandler(DbSession db, PaymentBook book, DebtorL
         var currency = Currency.Of(code);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var requested = command.Body.Allocations?.Select(a => new RequestedAllocation(a.InvoiceId, ToMinor(a.Amount, currency))).ToList();
-        var plan = AllocationPlanner.Plan(total, code, today, await mediator.Send(new GetOpenItemsQuery(command.DebtorId), cancellationToken), requested);
+        var plan = AllocationPlanner.Plan(total, code, today, await mediator.Send(new GetOpenItemsQuery(command.DebtorId), cancellationToken), requested, debtor.AllocationOrder);
         var applied = new List<PaymentAllocationDto>();
         foreach (var allocation in plan.Allocations)
         {

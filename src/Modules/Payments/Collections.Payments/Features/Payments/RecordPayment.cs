@@ -61,10 +61,8 @@ internal sealed class RecordPaymentHandler(PaymentBook book, DebtorLock locks, I
     {
         var p = command.Payment;
         var currency = Currency.Of(p.Currency);
-        if (await mediator.Send(new GetDebtorQuery(p.DebtorId), cancellationToken) is null)
-        {
-            throw new BusinessRuleException($"Debtor '{p.DebtorId}' does not exist.");
-        }
+        var debtor = await mediator.Send(new GetDebtorQuery(p.DebtorId), cancellationToken)
+            ?? throw new BusinessRuleException($"Debtor '{p.DebtorId}' does not exist.");
 
         if (p.ReceivedAt > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
         {
@@ -75,7 +73,7 @@ internal sealed class RecordPaymentHandler(PaymentBook book, DebtorLock locks, I
         var open = await mediator.Send(new GetOpenItemsQuery(p.DebtorId), cancellationToken);
         var amount = Money.FromMajor(p.Amount, currency).Minor;
         var requested = p.Allocations?.Select(a => new RequestedAllocation(a.InvoiceId, Money.FromMajor(a.Amount, currency).Minor)).ToList();
-        var plan = AllocationPlanner.Plan(amount, currency.Code, p.ReceivedAt!.Value, open, requested);
+        var plan = AllocationPlanner.Plan(amount, currency.Code, p.ReceivedAt!.Value, open, requested, debtor.AllocationOrder);
         var id = await book.RecordAsync(new NewPayment(p.DebtorId, amount, currency.Code, p.Method, p.Reference?.Trim(), p.ReceivedAt.Value), plan, cancellationToken);
         return await book.ResponseAsync((await book.FindAsync(id, cancellationToken))!, cancellationToken);
     }
