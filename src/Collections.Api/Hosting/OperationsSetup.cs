@@ -1,6 +1,8 @@
+using System.Net;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,6 +14,18 @@ namespace Collections.Api.Hosting;
 public sealed class CorsSettings
 {
     public string[] AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>
+/// Configuration section "ForwardedHeaders": the reverse proxies (addresses, or networks in CIDR notation) whose
+/// X-Forwarded-For and X-Forwarded-Proto are believed. Loopback is trusted as well; a header from anyone else is ignored,
+/// so a client cannot choose the address its rate limit is counted under.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    public string[] KnownProxies { get; set; } = [];
+
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 /// <summary>What running several instances and operating them needs: leases, shared keys, logs, telemetry, headers.</summary>
@@ -44,6 +58,21 @@ internal static class OperationsSetup
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
             policy.WithOrigins(cors.AllowedOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After").AllowCredentials()));
 
+        var proxies = builder.Configuration.GetSection("ForwardedHeaders").Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in proxies.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         AddTelemetry(builder);
         return builder;
@@ -51,6 +80,7 @@ internal static class OperationsSetup
 
     public static WebApplication UseCollectionsOperations(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
