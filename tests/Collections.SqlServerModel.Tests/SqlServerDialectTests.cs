@@ -14,6 +14,14 @@ public sealed class SqlServerDialectTests
     }
 
     [Test]
+    public void ALimitEndingAnInnerLine_IsLeftAlone()
+    {
+        const string sql = "SELECT id FROM (SELECT id FROM t ORDER BY id LIMIT 5\n) x ORDER BY id";
+
+        Assert.That(SqlDialect.ToSqlServer(sql), Is.EqualTo(sql), "only the statement's last clause has a SQL Server form; the dialect tests refuse the rest");
+    }
+
+    [Test]
     public void ADapperList_IsExpandedAsDapperSendsIt()
     {
         Assert.That(StatementProcedure.ExpandDapperLists("SELECT id FROM t WHERE id IN @Ids AND x = @X"),

@@ -21,6 +21,6 @@ public sealed partial class SqlDialect
     public static string ToSqlServer(string sql) =>
         TrailingLimit().Replace(sql, "OFFSET 0 ROWS FETCH NEXT $1 ROWS ONLY");
 
-    [GeneratedRegex(@"\bLIMIT\s+(@\w+|\d+)(?=\s*;?\s*$)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"\bLIMIT\s+(@\w+|\d+)(?=\s*;?\s*\z)", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingLimit();
 }
