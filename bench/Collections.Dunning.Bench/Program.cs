@@ -36,12 +36,12 @@ using var staff = app.ClientWithKey(await app.CreateApiKeyAsync("staff"));
 using var erp = app.ClientWithKey(await app.CreateApiKeyAsync("erp"));
 var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
 
-(await erp.PutAsJsonAsync("/api/v1/debtors/bench-template", new
+(await erp.PutAsJsonAsync("/api/v1/debtors/by-external-id/bench-template", new
 {
     name = "Bench Template GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "en", currency = "EUR", creditLimit = 100000m, paymentTermsDays = 30,
     contacts = new[] { new { name = "Anna Schmidt", email = "anna@bench.example", role = "accounts_payable", isPrimary = true } },
 })).EnsureSuccessStatusCode();
-(await erp.PutAsJsonAsync("/api/v1/invoices/bench-template-inv", new
+(await erp.PutAsJsonAsync("/api/v1/invoices/by-external-id/bench-template-inv", new
 {
     debtorExternalId = "bench-template", number = "T-0", poNumber = "PO-1", currency = "EUR", issueDate = "2026-01-01", dueDate = "2026-02-01", total = 1190.00m,
 })).EnsureSuccessStatusCode();

@@ -23,7 +23,7 @@ internal static class InvoicingBench
             using var http = api.Client();
             for (var d = 0; d < debtors; d++)
             {
-                (await http.PutAsJsonAsync($"/api/v1/debtors/{Rows.DebtorExternalId(d)}", Rows.Debtor(d))).EnsureSuccessStatusCode();
+                (await http.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{Rows.DebtorExternalId(d)}", Rows.Debtor(d))).EnsureSuccessStatusCode();
             }
 
             var clock = Stopwatch.StartNew();

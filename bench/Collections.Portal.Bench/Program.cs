@@ -50,7 +50,7 @@ internal static class PortalBench
     private static async Task<string> SeedDebtorSessionAsync(HttpClient staff, int invoices)
     {
         var externalId = $"bench-{invoices}";
-        var debtor = await Json(await staff.PutAsJsonAsync($"/api/v1/debtors/{externalId}", new
+        var debtor = await Json(await staff.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", new
         {
             name = $"Bench {invoices} GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
             contacts = new[] { new { name = "Anna Schmidt", email = $"anna{invoices}@bench.example", role = "accounts_payable", isPrimary = true } },

@@ -37,7 +37,7 @@ internal static class PlatformSetup
 
         services.AddCollectionsProblemDetails();
         services.AddBearerAuthentication();
-        services.AddCollectionsSwagger();
+        services.AddCollectionsSwagger(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

@@ -1,11 +1,29 @@
+using Collections.Api.Features.Portal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Collections.Api.Hosting;
 
 internal static class SwaggerSetup
 {
-    public static IServiceCollection AddCollectionsSwagger(this IServiceCollection services)
+    /// <summary>One line per module, shown above its operations; the modules are the tags.</summary>
+    private static readonly (string Tag, string Description)[] Modules =
+    [
+        ("Invoicing", "Debtors, invoices, credit notes, late fees, statements and the aging report: what the ERP sends and what is owed."),
+        ("Payments", "Payments received, Stripe checkout, refunds, bank transfer instructions, account credit and the payments feed."),
+        ("Disputes", "A debtor's objection to all or part of an invoice, its message thread, evidence and resolution."),
+        ("PaymentPlans", "Installment plans: quotes, agreement within policy or staff approval, and tracking of each installment."),
+        ("Dunning", "Reminder policies and templates, dunning runs, the e-mail outbox, letters, promises to pay, call tasks and escalation."),
+        ("Insights", "DSO, CEI, monthly trends, explainable risk scores and early-warning alerts."),
+        ("Webhooks", "ERP webhook endpoints signed per Standard Webhooks, their delivery log and the event catalogue."),
+        ("Platform", "API keys, portal links and sessions, and the caller's identity."),
+    ];
+
+    public static IServiceCollection AddCollectionsSwagger(this IServiceCollection services, IConfiguration configuration)
     {
+        var publicAddress = (configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions()).BaseUrl;
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -14,8 +32,17 @@ internal static class SwaggerSetup
                 Title = "Collections API",
                 Version = "v1",
                 Description = "B2B accounts-receivable collections: debtors, invoices, payments, disputes, payment plans, dunning and insights. "
-                    + "Authenticate with 'Authorization: Bearer <API key or portal session>'. Money is { amount, currency } in major units.",
+                    + "Authenticate with 'Authorization: Bearer <API key or portal session>'. "
+                    + "Money is { amount, currency }: amount is an exact decimal in major units with at most the currency's decimals "
+                    + "(stored as integer minor units), so read and write it as a decimal, never as a binary floating-point number.",
+                Contact = new OpenApiContact
+                {
+                    Name = configuration["OpenApi:ContactName"] ?? "Collections API support",
+                    Email = configuration["OpenApi:ContactEmail"],
+                    Url = new Uri(configuration["OpenApi:ContactUrl"] ?? $"{publicAddress.TrimEnd('/')}/swagger"),
+                },
             });
+            options.AddServer(new OpenApiServer { Url = publicAddress.TrimEnd('/'), Description = "This installation (Portal:BaseUrl)." });
             options.AddSecurityDefinition(BearerAuthentication.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -26,7 +53,64 @@ internal static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference(BearerAuthentication.Scheme, document)] = [],
             });
+            options.UseAllOfToExtendReferenceSchemas();
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
+            options.OperationFilter<CommonResponses>();
+            options.DocumentFilter<ModuleTags>();
         });
         return services;
+    }
+
+    /// <summary>Declares what every operation may answer besides its own results, and types CSV bodies as text.</summary>
+    private sealed class CommonResponses : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            operation.Responses ??= [];
+            if (!metadata.OfType<IAllowAnonymous>().Any())
+            {
+                Add(operation, context, StatusCodes.Status401Unauthorized, "No valid API key or portal session was sent.");
+                Add(operation, context, StatusCodes.Status403Forbidden, "The caller's role may not perform this action, or the debtor is not the session's own.");
+            }
+
+            // Portal sessions are rate limited on every endpoint; so is the magic-link exchange per client address.
+            Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests; retry after the Retry-After header's seconds.");
+
+            foreach (var response in operation.Responses.Values)
+            {
+                if (response.Content?.TryGetValue("text/csv", out var csv) == true)
+                {
+                    csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row." };
+                }
+            }
+        }
+
+        private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        {
+            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (operation.Responses!.ContainsKey(key))
+            {
+                return;
+            }
+
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository) },
+                },
+            };
+        }
+    }
+
+    private sealed class ModuleTags : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+            document.Tags = new HashSet<OpenApiTag>(Modules.Select(m => new OpenApiTag { Name = m.Tag, Description = m.Description }));
     }
 }

@@ -30,7 +30,7 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         var debtorExternalId = Unique("deb");
         for (var i = 0; i < Rows; i++)
         {
-            var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{(i == 0 ? debtorExternalId : Unique("deb"))}", new
+            var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{(i == 0 ? debtorExternalId : Unique("deb"))}", new
             {
                 name = $"Count {i} GmbH",
                 countryCode = "DE",
@@ -52,7 +52,7 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         var invoices = new List<string>();
         for (var i = 0; i < 2 * Rows; i++)
         {
-            var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", new
+            var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", new
             {
                 debtorExternalId,
                 number = "N-" + Guid.NewGuid().ToString("N")[..8],

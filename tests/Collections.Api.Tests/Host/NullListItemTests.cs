@@ -10,9 +10,9 @@ public sealed class NullListItemTests(DatabaseProvider provider) : ApiFixture(pr
 {
     private static IEnumerable<TestCaseData> Lists()
     {
-        yield return Case("erp", "PUT", "/api/v1/debtors/null-contact",
+        yield return Case("erp", "PUT", "/api/v1/debtors/by-external-id/null-contact",
             """{"name":"Acme","countryCode":"DE","timeZone":"Europe/Berlin","language":"de","currency":"EUR","creditLimit":0,"contacts":[null]}""", "contacts[0]");
-        yield return Case("erp", "PUT", "/api/v1/invoices/null-line",
+        yield return Case("erp", "PUT", "/api/v1/invoices/by-external-id/null-line",
             """{"debtorExternalId":"d","number":"INV-1","currency":"EUR","issueDate":"2026-01-01","dueDate":"2026-01-31","total":10,"lines":[null]}""", "lines[0]");
         yield return Case("erp", "POST", "/api/v1/payments",
             """{"debtorId":"deb_x","amount":10,"currency":"EUR","method":"bank_transfer","receivedAt":"2026-01-01","allocations":[null]}""", "allocations[0]");

@@ -48,7 +48,7 @@ public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(pr
             paymentTermsDays = 30, segment = "standard",
             contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
         };
-        var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
+        var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
         return (debtor.GetProperty("id").GetString()!, externalId);
     }
 
@@ -59,7 +59,7 @@ public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(pr
             debtorExternalId, number = "N-" + Guid.NewGuid().ToString("N")[..8], poNumber = "PO-7", currency = "EUR",
             issueDate = "2026-02-01", dueDate = "2026-03-01", total,
         };
-        var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
+        var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
         return invoice.GetProperty("id").GetString()!;
     }
 

@@ -121,7 +121,7 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
             issueDate = Today.AddDays(-60).ToString("yyyy-MM-dd"), dueDate = Today.AddDays(-30).ToString("yyyy-MM-dd"),
             terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
         };
-        var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await PostKeyed(Erp, "/api/v1/payments", new { debtorId, amount = 200.00m, currency = "EUR", method = "wire", reference = "W-3", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId, amount = 200.00m } } });
         return invoiceId;
     }

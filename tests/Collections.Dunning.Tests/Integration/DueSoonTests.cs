@@ -62,7 +62,7 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
             issueDate = Today.AddDays(-8).ToString("yyyy-MM-dd"), dueDate = Today.AddDays(22).ToString("yyyy-MM-dd"),
             terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
         };
-        return (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        return (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
     private async Task<IEnumerable<JsonElement>> Of(string debtorId, string purpose) =>

@@ -45,7 +45,7 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
                 new { name = "Felix Braun", email = "felix@acme.example", phone = "+49 30 7654321", role = "finance", isPrimary = false },
             },
         };
-        var created = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
+        var created = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
         return (created.GetProperty("id").GetString()!, externalId);
     }
 
@@ -61,7 +61,7 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
             dueDate = dueDate.ToString("yyyy-MM-dd"),
             total,
         };
-        var created = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
+        var created = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 

@@ -26,7 +26,7 @@ internal static class InsightsApi
 
     public static async Task<string> PutDebtor(this HttpClient client, string externalId, object? body = null)
     {
-        var response = await client.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body ?? Debtor());
+        var response = await client.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body ?? Debtor());
         return (await response.ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
@@ -41,7 +41,7 @@ internal static class InsightsApi
             dueDate,
             total,
         };
-        var response = await client.PutAsJsonAsync($"/api/v1/invoices/inv-{Guid.NewGuid():N}", body);
+        var response = await client.PutAsJsonAsync($"/api/v1/invoices/by-external-id/inv-{Guid.NewGuid():N}", body);
         return (await response.ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 

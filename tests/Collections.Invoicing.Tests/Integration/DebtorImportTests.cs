@@ -74,7 +74,7 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
             Assert.That(after.GetProperty("version").GetInt32(), Is.EqualTo(2));
             Assert.That(after.GetProperty("contacts")[0].GetProperty("id").GetString(), Is.EqualTo(before.GetProperty("contacts")[0].GetProperty("id").GetString()));
         });
-        var again = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{changed}", Body(Item(changed, name: "Acme Holding GmbH")))).ShouldBe(HttpStatusCode.OK);
+        var again = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{changed}", Body(Item(changed, name: "Acme Holding GmbH")))).ShouldBe(HttpStatusCode.OK);
         Assert.That(again.GetProperty("version").GetInt32(), Is.EqualTo(2), "the import stored the same content hash a PUT does");
     }
 
@@ -150,7 +150,7 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
     }
 
     private async Task<JsonElement> Put(string externalId) =>
-        await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", Body(Item(externalId)))).ShouldBe(HttpStatusCode.Created);
+        await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", Body(Item(externalId)))).ShouldBe(HttpStatusCode.Created);
 
     private async Task<JsonElement> Import(params Dictionary<string, object?>?[] items) =>
         await (await Erp.PostAsJsonAsync("/api/v1/debtors/import", new { debtors = items })).ShouldBe(HttpStatusCode.OK);

@@ -13,7 +13,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var externalId = Unique("deb");
         var first = await Erp.PutDebtor(externalId);
 
-        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", InvoicingApi.Debtor())).ShouldBe(HttpStatusCode.OK);
+        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor())).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(second.GetProperty("id").GetString(), Is.EqualTo(first.GetProperty("id").GetString()));
         Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(1));
@@ -25,7 +25,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var externalId = Unique("deb");
         var first = await Erp.PutDebtor(externalId);
 
-        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", InvoicingApi.Debtor("Acme AG"))).ShouldBe(HttpStatusCode.OK);
+        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor("Acme AG"))).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(second.GetProperty("name").GetString(), Is.EqualTo("Acme AG"));
         Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(2));
@@ -50,7 +50,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
     {
         var externalId = Unique("bad");
 
-        var problem = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var problem = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         Assert.That(problem.FieldErrors(field), Is.Not.Empty, why);
         var list = await (await Erp.GetAsync($"/api/v1/debtors?search={externalId}")).ShouldBe(HttpStatusCode.OK);
@@ -90,7 +90,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
     {
         var externalId = Unique("deb");
         var id = (await Erp.PutDebtor(externalId)).GetProperty("id").GetString();
-        await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", InvoicingApi.Debtor("Renamed"));
+        await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor("Renamed"));
 
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{id}/activity")).ShouldBe(HttpStatusCode.OK);
 

@@ -33,7 +33,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
         var body = InvoicingApi.Invoice(debtor);
         await Erp.PutInvoice(externalId, body);
 
-        var again = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{externalId}", body)).ShouldBe(HttpStatusCode.OK);
+        var again = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(again.GetProperty("version").GetInt32(), Is.EqualTo(1));
     }
@@ -48,7 +48,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
         credit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         await (await Erp.SendAsync(credit)).ShouldBe(HttpStatusCode.Created);
 
-        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{externalId}", InvoicingApi.Invoice(debtor, 200m))).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", InvoicingApi.Invoice(debtor, 200m))).ShouldBeProblem(HttpStatusCode.Conflict);
 
         var after = await (await Erp.GetAsync($"/api/v1/invoices/{id}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(after.GetProperty("total").Amount(), Is.EqualTo(100m));
@@ -156,7 +156,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
         var withDebtor = System.Text.Json.JsonSerializer.SerializeToNode(body)!.AsObject();
         withDebtor["debtorExternalId"] = debtor;
 
-        var problem = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{externalId}", withDebtor)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var problem = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", withDebtor)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         Assert.That(problem.FieldErrors(field), Is.Not.Empty, why);
     }
@@ -165,7 +165,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [TestCase("{\"debtorExternalId\": \"x\", \"total\": \"ten\"}", TestName = "Upsert_WhenTotalIsText_Is400")]
     public async Task Upsert_WhenJsonCannotBeRead_Is400(string json)
     {
-        var response = await Erp.PutAsync($"/api/v1/invoices/{Unique("bad")}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Erp.PutAsync($"/api/v1/invoices/by-external-id/{Unique("bad")}", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         await response.ShouldBeProblem(HttpStatusCode.BadRequest);
     }
@@ -173,12 +173,12 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task Upsert_WhenDebtorUnknown_Is422()
     {
-        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", InvoicingApi.Invoice("nobody"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", InvoicingApi.Invoice("nobody"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
 
     [Test]
     public async Task Upsert_WhenCallerIsAnonymous_Is401()
     {
-        await (await Anonymous.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", InvoicingApi.Invoice(debtor))).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await Anonymous.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", InvoicingApi.Invoice(debtor))).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 }

@@ -34,10 +34,10 @@ internal static class InvoicingApi
     };
 
     public static async Task<JsonElement> PutDebtor(this HttpClient client, string externalId, object? body = null) =>
-        await (await client.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body ?? Debtor())).ShouldBe(HttpStatusCode.Created);
+        await (await client.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body ?? Debtor())).ShouldBe(HttpStatusCode.Created);
 
     public static async Task<JsonElement> PutInvoice(this HttpClient client, string externalId, object body) =>
-        await (await client.PutAsJsonAsync($"/api/v1/invoices/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
+        await (await client.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
 
     public static decimal Amount(this JsonElement money) => money.GetProperty("amount").GetDecimal();
 }

@@ -133,7 +133,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
         body["lateFeePolicy"] = JsonNode.Parse(policyJson);
         var externalId = Unique("inv");
 
-        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{externalId}", body)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", body)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         var list = await (await Staff.GetAsync("/api/v1/invoices?limit=200")).ShouldBe(HttpStatusCode.OK);
         Assert.That(list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("externalId").GetString()), Does.Not.Contain(externalId));

@@ -43,7 +43,7 @@ public abstract class PlansFixture(DatabaseProvider provider) : ApiFixture(provi
     protected async Task<(string DebtorId, string[] InvoiceIds)> DebtorWithInvoices(params decimal[] totals)
     {
         var externalId = Unique("deb");
-        var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", new
+        var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", new
         {
             name = "Acme GmbH",
             countryCode = "DE",
@@ -58,7 +58,7 @@ public abstract class PlansFixture(DatabaseProvider provider) : ApiFixture(provi
         var ids = new List<string>();
         for (var i = 0; i < totals.Length; i++)
         {
-            var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/{Unique("inv")}", new
+            var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", new
             {
                 debtorExternalId = externalId,
                 number = "N-" + Guid.NewGuid().ToString("N")[..8],

@@ -27,14 +27,14 @@ internal static class PaymentsApi
 
     public static async Task<string> NewDebtor(this HttpClient client, string externalId, string currency = "EUR")
     {
-        var created = await (await client.PutAsJsonAsync($"/api/v1/debtors/{externalId}", Debtor(currency))).ShouldBe(HttpStatusCode.Created);
+        var created = await (await client.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", Debtor(currency))).ShouldBe(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 
     public static async Task<string> NewInvoice(this HttpClient client, string debtorExternalId, decimal total, string dueDate, string currency = "EUR", string issueDate = "2026-01-01", object? terms = null)
     {
         var body = new { debtorExternalId, number = "N-" + Guid.NewGuid().ToString("N")[..8], poNumber = "PO-7", currency, issueDate, dueDate, total, terms };
-        var created = await (await client.PutAsJsonAsync($"/api/v1/invoices/{Guid.NewGuid():N}", body)).ShouldBe(HttpStatusCode.Created);
+        var created = await (await client.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Guid.NewGuid():N}", body)).ShouldBe(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 

@@ -83,7 +83,7 @@ public sealed class DebtorIsolationTests(DatabaseProvider provider) : ApiFixture
     [TestCase("POST", "/api/v1/debtors/{theirs}/portal-links")]
     [TestCase("POST", "/api/v1/debtors/{mine}/portal-links/revoke")]
     [TestCase("GET", "/api/v1/debtors")]
-    [TestCase("PUT", "/api/v1/debtors/{mine}")]
+    [TestCase("PUT", "/api/v1/debtors/by-external-id/{mine}")]
     [TestCase("GET", "/api/v1/api-keys")]
     public async Task StaffEndpoint_Is403(string method, string template)
     {

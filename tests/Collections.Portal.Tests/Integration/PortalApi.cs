@@ -38,10 +38,10 @@ internal static class PortalApi
     };
 
     public static async Task<JsonElement> PutDebtor(this HttpClient erp, string externalId, object? body = null) =>
-        await (await erp.PutAsJsonAsync($"/api/v1/debtors/{externalId}", body ?? Debtor())).ShouldBe(HttpStatusCode.Created);
+        await (await erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body ?? Debtor())).ShouldBe(HttpStatusCode.Created);
 
     public static async Task<JsonElement> PutInvoice(this HttpClient erp, string externalId, object body) =>
-        await (await erp.PutAsJsonAsync($"/api/v1/invoices/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
+        await (await erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
 
     public static async Task<string> CreateLink(this HttpClient staff, string debtorId, object? body = null)
     {

@@ -65,7 +65,8 @@ internal sealed class CreateApiKeyEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateApiKey")
-            .WithSummary("Create an API key. The key is shown once, in this response only.")
+            .WithSummary("Create an API key")
+            .WithDescription("Create an API key. The key is shown once, in this response only.")
             .Produces<CreatedApiKeyResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 }

@@ -26,5 +26,6 @@ internal sealed class ListApiKeysEndpoint : IEndpoint
         api.MapGet("/api-keys", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListApiKeysQuery(), ct))
             .RequireAuthorization(Policies.Admin)
             .WithName("ListApiKeys")
-            .WithSummary("List API keys (never the keys themselves).");
+            .WithSummary("List API keys")
+            .WithDescription("List API keys (never the keys themselves).");
 }

@@ -46,7 +46,8 @@ internal sealed class RevokeApiKeyEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("RevokeApiKey")
-            .WithSummary("Revoke an API key. It is refused from then on.")
+            .WithSummary("Revoke an API key")
+            .WithDescription("Revoke an API key. It is refused from then on.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -34,7 +34,8 @@ internal sealed class EndPortalSessionEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Portal)
             .WithName("EndPortalSession")
-            .WithSummary("End the calling portal session (sign out). Its token is refused from then on.")
+            .WithSummary("End a portal session")
+            .WithDescription("End the calling portal session (sign out). Its token is refused from then on.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -35,6 +35,7 @@ internal sealed class GetMeEndpoint : IEndpoint
         api.MapGet("/me", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetMeQuery(), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetMe")
-            .WithSummary("The caller: an API key's role, or a portal session's debtor, contact and expiry.")
+            .WithSummary("The caller")
+            .WithDescription("The caller: an API key's role, or a portal session's debtor, contact and expiry.")
             .Produces<MeResponse>();
 }

@@ -39,7 +39,8 @@ internal sealed class RevokePortalLinksEndpoint : IEndpoint
                 mediator.Send(new RevokePortalLinksCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("RevokePortalLinks")
-            .WithSummary("Withdraw every portal link and session issued so far for the debtor.")
+            .WithSummary("Revoke portal links")
+            .WithDescription("Withdraw every portal link and session issued so far for the debtor.")
             .Produces<PortalLinksRevokedResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -47,7 +47,8 @@ internal sealed class DownloadDisputeAttachmentEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Portal)
             .WithName("DownloadDisputeAttachment")
-            .WithSummary("Download an attachment of a dispute the caller may see.")
+            .WithSummary("Download a dispute attachment")
+            .WithDescription("Download an attachment of a dispute the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -22,7 +22,8 @@ internal sealed class GetDisputeEndpoint : IEndpoint
         api.MapGet("/disputes/{id}", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDisputeQuery(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetDispute")
-            .WithSummary("A dispute with its message thread, attachments and status history. A debtor session sees only its own disputes and never internal notes.")
+            .WithSummary("Get a dispute")
+            .WithDescription("A dispute with its message thread, attachments and status history. A debtor session sees only its own disputes and never internal notes.")
             .Produces<DisputeResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

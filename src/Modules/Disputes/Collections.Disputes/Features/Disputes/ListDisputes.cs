@@ -78,7 +78,8 @@ internal sealed class ListDisputesEndpoint : IEndpoint
                 mediator.Send(new ListDisputesQuery(status, debtorId, overdue, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListDisputes")
-            .WithSummary("Disputes by status, debtor and overdue (past the response deadline), in pages. A debtor session sees only its own.")
+            .WithSummary("List disputes")
+            .WithDescription("Disputes by status, debtor and overdue (past the response deadline), in pages. A debtor session sees only its own.")
             .Produces<Page<DisputeListItem>>()
             .ProducesValidationProblem();
 }

@@ -35,7 +35,8 @@ internal sealed class WithdrawDisputeEndpoint : IEndpoint
         api.MapPost("/disputes/{id}/withdraw", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new WithdrawDisputeCommand(id), ct))
             .RequireAuthorization(Policies.DebtorOrStaff)
             .WithName("WithdrawDispute")
-            .WithSummary("Withdraw a dispute that is open or under review (the debtor's own, or staff on its behalf). The hold is released.")
+            .WithSummary("Withdraw a dispute")
+            .WithDescription("Withdraw a dispute that is open or under review (the debtor's own, or staff on its behalf). The hold is released.")
             .Produces<DisputeResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -104,7 +104,8 @@ internal sealed class GetCaseFileEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Staff)
             .WithName("GetCaseFile")
-            .WithSummary("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
+            .WithSummary("Get a debtor's case file")
+            .WithDescription("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
             .Produces<CaseFileResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

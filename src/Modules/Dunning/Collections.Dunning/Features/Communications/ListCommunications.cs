@@ -34,7 +34,8 @@ internal sealed class ListCommunicationsEndpoint : IEndpoint
         api.MapGet("/debtors/{id}/communications", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListCommunicationsQuery(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListCommunications")
-            .WithSummary("Every reminder e-mail and letter written to a debtor, oldest first, with its content and delivery status (a debtor session gets no attempts, lastError or notBefore).")
+            .WithSummary("List communications")
+            .WithDescription("Every reminder e-mail and letter written to a debtor, oldest first, with its content and delivery status (a debtor session gets no attempts, lastError or notBefore).")
             .Produces<IReadOnlyList<CommunicationResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -57,7 +57,8 @@ internal sealed class SetCollectionHoldEndpoint : IEndpoint
                 mediator.Send(new SetCollectionHoldCommand(id, request), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("SetCollectionHold")
-            .WithSummary("Put a debtor on collection hold (until a date, or do-not-contact), or lift the hold.")
+            .WithSummary("Set or lift a collection hold")
+            .WithDescription("Put a debtor on collection hold (until a date, or do-not-contact), or lift the hold.")
             .Produces<CollectionHoldResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

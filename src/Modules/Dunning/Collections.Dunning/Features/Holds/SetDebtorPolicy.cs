@@ -45,7 +45,8 @@ internal sealed class SetDebtorPolicyEndpoint : IEndpoint
                 mediator.Send(new SetDebtorPolicyCommand(id, request.Policy), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("SetDebtorDunningPolicy")
-            .WithSummary("Set the dunning policy of one debtor (instead of its segment's).")
+            .WithSummary("Set a debtor's dunning policy")
+            .WithDescription("Set the dunning policy of one debtor (instead of its segment's).")
             .Produces<CollectionHoldResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

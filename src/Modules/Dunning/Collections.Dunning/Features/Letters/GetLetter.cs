@@ -36,7 +36,8 @@ internal sealed class GetLetterEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Staff)
             .WithName("GetLetter")
-            .WithSummary("A letter as a printable HTML page (no script; a strict Content-Security-Policy of its own).")
+            .WithSummary("Get a printable letter")
+            .WithDescription("A letter as a printable HTML page (no script; a strict Content-Security-Policy of its own).")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -63,7 +63,8 @@ internal sealed class MarkLetterPrintedEndpoint : IEndpoint
         api.MapPost("/dunning/letters/{id}/printed", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new MarkLetterPrintedCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("MarkLetterPrinted")
-            .WithSummary("Mark a to_print letter as printed and sent (idempotent: a repeat answers the same and changes nothing).")
+            .WithSummary("Mark a letter printed")
+            .WithDescription("Mark a to_print letter as printed and sent (idempotent: a repeat answers the same and changes nothing).")
             .Produces<CommunicationResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -38,12 +38,14 @@ internal sealed class DispatchOutboxEndpoint : IEndpoint
         api.MapPost("/dunning/outbox/dispatch", (IMediator mediator, CancellationToken ct) => mediator.Send(new DispatchOutboxCommand(), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("DispatchOutbox")
-            .WithSummary("Send the queued e-mails that are due now (the background dispatcher does this on its own).")
+            .WithSummary("Dispatch due e-mails")
+            .WithDescription("Send the queued e-mails that are due now (the background dispatcher does this on its own).")
             .Produces<DispatchOutboxResponse>();
         api.MapGet("/dunning/outbox", (IMediator mediator, CancellationToken ct, string? status) => mediator.Send(new ListOutboxQuery(status), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ListOutbox")
-            .WithSummary("Messages by status: queued, sending, sent, failed, withdrawn (taken back before they left), or to_print (letters for staff to print).")
+            .WithSummary("List the outbox")
+            .WithDescription("Messages by status: queued, sending, sent, failed, withdrawn (taken back before they left), or to_print (letters for staff to print).")
             .Produces<IReadOnlyList<CommunicationResponse>>();
     }
 }

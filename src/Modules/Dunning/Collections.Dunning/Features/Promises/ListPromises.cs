@@ -33,7 +33,8 @@ internal sealed class ListPromisesEndpoint : IEndpoint
         api.MapGet("/promises", (string debtorId, IMediator mediator, CancellationToken ct) => mediator.Send(new ListPromisesQuery(debtorId), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListPromisesToPay")
-            .WithSummary("A debtor's promises to pay, newest first, with how much was paid against each.")
+            .WithSummary("List promises to pay")
+            .WithDescription("A debtor's promises to pay, newest first, with how much was paid against each.")
             .Produces<IReadOnlyList<PromiseResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -84,7 +84,8 @@ internal sealed class RunDunningEndpoint : IEndpoint
                 mediator.Send(new RunDunningCommand(request.AsOf, request.DryRun), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("RunDunning")
-            .WithSummary("Evaluate every open invoice and take (or, with dryRun, report) the due dunning steps. Idempotent: a step is taken once per invoice, ever.")
+            .WithSummary("Run dunning")
+            .WithDescription("Evaluate every open invoice and take (or, with dryRun, report) the due dunning steps. Idempotent: a step is taken once per invoice, ever.")
             .Produces<RunDunningResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 }

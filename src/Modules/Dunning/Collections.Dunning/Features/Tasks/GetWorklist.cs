@@ -86,6 +86,7 @@ internal sealed class GetWorklistEndpoint : IEndpoint
                 mediator.Send(new GetWorklistQuery(Math.Clamp(limit ?? 50, 1, 500)), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("GetWorklist")
-            .WithSummary("The collector's call list: open call tasks and proposals, highest priority first, with contact, local time and talking points.")
+            .WithSummary("Get the worklist")
+            .WithDescription("The collector's call list: open call tasks and proposals, highest priority first, with contact, local time and talking points.")
             .Produces<IReadOnlyList<WorklistItem>>();
 }

@@ -81,12 +81,14 @@ internal sealed class TemplatesEndpoint : IEndpoint
         api.MapGet("/dunning/templates", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListTemplatesQuery(), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ListDunningTemplates")
-            .WithSummary("Message templates with merge fields ({{contactFirstName}}, {{invoiceTable}}, {{nextStep}}, {{nextStepDate}}, {{portalLink}} …).")
+            .WithSummary("List dunning templates")
+            .WithDescription("Message templates with merge fields ({{contactFirstName}}, {{invoiceTable}}, {{nextStep}}, {{nextStepDate}}, {{portalLink}} …).")
             .Produces<IReadOnlyList<TemplateResponse>>();
         api.MapPut("/dunning/templates/{key}", (string key, SaveTemplateRequest request, IMediator mediator, CancellationToken ct) => mediator.Send(new SaveTemplateCommand(key, request), ct))
             .RequireAuthorization(Policies.Admin)
             .WithName("SaveDunningTemplate")
-            .WithSummary("Create or edit a template; it must say what happens next and link to the portal.")
+            .WithSummary("Save a dunning template")
+            .WithDescription("Create or edit a template; it must say what happens next and link to the portal.")
             .Produces<TemplateResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }

@@ -36,7 +36,8 @@ internal sealed class AcknowledgeAlertEndpoint : IEndpoint
         api.MapPost("/insights/alerts/{id}/acknowledge", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new AcknowledgeAlertCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("AcknowledgeInsightAlert")
-            .WithSummary("Marks an alert as seen, recording who and when (the first acknowledgement stays).")
+            .WithSummary("Acknowledge an alert")
+            .WithDescription("Marks an alert as seen, recording who and when (the first acknowledgement stays).")
             .Produces<AlertResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -71,7 +71,8 @@ internal sealed class ListAlertsEndpoint : IEndpoint
                 mediator.Send(new ListAlertsCommand(since, acknowledged, limit), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ListInsightAlerts")
-            .WithSummary("Early-warning alerts, newest first, optionally since an instant and by acknowledged state. Each alert is raised once per cause.")
+            .WithSummary("List insight alerts")
+            .WithDescription("Early-warning alerts, newest first, optionally since an instant and by acknowledged state. Each alert is raised once per cause.")
             .Produces<AlertsResponse>()
             .ProducesValidationProblem();
 }

@@ -46,7 +46,8 @@ internal sealed class GetSummaryEndpoint : IEndpoint
                 mediator.Send(new GetSummaryQuery(from, to, currency), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("GetInsightsSummary")
-            .WithSummary("Receivables, overdue, disputed, DSO (standard and countback), best possible DSO, average days delinquent, CEI, promise-kept and plan-default rates, disputes and cash collected for a period in one currency.")
+            .WithSummary("Get the insights summary")
+            .WithDescription("Receivables, overdue, disputed, DSO (standard and countback), best possible DSO, average days delinquent, CEI, promise-kept and plan-default rates, disputes and cash collected for a period in one currency.")
             .Produces<InsightsFigures>()
             .ProducesValidationProblem();
 }

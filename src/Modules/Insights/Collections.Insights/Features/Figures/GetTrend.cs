@@ -40,7 +40,8 @@ internal sealed class GetTrendEndpoint : IEndpoint
                 mediator.Send(new GetTrendQuery(months, currency), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("GetInsightsTrend")
-            .WithSummary("The summary's figures per calendar month (oldest first, the current month to date), for charts.")
+            .WithSummary("Get the monthly trend")
+            .WithDescription("The summary's figures per calendar month (oldest first, the current month to date), for charts.")
             .Produces<TrendResponse>()
             .ProducesValidationProblem();
 }

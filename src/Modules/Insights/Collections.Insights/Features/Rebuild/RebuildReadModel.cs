@@ -99,6 +99,7 @@ internal sealed class RebuildReadModelEndpoint : IEndpoint
         api.MapPost("/insights/rebuild", (IMediator mediator, CancellationToken ct) => mediator.Send(new RebuildReadModelCommand(), ct))
             .RequireAuthorization(Policies.Admin)
             .WithName("RebuildInsights")
-            .WithSummary("Rebuilds the Insights read model from the other modules' queries (admin).")
+            .WithSummary("Rebuild insights")
+            .WithDescription("Rebuilds the Insights read model from the other modules' queries (admin).")
             .Produces<RebuildResponse>();
 }

@@ -37,7 +37,8 @@ internal sealed class GetDebtorRiskEndpoint : IEndpoint
         api.MapGet("/insights/debtors/{id}/risk", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDebtorRiskQuery(id), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("GetDebtorRisk")
-            .WithSummary("The debtor's risk score (0–100), band and every factor with its value, contribution and a plain-words explanation. Staff only.")
+            .WithSummary("Get a debtor's risk")
+            .WithDescription("The debtor's risk score (0–100), band and every factor with its value, contribution and a plain-words explanation. Staff only.")
             .Produces<DebtorRiskResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -62,7 +62,8 @@ internal sealed class ListRiskEndpoint : IEndpoint
                 mediator.Send(new ListRiskQuery(band, cursor, limit), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ListDebtorRisk")
-            .WithSummary("Debtors ranked by risk score × exposure, optionally of one band, each with its main factor. Staff only.")
+            .WithSummary("Rank debtors by risk")
+            .WithDescription("Debtors ranked by risk score × exposure, optionally of one band, each with its main factor. Staff only.")
             .Produces<Page<RiskListItem>>()
             .ProducesValidationProblem();
 }

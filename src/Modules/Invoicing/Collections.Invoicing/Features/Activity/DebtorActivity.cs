@@ -71,7 +71,8 @@ internal sealed class GetDebtorActivityEndpoint : IEndpoint
                 mediator.Send(new GetDebtorActivityQuery(id, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetDebtorActivity")
-            .WithSummary("The debtor's append-only activity log, newest first.")
+            .WithSummary("Get a debtor's activity")
+            .WithDescription("The debtor's append-only activity log, newest first.")
             .Produces<Page<ActivityEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

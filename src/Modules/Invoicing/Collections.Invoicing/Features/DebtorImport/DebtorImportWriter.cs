@@ -9,7 +9,7 @@ namespace Collections.Invoicing.Features.DebtorImport;
 internal sealed record DebtorToWrite(int Index, string ExternalId, UpsertDebtorRequest Body, string ContentHash, DebtorRow? Existing);
 
 /// <summary>
-/// The rows a PUT /debtors/{externalId} writes, for many debtors at once: one prepared statement per table and kind of
+/// The rows a PUT /debtors/by-external-id/{externalId} writes, for many debtors at once: one prepared statement per table and kind of
 /// write (debtors inserted, debtors updated, contacts replaced, activity), and one read of the updated debtors' contacts
 /// so a contact that is still there keeps its id.
 /// </summary>

@@ -186,7 +186,8 @@ internal sealed class ImportDebtorsEndpoint : IEndpoint
                 mediator.Send(new ImportDebtorsCommand(request.Debtors), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("ImportDebtors")
-            .WithSummary("Create or update up to 1,000 debtors by external id, with a result per item; a bad item is rejected alone. Safe to re-send.")
+            .WithSummary("Import debtors")
+            .WithDescription("Create or update up to 1,000 debtors by external id, with a result per item; a bad item is rejected alone. Safe to re-send.")
             .Produces<ImportDebtorsResponse>()
             .ProducesValidationProblem();
 }

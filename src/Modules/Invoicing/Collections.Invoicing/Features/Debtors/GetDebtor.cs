@@ -44,7 +44,8 @@ internal sealed class GetDebtorEndpoint : IEndpoint
         api.MapGet("/debtors/{id}", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDebtorRequest(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetDebtor")
-            .WithSummary("A debtor with its contacts. A debtor session sees only its own debtor.")
+            .WithSummary("Get a debtor")
+            .WithDescription("A debtor with its contacts. A debtor session sees only its own debtor.")
             .Produces<DebtorResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -51,7 +51,8 @@ internal sealed class ListDebtorsEndpoint : IEndpoint
                 mediator.Send(new ListDebtorsQuery(search, cursor, limit), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("ListDebtors")
-            .WithSummary("Debtors, filtered by a name fragment or exact external id, in pages.")
+            .WithSummary("List debtors")
+            .WithDescription("Debtors, filtered by a name fragment or exact external id, in pages.")
             .Produces<Page<DebtorResponse>>()
             .ProducesValidationProblem();
 }

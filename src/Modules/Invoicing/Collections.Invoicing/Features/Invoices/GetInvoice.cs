@@ -31,7 +31,8 @@ internal sealed class GetInvoiceEndpoint : IEndpoint
         api.MapGet("/invoices/{id}", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetInvoiceRequest(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetInvoice")
-            .WithSummary("An invoice (or late-fee charge) with its balance, status, days overdue today and any early-payment discount on offer.")
+            .WithSummary("Get an invoice")
+            .WithDescription("An invoice (or late-fee charge) with its balance, status, days overdue today and any early-payment discount on offer.")
             .Produces<InvoiceResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

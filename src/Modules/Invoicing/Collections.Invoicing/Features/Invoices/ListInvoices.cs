@@ -69,7 +69,8 @@ internal sealed class ListInvoicesEndpoint : IEndpoint
                 mediator.Send(new ListInvoicesQuery(debtorId, status, overdue, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListInvoices")
-            .WithSummary("Invoices and fee charges, filtered by debtor, status and overdue, in pages. A debtor session sees only its own.")
+            .WithSummary("List invoices")
+            .WithDescription("Invoices and fee charges, filtered by debtor, status and overdue, in pages. A debtor session sees only its own.")
             .Produces<Page<InvoiceResponse>>()
             .ProducesValidationProblem();
 }

@@ -52,7 +52,8 @@ internal sealed class VoidInvoiceEndpoint : IEndpoint
                 await responses.ForAsync(await mediator.Send(new VoidInvoiceCommand(id, request?.Reason), ct), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("VoidInvoice")
-            .WithSummary("Void an invoice that has nothing paid on it.")
+            .WithSummary("Void an invoice")
+            .WithDescription("Void an invoice that has nothing paid on it.")
             .Produces<InvoiceResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -110,7 +110,8 @@ internal sealed class GetAgingReportEndpoint : IEndpoint
         api.MapGet("/reports/aging", (DateOnly? asOf, IMediator mediator, CancellationToken ct) => mediator.Send(new GetAgingReportQuery(asOf), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("GetAgingReport")
-            .WithSummary("Open balances per debtor and currency, and in total per currency, in buckets by days past due as of a date (default today), with the disputed part in its own column.")
+            .WithSummary("Get the aging report")
+            .WithDescription("Open balances per debtor and currency, and in total per currency, in buckets by days past due as of a date (default today), with the disputed part in its own column.")
             .Produces<AgingReportResponse>()
             .ProducesValidationProblem();
 }

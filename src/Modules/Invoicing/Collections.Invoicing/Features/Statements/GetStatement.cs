@@ -131,9 +131,9 @@ internal sealed class GetStatementEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Portal)
             .WithName("GetDebtorStatement")
-            .WithSummary("The debtor's statement: open items, totals per currency with unapplied credit, and the last 90 days of ledger entries. `?format=csv` (or Accept: text/csv) for a spreadsheet.")
-            .Produces<StatementResponse>()
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("Get a debtor's statement")
+            .WithDescription("The debtor's statement: open items, totals per currency with unapplied credit, and the last 90 days of ledger entries. `?format=csv` (or Accept: text/csv) for a spreadsheet.")
+            .Produces(StatusCodes.Status200OK, typeof(StatementResponse), "application/json", "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -85,7 +85,8 @@ internal sealed class EvaluatePaymentPlansEndpoint : IEndpoint
                 mediator.Send(new EvaluatePaymentPlansCommand(request?.AsOf), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("EvaluatePaymentPlans")
-            .WithSummary("Judge every active plan as of a date (default: each debtor's today): late installments, defaults, completions. Runs daily by itself.")
+            .WithSummary("Evaluate payment plans")
+            .WithDescription("Judge every active plan as of a date (default: each debtor's today): late installments, defaults, completions. Runs daily by itself.")
             .Produces<EvaluatePaymentPlansResponse>()
             .ProducesValidationProblem();
 }

@@ -28,7 +28,8 @@ internal sealed class GetPaymentPlanEndpoint : IEndpoint
         api.MapGet("/payment-plans/{id}", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPaymentPlanQuery(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetPaymentPlan")
-            .WithSummary("A plan with its installments (due, paid, late or missed) and what is paid and outstanding.")
+            .WithSummary("Get a payment plan")
+            .WithDescription("A plan with its installments (due, paid, late or missed) and what is paid and outstanding.")
             .Produces<PaymentPlanResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -63,7 +63,8 @@ internal sealed class ListPaymentPlansEndpoint : IEndpoint
                 mediator.Send(new ListPaymentPlansQuery(debtorId, status, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListPaymentPlans")
-            .WithSummary("Plans, oldest first, filtered by debtor and status; cursor paging.")
+            .WithSummary("List payment plans")
+            .WithDescription("Plans, oldest first, filtered by debtor and status; cursor paging.")
             .Produces<Page<PaymentPlanResponse>>()
             .ProducesValidationProblem();
 }

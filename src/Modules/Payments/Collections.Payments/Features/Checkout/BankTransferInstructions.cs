@@ -58,7 +58,8 @@ internal sealed class BankTransferInstructionsEndpoint : IEndpoint
                 mediator.Send(new BankTransferInstructionsQuery(debtorId, currency), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetBankTransferInstructions")
-            .WithSummary("Where to send a bank transfer, per currency, with the reference the debtor should quote.")
+            .WithSummary("Get bank transfer instructions")
+            .WithDescription("Where to send a bank transfer, per currency, with the reference the debtor should quote.")
             .Produces<IReadOnlyList<BankTransferInstructionsResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

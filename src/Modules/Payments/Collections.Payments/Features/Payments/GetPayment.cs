@@ -31,7 +31,8 @@ internal sealed class GetPaymentEndpoint : IEndpoint
         api.MapGet("/payments/{id}", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetPaymentQuery(id), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("GetPayment")
-            .WithSummary("A payment with its allocations, refunds and remaining account credit. A debtor session sees only its own.")
+            .WithSummary("Get a payment")
+            .WithDescription("A payment with its allocations, refunds and remaining account credit. A debtor session sees only its own.")
             .Produces<PaymentResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

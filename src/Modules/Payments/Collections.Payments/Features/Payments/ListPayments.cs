@@ -56,7 +56,8 @@ internal sealed class ListPaymentsEndpoint : IEndpoint
                 mediator.Send(new ListPaymentsQuery(debtorId, since, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListPayments")
-            .WithSummary("Payments in the order they were recorded, optionally of one debtor and since an instant; poll with the cursor for cash application.")
+            .WithSummary("List payments")
+            .WithDescription("Payments in the order they were recorded, optionally of one debtor and since an instant; poll with the cursor for cash application.")
             .Produces<Page<PaymentResponse>>()
             .ProducesValidationProblem();
 }

@@ -89,7 +89,8 @@ internal sealed class RecordPaymentEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Erp)
             .WithName("RecordPayment")
-            .WithSummary("Record a payment received (wire, cheque, ...). Explicit allocations, or oldest due first skipping disputed amounts; the rest becomes account credit. Requires an Idempotency-Key header.")
+            .WithSummary("Record a payment")
+            .WithDescription("Record a payment received (wire, cheque, ...). Explicit allocations, or oldest due first skipping disputed amounts; the rest becomes account credit. Requires an Idempotency-Key header.")
             .Produces<PaymentResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

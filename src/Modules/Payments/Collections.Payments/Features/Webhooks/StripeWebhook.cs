@@ -42,7 +42,8 @@ internal sealed class StripeWebhookEndpoint : IEndpoint
             })
             .AllowAnonymous()
             .WithName("StripeWebhook")
-            .WithSummary("Stripe webhook endpoint: verifies the Stripe-Signature header, records each event once, and applies checkout, refund and dispute events.")
+            .WithSummary("Receive Stripe events")
+            .WithDescription("Stripe webhook endpoint: verifies the Stripe-Signature header, records each event once, and applies checkout, refund and dispute events.")
             .Produces<StripeEventOutcome>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -31,6 +31,7 @@ internal sealed class ListWebhookEventTypesEndpoint : IEndpoint
         api.MapGet("/webhook-events", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListWebhookEventTypesQuery(), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("ListWebhookEventTypes")
-            .WithSummary("Every webhook event type with the JSON schema (draft 2020-12) of the body Collections delivers for it.")
+            .WithSummary("List webhook event types")
+            .WithDescription("Every webhook event type with the JSON schema (draft 2020-12) of the body Collections delivers for it.")
             .Produces<IReadOnlyList<WebhookEventTypeResponse>>();
 }

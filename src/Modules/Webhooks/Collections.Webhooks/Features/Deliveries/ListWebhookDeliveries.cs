@@ -83,7 +83,8 @@ internal sealed class ListWebhookDeliveriesEndpoint : IEndpoint
                 mediator.Send(new ListWebhookDeliveriesQuery(id, status, cursor, limit), ct))
             .RequireAuthorization(Policies.Admin)
             .WithName("ListWebhookDeliveries")
-            .WithSummary("The endpoint's deliveries, newest first, with attempts, last answer and next retry.")
+            .WithSummary("List webhook deliveries")
+            .WithDescription("The endpoint's deliveries, newest first, with attempts, last answer and next retry.")
             .Produces<Page<WebhookDeliveryResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

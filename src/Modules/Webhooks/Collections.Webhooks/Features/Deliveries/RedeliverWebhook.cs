@@ -52,7 +52,8 @@ internal sealed class RedeliverWebhookEndpoint : IEndpoint
                 Results.Accepted(value: await mediator.Send(new RedeliverWebhookCommand(id, deliveryId), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("RedeliverWebhook")
-            .WithSummary("Send a delivered or failed event again, as a new delivery with the same event id and body.")
+            .WithSummary("Redeliver a webhook")
+            .WithDescription("Send a delivered or failed event again, as a new delivery with the same event id and body.")
             .Produces<RedeliverWebhookResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

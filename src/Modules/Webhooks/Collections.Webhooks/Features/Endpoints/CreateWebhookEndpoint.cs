@@ -67,7 +67,8 @@ internal sealed class CreateWebhookEndpointEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("CreateWebhookEndpoint")
-            .WithSummary("Register an ERP endpoint for signed event deliveries. The signing secret is shown once.")
+            .WithSummary("Register a webhook endpoint")
+            .WithDescription("Register an ERP endpoint for signed event deliveries. The signing secret is shown once.")
             .Produces<CreatedWebhookEndpointResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 }

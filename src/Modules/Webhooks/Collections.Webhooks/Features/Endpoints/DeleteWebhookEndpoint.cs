@@ -37,7 +37,8 @@ internal sealed class DeleteWebhookEndpointEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Admin)
             .WithName("DeleteWebhookEndpoint")
-            .WithSummary("Stop sending to an endpoint; its queued deliveries are cancelled.")
+            .WithSummary("Delete a webhook endpoint")
+            .WithDescription("Stop sending to an endpoint; its queued deliveries are cancelled.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

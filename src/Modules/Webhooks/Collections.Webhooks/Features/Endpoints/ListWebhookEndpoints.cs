@@ -26,14 +26,16 @@ internal sealed class ListWebhookEndpointsEndpoint : IEndpoint
         api.MapGet("/webhook-endpoints", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListWebhookEndpointsQuery(), ct))
             .RequireAuthorization(Policies.Admin)
             .WithName("ListWebhookEndpoints")
-            .WithSummary("The active webhook endpoints (secrets are never shown again).")
+            .WithSummary("List webhook endpoints")
+            .WithDescription("The active webhook endpoints (secrets are never shown again).")
             .Produces<IReadOnlyList<WebhookEndpointResponse>>();
 
         api.MapGet("/webhook-endpoints/{id}", async (string id, EndpointReader endpoints, CancellationToken ct) =>
                 (await endpoints.GetActiveAsync(id, ct)).ToResponse())
             .RequireAuthorization(Policies.Admin)
             .WithName("GetWebhookEndpoint")
-            .WithSummary("One active webhook endpoint.")
+            .WithSummary("Get a webhook endpoint")
+            .WithDescription("One active webhook endpoint.")
             .Produces<WebhookEndpointResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

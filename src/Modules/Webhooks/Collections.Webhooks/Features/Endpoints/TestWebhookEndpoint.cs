@@ -39,7 +39,8 @@ internal sealed class TestWebhookEndpointEndpoint : IEndpoint
                 Results.Accepted(value: await mediator.Send(new TestWebhookEndpointCommand(id), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("TestWebhookEndpoint")
-            .WithSummary("Queue a signed webhook.ping to the endpoint; follow it in the delivery log.")
+            .WithSummary("Send a test event")
+            .WithDescription("Queue a signed webhook.ping to the endpoint; follow it in the delivery log.")
             .Produces<TestWebhookEndpointResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -144,7 +144,7 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
 internal sealed class UpsertDebtorEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/debtors/{externalId}", async (string externalId, UpsertDebtorRequest request, IMediator mediator, CancellationToken ct) =>
+        api.MapPut("/debtors/by-external-id/{externalId}", async (string externalId, UpsertDebtorRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new UpsertDebtorCommand(externalId, request), ct);
                 return result.Created
@@ -153,7 +153,8 @@ internal sealed class UpsertDebtorEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Erp)
             .WithName("UpsertDebtor")
-            .WithSummary("Create or update a debtor by the ERP's id. Re-sending the same body changes nothing.")
+            .WithSummary("Create or update a debtor by external id")
+            .WithDescription("Create or update a debtor by the ERP's id. Re-sending the same body changes nothing.")
             .Produces<DebtorResponse>(StatusCodes.Status201Created)
             .Produces<DebtorResponse>()
             .ProducesValidationProblem();

@@ -176,7 +176,8 @@ internal sealed class ImportInvoicesEndpoint : IEndpoint
                 mediator.Send(new ImportInvoicesCommand(request.Invoices), ct))
             .RequireAuthorization(Policies.Erp)
             .WithName("ImportInvoices")
-            .WithSummary("Upsert up to 1,000 invoices by external id; each item is validated and saved on its own, with a result per item. Safe to re-send.")
+            .WithSummary("Import invoices")
+            .WithDescription("Upsert up to 1,000 invoices by external id; each item is validated and saved on its own, with a result per item. Safe to re-send.")
             .Produces<ImportInvoicesResponse>()
             .ProducesValidationProblem();
 }

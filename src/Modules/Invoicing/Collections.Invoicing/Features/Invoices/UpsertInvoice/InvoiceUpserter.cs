@@ -47,7 +47,7 @@ internal sealed class InvoiceUpserter(DbSession db, DebtorReader debtors, Invoic
     public async Task<InvoiceUpsertResult> UpsertAsync(string externalId, UpsertInvoiceRequest body, CancellationToken ct)
     {
         var debtor = await debtors.FindByExternalIdAsync(body.DebtorExternalId!, ct)
-            ?? throw new BusinessRuleException($"Debtor '{body.DebtorExternalId}' does not exist. Send PUT /api/v1/debtors/{body.DebtorExternalId} first.");
+            ?? throw new BusinessRuleException($"Debtor '{body.DebtorExternalId}' does not exist. Send PUT /api/v1/debtors/by-external-id/{body.DebtorExternalId} first.");
         var currency = Currency.Of(body.Currency!);
         var issueDate = body.IssueDate!.Value;
         var values = InvoiceValues.Of(Ids.New("inv", time), externalId, body, debtor, time.GetUtcNow());

@@ -49,7 +49,7 @@ internal sealed class UpsertInvoiceHandler(InvoiceUpserter upserter) : IRequestH
 internal sealed class UpsertInvoiceEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/invoices/{externalId}", async (string externalId, UpsertInvoiceRequest request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
+        api.MapPut("/invoices/by-external-id/{externalId}", async (string externalId, UpsertInvoiceRequest request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new UpsertInvoiceCommand(externalId, request), ct);
                 var body = await responses.ForAsync(result.Invoice, ct);
@@ -59,7 +59,8 @@ internal sealed class UpsertInvoiceEndpoint : IEndpoint
             })
             .RequireAuthorization(Policies.Erp)
             .WithName("UpsertInvoice")
-            .WithSummary("Create or update an invoice by the ERP's id. Re-sending the same body changes nothing; money fields are fixed once anything was paid or credited.")
+            .WithSummary("Create or update an invoice by external id")
+            .WithDescription("Create or update an invoice by the ERP's id. Re-sending the same body changes nothing; money fields are fixed once anything was paid or credited.")
             .Produces<InvoiceResponse>(StatusCodes.Status201Created)
             .Produces<InvoiceResponse>()
             .ProducesValidationProblem()

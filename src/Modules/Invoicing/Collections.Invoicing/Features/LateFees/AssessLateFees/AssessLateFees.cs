@@ -44,7 +44,8 @@ internal sealed class AssessLateFeesEndpoint : IEndpoint
                 mediator.Send(new AssessLateFeesCommand(request?.AsOf), ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("AssessLateFees")
-            .WithSummary("Assess late fees up to a date (default: each debtor's today). Safe to repeat: each invoice period is decided once, ever.")
+            .WithSummary("Assess late fees")
+            .WithDescription("Assess late fees up to a date (default: each debtor's today). Safe to repeat: each invoice period is decided once, ever.")
             .Produces<AssessLateFeesResponse>()
             .ProducesValidationProblem();
 }
