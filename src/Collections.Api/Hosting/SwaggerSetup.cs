@@ -64,7 +64,7 @@ internal static class SwaggerSetup
         return services;
     }
 
-    /// <summary>Declares what every operation may answer besides its own results, and types CSV bodies as text.</summary>
+    /// <summary>Declares what every operation may answer besides its own results, and types text and file bodies as strings.</summary>
     private sealed class CommonResponses : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -77,14 +77,27 @@ internal static class SwaggerSetup
                 Add(operation, context, StatusCodes.Status403Forbidden, "The caller's role may not perform this action, or the debtor is not the session's own.");
             }
 
+            if (operation.RequestBody is not null)
+            {
+                Add(operation, context, StatusCodes.Status400BadRequest, "The body could not be read, or a field is invalid (see errors).");
+                Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than Collections:MaxRequestBodyBytes.");
+                Add(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not of a content type this operation reads.");
+            }
+            else if (operation.Parameters is { Count: > 0 })
+            {
+                Add(operation, context, StatusCodes.Status400BadRequest, "A parameter could not be read or is invalid.");
+            }
+
             // Portal sessions are rate limited on every endpoint; so is the magic-link exchange per client address.
             Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests; retry after the Retry-After header's seconds.");
 
-            foreach (var response in operation.Responses.Values)
+            foreach (var (mediaType, media) in operation.Responses.Values.SelectMany(r => r.Content ?? new Dictionary<string, OpenApiMediaType>()))
             {
-                if (response.Content?.TryGetValue("text/csv", out var csv) == true)
+                if (!mediaType.EndsWith("json", StringComparison.Ordinal))
                 {
-                    csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header row." };
+                    media.Schema = mediaType.StartsWith("text/", StringComparison.Ordinal)
+                        ? new OpenApiSchema { Type = JsonSchemaType.String, Description = mediaType == "text/csv" ? "RFC 4180 CSV with a header row." : null }
+                        : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
                 }
             }
         }
@@ -110,7 +123,16 @@ internal static class SwaggerSetup
 
     private sealed class ModuleTags : IDocumentFilter
     {
-        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+        public void Apply(OpenApiDocument document, DocumentFilterContext context)
+        {
             document.Tags = new HashSet<OpenApiTag>(Modules.Select(m => new OpenApiTag { Name = m.Tag, Description = m.Description }));
+
+            // A 400 names field errors when validation failed; a body that cannot be read at all has a detail and no errors.
+            if (document.Components?.Schemas?.TryGetValue(nameof(HttpValidationProblemDetails), out var validation) == true
+                && validation is OpenApiSchema schema)
+            {
+                schema.Required?.Remove("errors");
+            }
+        }
     }
 }

@@ -49,6 +49,6 @@ internal sealed class DownloadDisputeAttachmentEndpoint : IEndpoint
             .WithName("DownloadDisputeAttachment")
             .WithSummary("Download a dispute attachment")
             .WithDescription("Download an attachment of a dispute the caller may see.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/pdf", "image/png", "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

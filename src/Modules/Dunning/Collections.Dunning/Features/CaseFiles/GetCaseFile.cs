@@ -106,7 +106,7 @@ internal sealed class GetCaseFileEndpoint : IEndpoint
             .WithName("GetCaseFile")
             .WithSummary("Get a debtor's case file")
             .WithDescription("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
-            .Produces<CaseFileResponse>()
+            .Produces(StatusCodes.Status200OK, typeof(CaseFileResponse), "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
