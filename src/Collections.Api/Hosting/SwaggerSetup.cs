@@ -1,4 +1,5 @@
 using Collections.Api.Features.Portal;
+using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -71,6 +72,19 @@ internal static class SwaggerSetup
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             operation.Responses ??= [];
+            if (metadata.OfType<IdempotencyKeyRequired>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyHeader.Name,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "Your unique id for this request (a UUID, say). A repeat with the same key returns the first answer and changes nothing.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyHeader.MaxLength },
+                });
+            }
+
             if (!metadata.OfType<IAllowAnonymous>().Any())
             {
                 Add(operation, context, StatusCodes.Status401Unauthorized, "No valid API key or portal session was sent.");

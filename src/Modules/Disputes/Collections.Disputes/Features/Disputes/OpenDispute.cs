@@ -134,6 +134,7 @@ internal sealed class OpenDisputeEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/disputes/{dispute.Id}", dispute);
             })
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .RequiresIdempotencyKey()
             .WithName("OpenDispute")
             .WithSummary("Open a dispute")
             .WithDescription("Dispute all or part of an invoice (a debtor session for its own invoices, or staff). The disputed amount goes on hold; the rest stays payable. Requires an Idempotency-Key header.")

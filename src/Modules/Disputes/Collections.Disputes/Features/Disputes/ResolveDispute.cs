@@ -85,6 +85,7 @@ internal sealed class ResolveDisputeEndpoint : IEndpoint
         api.MapPost("/disputes/{id}/resolve", (string id, ResolveDisputeRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ResolveDisputeCommand(id, request.Outcome ?? string.Empty, request.CreditAmount, request.ResolutionNote ?? string.Empty, IdempotencyHeader.From(http)), ct))
             .RequireAuthorization(Policies.Staff)
+            .RequiresIdempotencyKey()
             .WithName("ResolveDispute")
             .WithSummary("Resolve a dispute")
             .WithDescription("Resolve a dispute under review: accepted credits the disputed amount, partially_accepted credits creditAmount, rejected credits nothing. The hold is released. Requires an Idempotency-Key header.")

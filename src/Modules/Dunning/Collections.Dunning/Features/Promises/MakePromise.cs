@@ -133,6 +133,7 @@ internal sealed class MakePromiseEndpoint : IEndpoint
         api.MapPost("/promises", async (MakePromiseRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/promises?debtorId={request.DebtorId}", await mediator.Send(new MakePromiseCommand(request, IdempotencyHeader.From(http)), ct)))
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .RequiresIdempotencyKey()
             .WithName("MakePromiseToPay")
             .WithSummary("Make a promise to pay")
             .WithDescription("Record a promise to pay for named invoices: dunning pauses for the promised amount until the promised date plus the grace days (a third promise in 90 days for an invoice is referred to a collector instead). Requires an Idempotency-Key header.")

@@ -86,6 +86,7 @@ internal sealed class IssueCreditNoteEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/invoices/{id}", note);
             })
             .RequireAuthorization(Policies.Erp)
+            .RequiresIdempotencyKey()
             .WithName("IssueCreditNote")
             .WithSummary("Issue a credit note")
             .WithDescription("Issue a credit note against an invoice (never above its balance). Requires an Idempotency-Key header.")

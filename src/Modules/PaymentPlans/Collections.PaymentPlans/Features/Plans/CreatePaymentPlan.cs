@@ -103,6 +103,7 @@ internal sealed class CreatePaymentPlanEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/payment-plans/{plan.Id}", plan);
             })
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .RequiresIdempotencyKey()
             .WithName("CreatePaymentPlan")
             .WithSummary("Create a payment plan")
             .WithDescription("Create a plan: active at once when it fits the policy, otherwise proposed for staff approval. Needs an Idempotency-Key.")

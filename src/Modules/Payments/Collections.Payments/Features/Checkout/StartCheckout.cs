@@ -150,6 +150,7 @@ internal sealed class StartCheckoutEndpoint : IEndpoint
         api.MapPost("/payments/checkout", async (StartCheckoutRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new StartCheckoutCommand(request, IdempotencyHeader.From(http)), ct)))
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .RequiresIdempotencyKey()
             .WithName("StartCheckout")
             .WithSummary("Start a Stripe checkout")
             .WithDescription("Open a Stripe Checkout page (card, or bank debit for USD/EUR) for invoices or a plan's next installment. Requires an Idempotency-Key header; 503 when Stripe is not configured.")

@@ -105,6 +105,7 @@ internal sealed class ApplyCreditEndpoint : IEndpoint
         api.MapPost("/debtors/{id}/credit/apply", async (string id, ApplyCreditRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ApplyCreditCommand(id, request ?? new ApplyCreditRequest(null, null), IdempotencyHeader.From(http)), ct)))
             .RequireAuthorization(Policies.Erp)
+            .RequiresIdempotencyKey()
             .WithName("ApplyCredit")
             .WithSummary("Apply account credit")
             .WithDescription("Apply the debtor's unapplied account credit: explicit allocations, or oldest due first skipping disputed amounts. Requires an Idempotency-Key header.")

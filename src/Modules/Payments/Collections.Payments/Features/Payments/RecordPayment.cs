@@ -88,6 +88,7 @@ internal sealed class RecordPaymentEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/payments/{payment.Id}", payment);
             })
             .RequireAuthorization(Policies.Erp)
+            .RequiresIdempotencyKey()
             .WithName("RecordPayment")
             .WithSummary("Record a payment")
             .WithDescription("Record a payment received (wire, cheque, ...). Explicit allocations, or oldest due first skipping disputed amounts; the rest becomes account credit. Requires an Idempotency-Key header.")

@@ -69,6 +69,7 @@ internal sealed class RefundPaymentEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/payments/{id}", refund);
             })
             .RequireAuthorization(Policies.Staff)
+            .RequiresIdempotencyKey()
             .WithName("RefundPayment")
             .WithSummary("Refund a payment")
             .WithDescription("Refund (part of) a payment: its unapplied credit first, then its allocations newest first, reopening those balances; a Stripe payment is refunded through Stripe. Requires an Idempotency-Key header.")
