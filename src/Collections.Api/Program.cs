@@ -1,3 +1,4 @@
+using Collections.Api.Features.Demo;
 using Collections.Api.Hosting;
 using Collections.Invoicing;
 using Collections.Payments;
@@ -10,6 +11,7 @@ using Collections.SharedKernel.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 
+var demo = DemoStartup.Configure(builder, args);
 builder.Services.AddCollectionsPlatform(builder.Configuration);
 builder.Services.AddInvoicingModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
@@ -41,6 +43,14 @@ app.MapDunningEndpoints();
 app.MapInsightsEndpoints();
 app.MapWebhooksEndpoints();
 
-app.Run();
+if (demo is null)
+{
+    await app.RunAsync();
+    return;
+}
+
+await app.StartAsync();
+await demo.TellAsync(app);
+await app.WaitForShutdownAsync();
 
 public partial class Program;

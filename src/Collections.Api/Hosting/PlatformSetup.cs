@@ -9,6 +9,7 @@ using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Collections.Api.Hosting;
 
@@ -24,7 +25,7 @@ internal static class PlatformSetup
         services.AddScoped<DbSession>();
         services.AddScoped<CallerContext>();
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("Collections");
         services.AddPortal(configuration);
 

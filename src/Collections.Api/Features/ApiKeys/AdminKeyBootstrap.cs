@@ -50,6 +50,20 @@ internal static class AdminKeyBootstrap
         });
     }
 
-    private static Task<int> Insert(DbSession db, TimeProvider time, string key, string name) =>
-        db.ExecuteAsync(InsertSql, new { Id = Ids.New("key", time), Name = name, Hash = ApiKeySecret.Hash(key), Hint = ApiKeySecret.Hint(key), Now = time.GetUtcNow() });
+    /// <summary>A new admin key for a process of the host's own (the demo book), returned once like any other key.</summary>
+    public static async Task<(string Id, string Key)> IssueAsync(IServiceProvider services, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var key = ApiKeySecret.Generate();
+        var id = await db.InTransactionAsync(() => Insert(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), key, name));
+        return (id, key);
+    }
+
+    private static async Task<string> Insert(DbSession db, TimeProvider time, string key, string name)
+    {
+        var id = Ids.New("key", time);
+        await db.ExecuteAsync(InsertSql, new { Id = id, Name = name, Hash = ApiKeySecret.Hash(key), Hint = ApiKeySecret.Hint(key), Now = time.GetUtcNow() });
+        return id;
+    }
 }
