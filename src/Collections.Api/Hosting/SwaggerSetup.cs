@@ -35,7 +35,10 @@ internal static class SwaggerSetup
                 Description = "B2B accounts-receivable collections: debtors, invoices, payments, disputes, payment plans, dunning and insights. "
                     + "Authenticate with 'Authorization: Bearer <API key or portal session>'. "
                     + "Money is { amount, currency }: amount is an exact decimal in major units with at most the currency's decimals "
-                    + "(stored as integer minor units), so read and write it as a decimal, never as a binary floating-point number.",
+                    + "(stored as integer minor units), so read and write it as a decimal, never as a binary floating-point number. "
+                    + "Changes in this version: the upserts by the ERP's id moved to PUT /api/v1/debtors/by-external-id/{externalId} and "
+                    + "PUT /api/v1/invoices/by-external-id/{externalId} (they were /debtors/{externalId} and /invoices/{externalId}, which "
+                    + "could not be told from the internal-id paths).",
                 Contact = new OpenApiContact
                 {
                     Name = configuration["OpenApi:ContactName"] ?? "Collections API support",
@@ -101,6 +104,19 @@ internal static class SwaggerSetup
             {
                 Add(operation, context, StatusCodes.Status400BadRequest, "A parameter could not be read or is invalid.");
             }
+
+            if (context.ApiDescription.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+            {
+                Add(operation, context, StatusCodes.Status404NotFound, "Nothing with this id exists, or the caller may not see it.");
+            }
+
+            if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE")
+            {
+                Add(operation, context, StatusCodes.Status409Conflict, "The request conflicts with the current state, or a concurrent request changed it first; retry.");
+                Add(operation, context, StatusCodes.Status422UnprocessableEntity, "The request is well formed but breaks a business rule (see detail).");
+            }
+
+            Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The database is busy, or a service this operation needs is not configured; retry after Retry-After.");
 
             // Portal sessions are rate limited on every endpoint; so is the magic-link exchange per client address.
             Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests; retry after the Retry-After header's seconds.");
