@@ -52,6 +52,7 @@ public static class ColumnSources
         new("payments_payments.method", "RecordPaymentCommand", "payment.method"),
         new("payments_payments.reference", "RecordPaymentCommand", "payment.reference"),
         new("payments_refunds.reason", "RefundPaymentCommand", "reason"),
+        new("payments_refund_intents.reason", "RefundPaymentCommand", "reason"),
 
         new("disputes_disputes.category", "OpenDisputeCommand", "reason"),
         new("disputes_disputes.description", "OpenDisputeCommand", "description"),
@@ -101,6 +102,7 @@ public static class ColumnSources
     public static IReadOnlyList<Written> Writes { get; } =
     [
         new("platform_idempotency_keys.scope", "the caller's id (an id) and the command's type name"),
+        new("payments_refund_intents.request_key", "the caller's id (an id), a colon and the validated Idempotency-Key (at most 200)"),
         new("platform_api_keys.key_hint", "the key's first 8 characters and an ellipsis"),
         new("platform_api_keys.role", "an ApiKeyRole wire name"),
         new("invoicing_debtors.search_name", "the validated name, lower-cased: the same length"),

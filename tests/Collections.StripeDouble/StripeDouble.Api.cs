@@ -65,6 +65,14 @@ public sealed partial class StripeDouble
             }
         }
 
+        if (Interlocked.Decrement(ref lostResponses) >= 0)
+        {
+            // The request was carried out (and its result kept under its key); the caller just never hears back.
+            http.Abort();
+            return Results.Empty;
+        }
+
+        Interlocked.Exchange(ref lostResponses, 0);
         return Results.Content(result.Body, "application/json", Encoding.UTF8, (int)result.Status);
     }
 

@@ -25,6 +25,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> charges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> refunds = new(StringComparer.Ordinal);
+    private int lostResponses;
     private readonly Dictionary<string, (string Hash, int Status, string Body)> idempotency = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeliveredEvent> deliveries = new();
     private readonly Dictionary<string, string> events = new(StringComparer.Ordinal);
@@ -149,6 +150,24 @@ public sealed partial class StripeDouble : IAsyncDisposable
     }
 
     /// <summary>Builds, signs and delivers an event with any object and api_version (for version-drift tests).</summary>
+    /// <summary>
+    /// Carries out the next <paramref name="count"/> API requests (replays included) but drops the connection instead of
+    /// answering, as a timeout or a network failure after Stripe acted would.
+    /// </summary>
+    public void LoseResponses(int count) => Interlocked.Exchange(ref lostResponses, count);
+
+    /// <summary>The refunds made so far, as Stripe keeps them.</summary>
+    public IReadOnlyList<JsonObject> Refunds
+    {
+        get
+        {
+            lock (gate)
+            {
+                return refunds.Values.Select(r => (JsonObject)r.DeepClone()).ToList();
+            }
+        }
+    }
+
     public Task<DeliveredEvent> SendEventAsync(string type, JsonObject dataObject, string? apiVersion = null) => DeliverAsync(type, dataObject, apiVersion);
 
     /// <summary>Delivers an earlier event again, byte for byte, with a fresh signature (Stripe's retries).</summary>

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Collections.Payments.Contracts;
+using Collections.Payments.Features.Refunds;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Payments.Tests.Integration;
 
@@ -26,6 +28,54 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         var after = await OnlyPayment(debtor);
         Assert.That(after.Amount("refunded"), Is.EqualTo(40m), "the charge.refunded webhook added nothing");
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+        Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refund_WhenStripesAnswerIsLost_StaysPending_AndTheSameKeyFinishesItOnce()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
+        var key = Guid.NewGuid().ToString();
+
+        Stripe.LoseResponses(1);
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        await Stripe.WhenIdleAsync();
+
+        Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "Stripe refunded; only its answer was lost");
+        Assert.That(Stripe.Deliveries.Last(d => d.Type == "charge.refunded").Response, Does.Contain("awaited by a pending refund"));
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m), "nothing is booked before Stripe's answer arrives");
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 80m, reason = "Overcharged" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        var refund = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBe(HttpStatusCode.Created);
+
+        Assert.That(refund.GetProperty("payment").Amount("refunded"), Is.EqualTo(40m));
+        Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "the repeat reached Stripe under the intent's key");
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+        Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refund_LeftPendingWhenTheRequestEnded_IsFinishedByTheReconciler_Once()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        Stripe.LoseResponses(1);
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 25m, reason = "Goodwill" })).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        var reconciler = App.Services.GetRequiredService<RefundReconciler>();
+
+        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0), "a refund just asked for is left to its own request");
+        App.Time.Advance(RefundReconciler.MinimumAge + TimeSpan.FromSeconds(1));
+        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0));
+
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(25m));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(25m));
         Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
     }
 

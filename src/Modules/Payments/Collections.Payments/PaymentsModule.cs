@@ -1,4 +1,5 @@
 using Collections.Payments.Domain;
+using Collections.Payments.Features.Refunds;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,9 @@ public static class PaymentsModule
         services.AddScoped<PaymentBook>();
         services.AddScoped<PaymentReversals>();
         services.AddScoped<AttemptSettlement>();
+        services.AddScoped<RefundSettlement>();
+        services.AddSingleton<RefundReconciler>();
+        services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());
         return services;
     }
 

@@ -15,6 +15,10 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         VALUES (@Id, @PaymentId, @DebtorId, @AmountMinor, @Currency, @Reason, @StripeRefundId, @Now)
         """;
 
+    private const string PendingRefundsSql = """
+        SELECT COALESCE(SUM(amount_minor), 0) FROM payments_refund_intents WHERE payment_id = @PaymentId AND status = 'pending'
+        """;
+
     private const string RefundedSql = """
         UPDATE payments_payments
         SET refunded_minor = refunded_minor + @AmountMinor,
@@ -27,7 +31,8 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
     private const string ChargebackSql = "UPDATE payments_payments SET status = 'chargeback', unapplied_minor = 0, version = version + 1 WHERE id = @Id AND status <> 'chargeback'";
 
     /// <summary>Takes the refund from the payment's unapplied credit first, then reverses its allocations newest first.</summary>
-    public async Task<string> RefundAsync(PaymentRow payment, long amountMinor, string reason, Func<Task<string?>> refundAtStripe, CancellationToken ct)
+    /// <summary>Books a refund that has happened (at Stripe, or by bank for a payment received outside Stripe).</summary>
+    public async Task RefundAsync(PaymentRow payment, long amountMinor, string reason, string refundId, string? stripeRefundId, CancellationToken ct)
     {
         if (amountMinor <= 0 || amountMinor > payment.RefundableMinor)
         {
@@ -46,13 +51,15 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
             throw new ConflictException($"Payment {payment.Id} changed while it was being refunded. Retry the request.");
         }
 
-        var id = Ids.New("ref", time);
-        var stripeRefundId = await refundAtStripe();
+        var id = refundId;
         await db.ExecuteAsync(InsertRefundSql, new { Id = id, PaymentId = payment.Id, payment.DebtorId, AmountMinor = amountMinor, payment.Currency, Reason = reason, StripeRefundId = stripeRefundId, Now = time.GetUtcNow() }, ct);
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refunded", $"{new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} refunded: {reason}"), ct);
         await mediator.Publish(new PaymentRefunded(id, payment.Id, payment.DebtorId, amountMinor, payment.Currency, reason, time.GetUtcNow()), ct);
-        return id;
     }
+
+    /// <summary>What refunds asked of Stripe and not yet confirmed hold back: neither refundable again nor booked from a webhook.</summary>
+    public Task<long> PendingRefundsMinorAsync(string paymentId, CancellationToken ct) =>
+        db.ExecuteScalarAsync<long>(PendingRefundsSql, new { PaymentId = paymentId }, ct);
 
     /// <summary>The bank took the money back: every remaining allocation is reversed and the payment's credit is gone.</summary>
     public async Task<bool> ChargebackAsync(PaymentRow payment, long disputedMinor, string reason, CancellationToken ct)

@@ -18,7 +18,11 @@ public sealed record RefundPaymentRequest(decimal Amount, string? Reason);
 
 public sealed record RefundResponse(string Id, string PaymentId, MoneyDto Amount, string Reason, PaymentResponse Payment);
 
-internal sealed record RefundPaymentCommand(string PaymentId, decimal Amount, string? Reason, [property: JsonIgnore] string IdempotencyKey) : IIdempotentCommand<RefundResponse>;
+/// <summary>
+/// Not a command: no transaction may span the call to Stripe. The intent commits first, Stripe is asked with the intent's
+/// own key, and the answer commits last (<see cref="RefundSettlement"/>); the same Idempotency-Key finds the same intent.
+/// </summary>
+internal sealed record RefundPaymentCommand(string PaymentId, decimal Amount, string? Reason, [property: JsonIgnore] string IdempotencyKey) : IRequest<RefundResponse>;
 
 internal sealed class RefundPaymentValidator : AbstractValidator<RefundPaymentCommand>
 {
@@ -30,7 +34,7 @@ internal sealed class RefundPaymentValidator : AbstractValidator<RefundPaymentCo
     }
 }
 
-internal sealed class RefundPaymentHandler(PaymentBook book, PaymentReversals reversals, DebtorLock locks, StripeGateway stripe)
+internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement settlement, PaymentBook book, CallerContext caller)
     : IRequestHandler<RefundPaymentCommand, RefundResponse>
 {
     public async Task<RefundResponse> Handle(RefundPaymentCommand command, CancellationToken cancellationToken)
@@ -42,21 +46,22 @@ internal sealed class RefundPaymentHandler(PaymentBook book, PaymentReversals re
             throw new BusinessRuleException($"{command.Amount} has more decimals than {currency} allows.");
         }
 
-        await locks.AcquireAsync(payment.DebtorId, cancellationToken);
-        payment = (await book.FindAsync(payment.Id, cancellationToken))!;
-        var amount = Money.FromMajor(command.Amount, currency).Minor;
-        var reason = command.Reason!.Trim();
-        if (payment.StripePaymentIntent is not null)
+        var intent = await mediator.Send(new OpenRefundIntentCommand(
+            payment.Id, Money.FromMajor(command.Amount, currency).Minor, command.Reason!.Trim(), $"{caller.Current.Id}:{command.IdempotencyKey}"), cancellationToken);
+        if (intent.Status == RefundIntentStatuses.Pending)
         {
-            StripeGateway.ToStripe(amount, currency);
+            intent = await settlement.SettleAsync(intent, cancellationToken)
+                ?? throw new NotConfiguredException("Stripe did not confirm the refund in time. It stays pending, nothing is booked twice, and it is "
+                    + "completed automatically once Stripe answers; repeat this request with the same Idempotency-Key to see its outcome.");
         }
 
-        // The Stripe refund is the last step before commit, and keyed by our key, so a retry after a crash refunds once.
-        var id = await reversals.RefundAsync(payment, amount, reason, async () => payment.StripePaymentIntent is { } intent
-            ? await stripe.RefundAsync(intent, amount, currency, $"refund-{payment.Id}-{command.IdempotencyKey}", payment.Id, cancellationToken)
-            : null, cancellationToken);
+        if (intent.Status == RefundIntentStatuses.Failed)
+        {
+            throw new BusinessRuleException(intent.Outcome ?? "Stripe refused the refund.");
+        }
+
         var after = (await book.FindAsync(payment.Id, cancellationToken))!;
-        return new RefundResponse(id, payment.Id, MoneyDto.Of(amount, payment.Currency), reason, await book.ResponseAsync(after, cancellationToken));
+        return new RefundResponse(intent.Id, payment.Id, MoneyDto.Of(intent.AmountMinor, payment.Currency), intent.Reason, await book.ResponseAsync(after, cancellationToken));
     }
 }
 
@@ -72,7 +77,9 @@ internal sealed class RefundPaymentEndpoint : IEndpoint
             .RequiresIdempotencyKey()
             .WithName("RefundPayment")
             .WithSummary("Refund a payment")
-            .WithDescription("Refund (part of) a payment: its unapplied credit first, then its allocations newest first, reopening those balances; a Stripe payment is refunded through Stripe. Requires an Idempotency-Key header.")
+            .WithDescription("Refund (part of) a payment: its unapplied credit first, then its allocations newest first, reopening those balances; a Stripe "
+                + "payment is refunded through Stripe. When Stripe does not answer in time the answer is 503 and the refund stays pending: it is "
+                + "completed by the reconciler, and a repeat with the same Idempotency-Key returns its outcome. Requires an Idempotency-Key header.")
             .Produces<RefundResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -96,15 +96,18 @@ internal sealed class HandleStripeEventHandler(
             return "ignored: no payment of ours";
         }
 
-        // The charge carries the cumulative refunded amount: only what we have not recorded yet is new.
+        // The charge carries the cumulative refunded amount: only what is neither recorded nor awaited by one of our own
+        // pending refund intents (which book themselves when Stripe's answer reaches them) is new, i.e. made in Stripe's dashboard.
         var refunded = StripeAmounts.FromStripe(e.Amount("amount_refunded") ?? 0, Currency.Of(payment.Currency)) ?? 0;
-        var unrecorded = Math.Min(refunded - payment.RefundedMinor, payment.RefundableMinor);
+        var pending = await reversals.PendingRefundsMinorAsync(payment.Id, ct);
+        var unrecorded = Math.Min(refunded - payment.RefundedMinor - pending, payment.RefundableMinor);
         if (unrecorded <= 0)
         {
-            return $"payment {payment.Id}: refunds already recorded";
+            return pending > 0 ? $"payment {payment.Id}: awaited by a pending refund" : $"payment {payment.Id}: refunds already recorded";
         }
 
-        var refundId = await reversals.RefundAsync(payment, unrecorded, "Refunded in Stripe", () => Task.FromResult<string?>(null), ct);
+        var refundId = Ids.New("ref", time);
+        await reversals.RefundAsync(payment, unrecorded, "Refunded in Stripe", refundId, null, ct);
         return $"payment {payment.Id}: refund {refundId} recorded";
     }
 

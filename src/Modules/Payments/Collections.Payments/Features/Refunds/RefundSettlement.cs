@@ -1,0 +1,93 @@
+using Collections.Payments.Domain;
+using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Operations;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Payments.Features.Refunds;
+
+/// <summary>Asks Stripe for a pending intent's refund, outside any transaction, and commits the answer.</summary>
+internal sealed class RefundSettlement(StripeGateway stripe, IMediator mediator, DbSession db)
+{
+    /// <summary>The finished intent, or null when Stripe gave no answer (the intent stays pending for the next try).</summary>
+    public async Task<RefundIntentRow?> SettleAsync(RefundIntentRow intent, CancellationToken ct)
+    {
+        if (db.InTransaction)
+        {
+            throw new InvalidOperationException("A Stripe refund is never requested inside a database transaction.");
+        }
+
+        string stripeRefundId;
+        try
+        {
+            stripeRefundId = await stripe.RefundAsync(intent.StripePaymentIntent!, intent.AmountMinor, Currency.Of(intent.Currency), intent.StripeKey, intent.PaymentId, ct);
+        }
+        catch (BusinessRuleException refused)
+        {
+            return await mediator.Send(new FinishRefundIntentCommand(intent.Id, null, refused.Message), ct);
+        }
+        catch (NotConfiguredException)
+        {
+            return null;
+        }
+
+        return await mediator.Send(new FinishRefundIntentCommand(intent.Id, stripeRefundId, null), ct);
+    }
+}
+
+/// <summary>
+/// Finishes refunds whose request ended before Stripe answered (a timeout, a crash): each pending intent a minute old is
+/// asked again with its own key, so Stripe refunds at most once and the answer is booked once.
+/// </summary>
+internal sealed class RefundReconciler(IServiceScopeFactory scopes, IJobLease lease, TimeProvider time, ILogger<RefundReconciler> logger) : BackgroundService
+{
+    public const string JobName = "payments.refunds";
+
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>One pass under the lease; the number of intents it finished.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        var finished = 0;
+        await lease.RunExclusiveAsync(JobName, TimeSpan.FromMinutes(5), async token =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var settlement = scope.ServiceProvider.GetRequiredService<RefundSettlement>();
+            foreach (var intent in await RefundIntentQueries.PendingSinceAsync(db, time.GetUtcNow() - MinimumAge, token))
+            {
+                if (await settlement.SettleAsync(intent, token) is not null)
+                {
+                    finished++;
+                }
+            }
+        }, ct);
+        return finished;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var finished = await ReconcileAsync(stoppingToken);
+                if (finished > 0)
+                {
+                    logger.LogInformation("Refund reconciliation finished {Count} pending refunds.", finished);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Refund reconciliation failed; will retry.");
+            }
+        }
+    }
+}
