@@ -24,6 +24,8 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
 
     private static readonly Counter<long> Commands = new Meter(MeterName).CreateCounter<long>("collections.db.commands", description: "SQL commands sent");
 
+    private static readonly AsyncLocal<DbSession?> TransactionOfThisFlow = new();
+
     private DbConnection? connection;
 
     public DbTransaction? Transaction { get; private set; }
@@ -33,6 +35,22 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
     public DatabaseProvider Provider => dialect.Provider;
 
     public bool InTransaction => Transaction is not null;
+
+    /// <summary>
+    /// Whether the calling code runs inside an open transaction, whichever scope opened it. Calls to the outside world
+    /// (Stripe, SMTP, webhooks) refuse to run then: a slow or failed call must never hold the database, and a commit that
+    /// fails after the call succeeded must never forget what the world already did.
+    /// </summary>
+    public static bool TransactionOpenInThisFlow => TransactionOfThisFlow.Value?.InTransaction == true;
+
+    /// <summary>Throws when an external call is about to be made inside a transaction (see <see cref="TransactionOpenInThisFlow"/>).</summary>
+    public static void EnsureNoTransaction(string call)
+    {
+        if (TransactionOpenInThisFlow)
+        {
+            throw new InvalidOperationException($"{call} was called inside a database transaction. Commit the intent first, call, then commit the result.");
+        }
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
@@ -68,6 +86,7 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
 
         // SQLite: BEGIN IMMEDIATE takes the write lock up front, so racing writers queue instead of failing.
         Transaction = await open.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        TransactionOfThisFlow.Value = this;
         try
         {
             var result = await work();

@@ -1,4 +1,5 @@
 using Collections.Dunning.Domain;
+using Collections.SharedKernel.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -32,6 +33,7 @@ internal sealed class SmtpEmailSender(SmtpOptions smtp, DunningOptions options) 
 {
     public async Task SendAsync(OutgoingEmail email, CancellationToken ct)
     {
+        DbSession.EnsureNoTransaction("SMTP");
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp), ct);
         if (!string.IsNullOrEmpty(smtp.Login))

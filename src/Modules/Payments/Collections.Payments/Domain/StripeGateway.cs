@@ -1,4 +1,5 @@
 using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Stripe;
 using Stripe.Checkout;
@@ -61,6 +62,7 @@ internal sealed class StripeGateway(StripeOptions options)
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {
+        DbSession.EnsureNoTransaction("Stripe");
         try
         {
             return await call();

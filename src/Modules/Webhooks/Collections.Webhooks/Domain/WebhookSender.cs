@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using Collections.SharedKernel.Data;
 
 namespace Collections.Webhooks.Domain;
 
@@ -19,6 +20,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions o
     public async Task<SendResult> SendAsync(
         string url, IReadOnlyList<string> secrets, string eventId, string eventType, string deliveryId, string body, CancellationToken ct)
     {
+        DbSession.EnsureNoTransaction("A webhook delivery");
         if (!WebhookUrlRules.IsAllowed(url, options))
         {
             return new SendResult(false, null, "Refused: the endpoint's URL must be https (http only to loopback with Webhooks:AllowLoopbackHttp in development).");

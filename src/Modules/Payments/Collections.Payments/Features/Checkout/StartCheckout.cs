@@ -26,7 +26,18 @@ public sealed record StartCheckoutRequest(string? DebtorId, IReadOnlyList<Checko
 
 public sealed record CheckoutResponse(string AttemptId, string CheckoutUrl, MoneyDto Amount);
 
-internal sealed record StartCheckoutCommand(StartCheckoutRequest Body, [property: JsonIgnore] string IdempotencyKey) : IIdempotentCommand<CheckoutResponse>;
+/// <summary>
+/// Not a command: no transaction may span the call to Stripe. The attempt commits first (idempotently, under the request's
+/// key), Stripe creates the session under the attempt's own key, and the session commits last; a repeat of the request
+/// finds the same attempt and so the same session.
+/// </summary>
+internal sealed record StartCheckoutCommand(StartCheckoutRequest Body, [property: JsonIgnore] string IdempotencyKey) : IRequest<CheckoutResponse>;
+
+internal sealed record OpenCheckoutAttemptCommand(StartCheckoutRequest Body, [property: JsonIgnore] string IdempotencyKey) : IIdempotentCommand<OpenedCheckout>;
+
+internal sealed record OpenedCheckout(string AttemptId, string DebtorId, string Currency, long AmountMinor, IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<string> InvoiceIds);
+
+internal sealed record RecordCheckoutSessionCommand(OpenedCheckout Attempt, string SessionId, string Url) : ICommand<bool>;
 
 internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCommand>
 {
@@ -44,16 +55,8 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCo
     }
 }
 
-internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, CallerContext caller, IMediator mediator, IPortalLinks portal, TimeProvider time)
-    : IRequestHandler<StartCheckoutCommand, CheckoutResponse>
+internal sealed class StartCheckoutHandler(IMediator mediator, StripeGateway stripe, IPortalLinks portal) : IRequestHandler<StartCheckoutCommand, CheckoutResponse>
 {
-    private const string InsertSql = """
-        INSERT INTO payments_attempts (id, debtor_id, currency, amount_minor, status, items_json, payment_plan_id, created_at, updated_at)
-        VALUES (@Id, @DebtorId, @Currency, @AmountMinor, 'open', @ItemsJson, @PaymentPlanId, @Now, @Now)
-        """;
-
-    private const string SessionSql = "UPDATE payments_attempts SET stripe_session_id = @SessionId, checkout_url = @Url WHERE id = @Id";
-
     public async Task<CheckoutResponse> Handle(StartCheckoutCommand command, CancellationToken cancellationToken)
     {
         if (!stripe.IsConfigured)
@@ -61,6 +64,43 @@ internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, C
             throw new NotConfiguredException("Online payments are not configured.");
         }
 
+        var attempt = await mediator.Send(new OpenCheckoutAttemptCommand(command.Body, command.IdempotencyKey), cancellationToken);
+        var session = await stripe.CreateCheckoutAsync(new CheckoutRequest(attempt.AttemptId, attempt.DebtorId, attempt.Currency, attempt.Lines,
+            portal.Page($"pay/success?attempt={attempt.AttemptId}").ToString(), portal.Page($"pay/cancel?attempt={attempt.AttemptId}").ToString()), cancellationToken);
+        await mediator.Send(new RecordCheckoutSessionCommand(attempt, session.SessionId, session.Url), cancellationToken);
+        return new CheckoutResponse(attempt.AttemptId, session.Url, MoneyDto.Of(attempt.AmountMinor, attempt.Currency));
+    }
+}
+
+internal sealed class RecordCheckoutSessionHandler(DbSession db, IMediator mediator, TimeProvider time) : IRequestHandler<RecordCheckoutSessionCommand, bool>
+{
+    private const string SessionSql = "UPDATE payments_attempts SET stripe_session_id = @SessionId, checkout_url = @Url WHERE id = @Id AND stripe_session_id IS NULL";
+
+    /// <summary>True the first time; a repeated request finds the session already recorded and announces nothing again.</summary>
+    public async Task<bool> Handle(RecordCheckoutSessionCommand command, CancellationToken cancellationToken)
+    {
+        var attempt = command.Attempt;
+        if (await db.ExecuteAsync(SessionSql, new { Id = attempt.AttemptId, command.SessionId, command.Url }, cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await mediator.Publish(new PaymentPending(attempt.AttemptId, attempt.DebtorId, attempt.AmountMinor, attempt.Currency, "online", attempt.InvoiceIds, time.GetUtcNow()), cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>What the debtor is about to pay, checked and committed as an open attempt before Stripe hears of it.</summary>
+internal sealed class OpenCheckoutAttemptHandler(DbSession db, CallerContext caller, IMediator mediator, TimeProvider time)
+    : IRequestHandler<OpenCheckoutAttemptCommand, OpenedCheckout>
+{
+    private const string InsertSql = """
+        INSERT INTO payments_attempts (id, debtor_id, currency, amount_minor, status, items_json, payment_plan_id, created_at, updated_at)
+        VALUES (@Id, @DebtorId, @Currency, @AmountMinor, 'open', @ItemsJson, @PaymentPlanId, @Now, @Now)
+        """;
+
+    public async Task<OpenedCheckout> Handle(OpenCheckoutAttemptCommand command, CancellationToken cancellationToken)
+    {
         var debtorId = DebtorOf(command.Body);
         if (await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) is null)
         {
@@ -78,11 +118,7 @@ internal sealed class StartCheckoutHandler(DbSession db, StripeGateway stripe, C
         var amount = lines.Sum(l => l.AmountMinor);
         var attemptId = Ids.New("pat", time);
         await db.ExecuteAsync(InsertSql, new { Id = attemptId, DebtorId = debtorId, Currency = currency, AmountMinor = amount, ItemsJson = JsonSerializer.Serialize(items), command.Body.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
-        var session = await stripe.CreateCheckoutAsync(new CheckoutRequest(attemptId, debtorId, currency, lines,
-            portal.Page($"pay/success?attempt={attemptId}").ToString(), portal.Page($"pay/cancel?attempt={attemptId}").ToString()), cancellationToken);
-        await db.ExecuteAsync(SessionSql, new { Id = attemptId, session.SessionId, session.Url }, cancellationToken);
-        await mediator.Publish(new PaymentPending(attemptId, debtorId, amount, currency, "online", items.Select(i => i.InvoiceId).ToList(), time.GetUtcNow()), cancellationToken);
-        return new CheckoutResponse(attemptId, session.Url, MoneyDto.Of(amount, currency));
+        return new OpenedCheckout(attemptId, debtorId, currency, amount, lines, items.Select(i => i.InvoiceId).ToList());
     }
 
     private string DebtorOf(StartCheckoutRequest body)

@@ -11,16 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace Collections.Payments.Features.Refunds;
 
 /// <summary>Asks Stripe for a pending intent's refund, outside any transaction, and commits the answer.</summary>
-internal sealed class RefundSettlement(StripeGateway stripe, IMediator mediator, DbSession db)
+internal sealed class RefundSettlement(StripeGateway stripe, IMediator mediator)
 {
     /// <summary>The finished intent, or null when Stripe gave no answer (the intent stays pending for the next try).</summary>
     public async Task<RefundIntentRow?> SettleAsync(RefundIntentRow intent, CancellationToken ct)
     {
-        if (db.InTransaction)
-        {
-            throw new InvalidOperationException("A Stripe refund is never requested inside a database transaction.");
-        }
-
         string stripeRefundId;
         try
         {
