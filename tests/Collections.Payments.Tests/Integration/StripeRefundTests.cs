@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Collections.Payments.Contracts;
 using Collections.Payments.Features.Refunds;
@@ -77,6 +78,38 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(25m));
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(25m));
         Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Chargeback_OfAPaymentOnAWrittenOffInvoice_ReopensWhatItReverses_AndTheWebhookSucceeds()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 60m } } });
+        await Stripe.CompleteAsync(sessionId);
+        await (await Staff.PostAsJsonAsync($"/api/v1/invoices/{invoice}/write-off", new { reason = "Rest not worth chasing" })).ShouldBe(HttpStatusCode.OK);
+
+        var dispute = await Stripe.DisputeAsync(sessionId);
+
+        Assert.That(dispute.StatusCode, Is.EqualTo(200), dispute.Response);
+        var reopened = await (await Erp.GetAsync($"/api/v1/invoices/{invoice}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(reopened.GetProperty("status").GetString(), Is.EqualTo("open"));
+        Assert.That(reopened.Amount("balance"), Is.EqualTo(60m), "the 40 written off stays written off; the 60 the bank took back is owed again");
+    }
+
+    [Test]
+    public async Task Refund_OfAPaymentOnAWrittenOffInvoice_ReopensWhatItReverses()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 60m } } });
+        await Stripe.CompleteAsync(sessionId);
+        await (await Staff.PostAsJsonAsync($"/api/v1/invoices/{invoice}/write-off", new { reason = "Rest not worth chasing" })).ShouldBe(HttpStatusCode.OK);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 60m, reason = "Goods returned" })).ShouldBe(HttpStatusCode.Created);
+        await Stripe.WhenIdleAsync();
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(60m));
+        Assert.That(Stripe.Deliveries.Last(d => d.Type == "charge.refunded").StatusCode, Is.EqualTo(200));
     }
 
     [Test]

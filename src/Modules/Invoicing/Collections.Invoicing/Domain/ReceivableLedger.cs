@@ -31,12 +31,16 @@ internal sealed record LedgerPosting(
     string? Reason = null,
     long PaidDeltaMinor = 0,
     long CreditedDeltaMinor = 0,
-    string ClosedStatus = InvoiceStatuses.Paid);
+    string ClosedStatus = InvoiceStatuses.Paid,
+    bool ReopensSettledItem = false);
 
 /// <summary>
 /// The only way a balance changes: one guarded UPDATE (never below zero, only on a live item), one
 /// immutable ledger entry with the balance after it, one InvoiceBalanceChanged — all in the caller's
 /// transaction. The guard in the UPDATE is what keeps racing payments from over-applying an item.
+/// One posting may touch a settled item: money that leaves again (a refund or chargeback reversing a payment) reopens a
+/// written-off invoice or a waived fee with what it reverses as its balance; the write-off or waiver keeps covering what
+/// it covered (docs/payments.md, "Reversals on settled items").
 /// </summary>
 internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimeProvider time)
 {
@@ -49,7 +53,8 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
             status = CASE WHEN balance_minor + @DeltaMinor = 0 THEN @ClosedStatus ELSE 'open' END,
             version = version + 1,
             updated_at = @Now
-        WHERE id = @ItemId AND status IN ('open', 'paid') AND balance_minor + @DeltaMinor >= 0
+        WHERE id = @ItemId AND balance_minor + @DeltaMinor >= 0
+          AND (status IN ('open', 'paid') OR (@ReopensSettledItem = 1 AND status IN ('written_off', 'waived')))
         """;
 
     /// <summary>The width of a ledger entry's and a credit note's reason; a longer one (a dispute note quoted in full) is clipped.</summary>
@@ -71,6 +76,7 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
                 posting.PaidDeltaMinor,
                 posting.CreditedDeltaMinor,
                 posting.ClosedStatus,
+                posting.ReopensSettledItem,
                 Now = now,
             }, ct) == 0)
         {

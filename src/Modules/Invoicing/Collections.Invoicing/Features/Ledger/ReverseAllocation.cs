@@ -31,7 +31,7 @@ internal sealed class ReverseAllocationHandler(DbSession db, InvoiceReader invoi
         }
 
         var today = await invoices.TodayForAsync(item.DebtorId, cancellationToken);
-        var after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.Reversal, command.AmountMinor, today, command.SourceType, command.SourceId, command.Reason, PaidDeltaMinor: -command.AmountMinor), cancellationToken);
+        var after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.Reversal, command.AmountMinor, today, command.SourceType, command.SourceId, command.Reason, PaidDeltaMinor: -command.AmountMinor, ReopensSettledItem: true), cancellationToken);
         if (net!.DiscountMinor > 0)
         {
             after = await ledger.PostAsync(new LedgerPosting(item.Id, EntryTypes.DiscountReversal, net.DiscountMinor, today, command.SourceType, command.SourceId, "Early-payment discount withdrawn with the payment"), cancellationToken);
