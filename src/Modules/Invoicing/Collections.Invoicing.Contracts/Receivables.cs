@@ -49,7 +49,8 @@ public sealed record ReceivableDto(
 }
 
 /// <summary>A receivable by id (any status), or null.</summary>
-public sealed record GetReceivableQuery(string ItemId) : IRequest<ReceivableDto?>;
+/// <param name="AsOf">The day the figures are for (the early-payment offer, days overdue); default the debtor's today.</param>
+public sealed record GetReceivableQuery(string ItemId, DateOnly? AsOf = null) : IRequest<ReceivableDto?>;
 
 /// <summary>The open items (balance &gt; 0) of one debtor, oldest due date first.</summary>
 public sealed record GetOpenItemsQuery(string DebtorId) : IRequest<IReadOnlyList<ReceivableDto>>;

@@ -24,13 +24,16 @@ internal sealed class AttemptSettlement(DbSession db, PaymentBook book, DebtorLo
         UPDATE payments_attempts SET status = @Status, failure_reason = @Reason, updated_at = @Now WHERE id = @Id AND status IN ('open', 'pending')
         """;
 
-    private const string PendingSql = "UPDATE payments_attempts SET status = 'pending', updated_at = @Now WHERE id = @Id AND status = 'open'";
+    private const string PendingSql = """
+        UPDATE payments_attempts SET status = 'pending', authorized_at = @AuthorizedAt, updated_at = @Now WHERE id = @Id AND status = 'open'
+        """;
 
     public async Task<AttemptRow?> FindAsync(string? attemptId, string? sessionId, CancellationToken ct) =>
         (attemptId is null ? null : await db.QuerySingleOrDefaultAsync<AttemptRow>(FindSql, new { Id = attemptId }, ct))
         ?? (sessionId is null ? null : await db.QueryFirstOrDefaultAsync<AttemptRow>(BySessionSql, new { SessionId = sessionId }, ct));
 
-    public async Task<string> SucceedAsync(AttemptRow attempt, string? paymentIntent, string method, CancellationToken ct)
+    /// <param name="occurredAt">When Stripe says it happened (the event's time, not its delivery's).</param>
+    public async Task<string> SucceedAsync(AttemptRow attempt, string? paymentIntent, string method, DateTimeOffset occurredAt, CancellationToken ct)
     {
         await locks.AcquireAsync(attempt.DebtorId, ct);
         attempt = (await FindAsync(attempt.Id, null, ct))!;
@@ -39,17 +42,18 @@ internal sealed class AttemptSettlement(DbSession db, PaymentBook book, DebtorLo
             return $"attempt {attempt.Id} already succeeded";
         }
 
+        // A bank debit authorised inside the discount window keeps its discount though it clears after payBy.
+        var receivedOn = DateOnly.FromDateTime((attempt.AuthorizedAt ?? occurredAt).UtcDateTime);
         var targets = JsonSerializer.Deserialize<List<AttemptItem>>(attempt.ItemsJson)!;
         var current = new Dictionary<string, ReceivableDto>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            if (await mediator.Send(new GetReceivableQuery(target.InvoiceId), ct) is { } item && item.DebtorId == attempt.DebtorId && item.Currency == attempt.Currency)
+            if (await mediator.Send(new GetReceivableQuery(target.InvoiceId, receivedOn), ct) is { } item && item.DebtorId == attempt.DebtorId && item.Currency == attempt.Currency)
             {
                 current[item.Id] = item;
             }
         }
 
-        var receivedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var plan = AllocationPlanner.Targeted(attempt.AmountMinor, receivedOn, targets.Select(t => (t.InvoiceId, t.AmountMinor)).ToList(), current);
         var paymentId = await book.RecordAsync(new NewPayment(attempt.DebtorId, attempt.AmountMinor, attempt.Currency, method, attempt.StripeSessionId,
             receivedOn, attempt.Id, attempt.PaymentPlanId, paymentIntent), plan, ct);
@@ -57,8 +61,8 @@ internal sealed class AttemptSettlement(DbSession db, PaymentBook book, DebtorLo
         return $"attempt {attempt.Id} succeeded as payment {paymentId}";
     }
 
-    public async Task<string> PendingAsync(AttemptRow attempt, CancellationToken ct) =>
-        await db.ExecuteAsync(PendingSql, new { attempt.Id, Now = time.GetUtcNow() }, ct) > 0
+    public async Task<string> PendingAsync(AttemptRow attempt, DateTimeOffset authorizedAt, CancellationToken ct) =>
+        await db.ExecuteAsync(PendingSql, new { attempt.Id, AuthorizedAt = authorizedAt, Now = time.GetUtcNow() }, ct) > 0
             ? $"attempt {attempt.Id} pending (bank debit under way)"
             : $"attempt {attempt.Id} already {attempt.Status}";
 

@@ -86,7 +86,7 @@ internal sealed record AttemptRow
     public const string Columns = """
         id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, status AS Status, items_json AS ItemsJson,
         payment_plan_id AS PaymentPlanId, stripe_session_id AS StripeSessionId, checkout_url AS CheckoutUrl, payment_id AS PaymentId,
-        failure_reason AS FailureReason, created_at AS CreatedAt
+        failure_reason AS FailureReason, created_at AS CreatedAt, authorized_at AS AuthorizedAt
         """;
 
     public required string Id { get; init; }
@@ -104,6 +104,9 @@ internal sealed record AttemptRow
     public string? PaymentPlanId { get; init; }
 
     public string? StripeSessionId { get; init; }
+
+    /// <summary>When the debtor completed the checkout; a bank debit clears later but counts as paid from here.</summary>
+    public DateTimeOffset? AuthorizedAt { get; init; }
 
     public string? CheckoutUrl { get; init; }
 

@@ -8,7 +8,7 @@ namespace Collections.Invoicing.Features.Ledger;
 internal sealed class GetReceivableQueryHandler(InvoiceReader invoices) : IRequestHandler<GetReceivableQuery, ReceivableDto?>
 {
     public async Task<ReceivableDto?> Handle(GetReceivableQuery request, CancellationToken cancellationToken) =>
-        await invoices.FindAsync(request.ItemId, cancellationToken) is { } row ? row.ToDto(await invoices.TodayForAsync(row.DebtorId, cancellationToken)) : null;
+        await invoices.FindAsync(request.ItemId, cancellationToken) is { } row ? row.ToDto(request.AsOf ?? await invoices.TodayForAsync(row.DebtorId, cancellationToken)) : null;
 }
 
 internal sealed class GetOpenItemsQueryHandler(DbSession db, InvoiceReader invoices) : IRequestHandler<GetOpenItemsQuery, IReadOnlyList<ReceivableDto>>

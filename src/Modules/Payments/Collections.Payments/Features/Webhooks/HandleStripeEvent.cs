@@ -71,12 +71,13 @@ internal sealed class HandleStripeEventHandler(
                     return $"held for staff: {mismatch}";
                 }
 
+                var occurredAt = e.Created ?? time.GetUtcNow();
                 return e.Type switch
                 {
                     "checkout.session.completed" when e.Field("payment_status") is "paid" or "no_payment_required" =>
-                        await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "card", ct),
-                    "checkout.session.completed" => await attempts.PendingAsync(attempt, ct),
-                    "checkout.session.async_payment_succeeded" => await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "bank_debit", ct),
+                        await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "card", occurredAt, ct),
+                    "checkout.session.completed" => await attempts.PendingAsync(attempt, occurredAt, ct),
+                    "checkout.session.async_payment_succeeded" => await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "bank_debit", occurredAt, ct),
                     "checkout.session.async_payment_failed" => await attempts.EndAsync(attempt, AttemptStatuses.Failed, "The bank debit failed.", ct),
                     _ => await attempts.EndAsync(attempt, AttemptStatuses.Expired, "The checkout session expired unpaid.", ct),
                 };

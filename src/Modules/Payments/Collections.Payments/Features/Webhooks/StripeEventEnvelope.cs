@@ -6,7 +6,7 @@ namespace Collections.Payments.Features.Webhooks;
 /// The few fields we need from a Stripe event, read by name: an event of any API version parses, so a version
 /// change at Stripe never turns into a rejected (and endlessly retried) webhook.
 /// </summary>
-internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVersion, JsonElement Object)
+internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVersion, JsonElement Object, DateTimeOffset? Created)
 {
     public static StripeEventEnvelope? TryParse(string json)
     {
@@ -21,7 +21,10 @@ internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVe
                 return null;
             }
 
-            return new StripeEventEnvelope(id, type, Text(root, "api_version"), obj.Clone());
+            var created = root.TryGetProperty("created", out var at) && at.ValueKind == JsonValueKind.Number && at.TryGetInt64(out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : (DateTimeOffset?)null;
+            return new StripeEventEnvelope(id, type, Text(root, "api_version"), obj.Clone(), created);
         }
         catch (JsonException)
         {
