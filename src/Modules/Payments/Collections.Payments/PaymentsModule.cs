@@ -1,5 +1,6 @@
 using Collections.Payments.Domain;
 using Collections.Payments.Features.Refunds;
+using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class PaymentsModule
         services.AddScoped<RefundSettlement>();
         services.AddSingleton<RefundReconciler>();
         services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());
+        services.AddHostedService<ParkedEventRetrier>();
         return services;
     }
 

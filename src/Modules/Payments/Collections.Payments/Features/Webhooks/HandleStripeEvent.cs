@@ -12,46 +12,119 @@ public sealed record StripeEventOutcome(string EventId, bool Duplicate, string O
 
 internal sealed record HandleStripeEventCommand(StripeEventEnvelope Event) : ICommand<StripeEventOutcome>;
 
-/// <summary>Each event id is recorded once, in the same transaction as its effects: a redelivery is a no-op.</summary>
+/// <summary>Tries the parked events again: those due by their back-off, or all of them when something new may have appeared.</summary>
+internal sealed record RetryParkedStripeEventsCommand(bool DueOnly) : ICommand<int>;
+
+/// <summary>
+/// Each event id is recorded once, in the same transaction as its effects: a redelivery is a no-op. An event about a
+/// charge we do not know yet is parked with its body, tried again after every event that is applied (its payment may
+/// have just appeared) and by the retrier with back-off, and dropped only after <see cref="ParkingLimit"/>.
+/// </summary>
 internal sealed class HandleStripeEventHandler(
     DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time, ILogger<HandleStripeEventHandler> logger)
-    : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>
+    : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>, IRequestHandler<RetryParkedStripeEventsCommand, int>
 {
     public const int OutcomeLength = 200;
 
+    public static readonly TimeSpan ParkingLimit = TimeSpan.FromDays(3);
+
+    private const int RetryBatch = 50;
+
     private const string InsertSql = """
-        INSERT INTO payments_stripe_events (id, type, api_version, outcome, received_at) VALUES (@Id, @Type, @ApiVersion, 'processing', @Now)
+        INSERT INTO payments_stripe_events (id, type, api_version, outcome, received_at, payload, park_attempts)
+        VALUES (@Id, @Type, @ApiVersion, 'processing', @Now, @Payload, 0)
         """;
 
-    private const string OutcomeSql = "UPDATE payments_stripe_events SET outcome = @Outcome WHERE id = @Id";
+    private const string OutcomeSql = "UPDATE payments_stripe_events SET outcome = @Outcome, parked_until = NULL, payload = NULL WHERE id = @Id";
 
-    private const string SeenSql = "SELECT outcome FROM payments_stripe_events WHERE id = @Id";
+    private const string ParkSql = """
+        UPDATE payments_stripe_events SET outcome = @Outcome, parked_until = @Until, park_attempts = park_attempts + 1 WHERE id = @Id
+        """;
+
+    private const string SeenSql = """
+        SELECT outcome AS Outcome, parked_until AS ParkedUntil, received_at AS ReceivedAt, park_attempts AS Attempts FROM payments_stripe_events WHERE id = @Id
+        """;
+
+    private const string ParkedSql = """
+        SELECT payload AS Payload, park_attempts AS Attempts, received_at AS ReceivedAt FROM payments_stripe_events
+        WHERE parked_until IS NOT NULL AND parked_until <= @Due ORDER BY received_at, id LIMIT @Limit
+        """;
 
     private const string ByIntentSql = "SELECT " + PaymentRow.Columns + " FROM payments_payments WHERE stripe_payment_intent = @Intent";
 
     public async Task<StripeEventOutcome> Handle(HandleStripeEventCommand command, CancellationToken cancellationToken)
     {
         var e = command.Event;
-        if (await db.QuerySingleOrDefaultAsync<string>(SeenSql, new { e.Id }, cancellationToken) is { } seen)
+        var seen = await db.QuerySingleOrDefaultAsync<SeenEvent>(SeenSql, new { e.Id }, cancellationToken);
+        if (seen is { ParkedUntil: null })
         {
-            return new StripeEventOutcome(e.Id, true, seen);
+            return new StripeEventOutcome(e.Id, true, seen.Outcome);
         }
 
-        try
+        if (seen is null)
         {
-            await db.ExecuteAsync(InsertSql, new { e.Id, e.Type, e.ApiVersion, Now = time.GetUtcNow() }, cancellationToken);
-        }
-        catch (DbException exception) when (exception.IsUniqueViolation())
-        {
-            return new StripeEventOutcome(e.Id, true, "delivered concurrently");
+            try
+            {
+                await db.ExecuteAsync(InsertSql, new { e.Id, e.Type, e.ApiVersion, Now = time.GetUtcNow(), Payload = e.Json }, cancellationToken);
+            }
+            catch (DbException exception) when (exception.IsUniqueViolation())
+            {
+                return new StripeEventOutcome(e.Id, true, "delivered concurrently");
+            }
         }
 
-        var outcome = Text.Clip(await ApplyAsync(e, cancellationToken), OutcomeLength);
-        await db.ExecuteAsync(OutcomeSql, new { e.Id, Outcome = outcome }, cancellationToken);
+        var (outcome, parked) = await ProcessAsync(e, seen?.ReceivedAt ?? time.GetUtcNow(), seen?.Attempts ?? 0, cancellationToken);
+        if (!parked)
+        {
+            await RetryParkedAsync(dueOnly: false, cancellationToken);
+        }
+
         return new StripeEventOutcome(e.Id, false, outcome);
     }
 
-    private async Task<string> ApplyAsync(StripeEventEnvelope e, CancellationToken ct)
+    public Task<int> Handle(RetryParkedStripeEventsCommand command, CancellationToken cancellationToken) => RetryParkedAsync(command.DueOnly, cancellationToken);
+
+    private async Task<int> RetryParkedAsync(bool dueOnly, CancellationToken ct)
+    {
+        var applied = 0;
+        var due = dueOnly ? time.GetUtcNow() : DateTimeOffset.MaxValue;
+        foreach (var parked in await db.QueryAsync<ParkedEvent>(ParkedSql, new { Due = due, Limit = RetryBatch }, ct))
+        {
+            if (StripeEventEnvelope.TryParse(parked.Payload) is { } e && !(await ProcessAsync(e, parked.ReceivedAt, parked.Attempts, ct)).Parked)
+            {
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
+    private async Task<(string Outcome, bool Parked)> ProcessAsync(StripeEventEnvelope e, DateTimeOffset receivedAt, int attempts, CancellationToken ct)
+    {
+        var (outcome, objectUnknown) = await ApplyAsync(e, ct);
+        var now = time.GetUtcNow();
+        if (objectUnknown && now - receivedAt < ParkingLimit)
+        {
+            // 1, 2, 4 … minutes, at most six hours apart, until the parking limit.
+            var wait = TimeSpan.FromMinutes(Math.Min(Math.Pow(2, attempts), 360));
+            var parked = Text.Clip($"parked until {now + wait:u}: {outcome}", OutcomeLength);
+            await db.ExecuteAsync(ParkSql, new { e.Id, Outcome = parked, Until = now + wait }, ct);
+            return (parked, true);
+        }
+
+        if (objectUnknown)
+        {
+            logger.LogWarning("Stripe event {EventId} ({Type}) dropped after {Days} days parked: {Outcome}", e.Id, e.Type, ParkingLimit.TotalDays, outcome);
+            outcome = $"dropped after {ParkingLimit.TotalDays} days: {outcome}";
+        }
+
+        outcome = Text.Clip(outcome, OutcomeLength);
+        await db.ExecuteAsync(OutcomeSql, new { e.Id, Outcome = outcome }, ct);
+        return (outcome, false);
+    }
+
+    /// <summary>What the event did, and whether it is about a charge we do not know (yet).</summary>
+    private async Task<(string Outcome, bool ObjectUnknown)> ApplyAsync(StripeEventEnvelope e, CancellationToken ct)
     {
         switch (e.Type)
         {
@@ -62,17 +135,18 @@ internal sealed class HandleStripeEventHandler(
                 var attempt = await attempts.FindAsync(e.Metadata("attempt_id") ?? e.Field("client_reference_id"), e.Field("id"), ct);
                 if (attempt is null)
                 {
-                    return "ignored: no checkout attempt of ours";
+                    // Attempts are committed before their session exists: a session without one is not ours.
+                    return ("ignored: no checkout attempt of ours", false);
                 }
 
                 if (e.Type is "checkout.session.completed" or "checkout.session.async_payment_succeeded" && Mismatch(e, attempt) is { } mismatch)
                 {
                     logger.LogError("Stripe session {SessionId} does not match checkout attempt {AttemptId}: {Mismatch}", e.Field("id"), attempt.Id, mismatch);
-                    return $"held for staff: {mismatch}";
+                    return ($"held for staff: {mismatch}", false);
                 }
 
                 var occurredAt = e.Created ?? time.GetUtcNow();
-                return e.Type switch
+                return (e.Type switch
                 {
                     "checkout.session.completed" when e.Field("payment_status") is "paid" or "no_payment_required" =>
                         await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "card", occurredAt, ct),
@@ -80,21 +154,21 @@ internal sealed class HandleStripeEventHandler(
                     "checkout.session.async_payment_succeeded" => await attempts.SucceedAsync(attempt, e.Reference("payment_intent"), "bank_debit", occurredAt, ct),
                     "checkout.session.async_payment_failed" => await attempts.EndAsync(attempt, AttemptStatuses.Failed, "The bank debit failed.", ct),
                     _ => await attempts.EndAsync(attempt, AttemptStatuses.Expired, "The checkout session expired unpaid.", ct),
-                };
+                }, false);
             case "charge.refunded":
                 return await RefundedAtStripeAsync(e, ct);
             case "charge.dispute.created":
                 return await ChargebackAsync(e, ct);
             default:
-                return $"ignored: {e.Type} is not handled";
+                return ($"ignored: {e.Type} is not handled", false);
         }
     }
 
-    private async Task<string> RefundedAtStripeAsync(StripeEventEnvelope e, CancellationToken ct)
+    private async Task<(string, bool)> RefundedAtStripeAsync(StripeEventEnvelope e, CancellationToken ct)
     {
         if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
         {
-            return "ignored: no payment of ours";
+            return ("no payment of ours for this charge", true);
         }
 
         // The charge carries the cumulative refunded amount: only what is neither recorded nor awaited by one of our own
@@ -104,25 +178,25 @@ internal sealed class HandleStripeEventHandler(
         var unrecorded = Math.Min(refunded - payment.RefundedMinor - pending, payment.RefundableMinor);
         if (unrecorded <= 0)
         {
-            return pending > 0 ? $"payment {payment.Id}: awaited by a pending refund" : $"payment {payment.Id}: refunds already recorded";
+            return (pending > 0 ? $"payment {payment.Id}: awaited by a pending refund" : $"payment {payment.Id}: refunds already recorded", false);
         }
 
         var refundId = Ids.New("ref", time);
         await reversals.RefundAsync(payment, unrecorded, "Refunded in Stripe", refundId, null, ct);
-        return $"payment {payment.Id}: refund {refundId} recorded";
+        return ($"payment {payment.Id}: refund {refundId} recorded", false);
     }
 
-    private async Task<string> ChargebackAsync(StripeEventEnvelope e, CancellationToken ct)
+    private async Task<(string, bool)> ChargebackAsync(StripeEventEnvelope e, CancellationToken ct)
     {
         if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
         {
-            return "ignored: no payment of ours";
+            return ("no payment of ours for this charge", true);
         }
 
         var disputed = e.Amount("amount") is { } amount ? StripeAmounts.FromStripe(amount, Currency.Of(payment.Currency)) : null;
-        return await reversals.ChargebackAsync(payment, disputed ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
+        return (await reversals.ChargebackAsync(payment, disputed ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
-            : $"payment {payment.Id}: chargeback already recorded";
+            : $"payment {payment.Id}: chargeback already recorded", false);
     }
 
     /// <summary>What Stripe says was paid must be what the attempt asked for: anything else is never booked as paid.</summary>
@@ -148,4 +222,23 @@ internal sealed class HandleStripeEventHandler(
         return await db.QueryFirstOrDefaultAsync<PaymentRow>(ByIntentSql, new { Intent = intent }, ct);
     }
 
+    private sealed record SeenEvent
+    {
+        public required string Outcome { get; init; }
+
+        public DateTimeOffset? ParkedUntil { get; init; }
+
+        public DateTimeOffset ReceivedAt { get; init; }
+
+        public int Attempts { get; init; }
+    }
+
+    private sealed record ParkedEvent
+    {
+        public required string Payload { get; init; }
+
+        public int Attempts { get; init; }
+
+        public DateTimeOffset ReceivedAt { get; init; }
+    }
 }

@@ -6,7 +6,8 @@ namespace Collections.Payments.Features.Webhooks;
 /// The few fields we need from a Stripe event, read by name: an event of any API version parses, so a version
 /// change at Stripe never turns into a rejected (and endlessly retried) webhook.
 /// </summary>
-internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVersion, JsonElement Object, DateTimeOffset? Created)
+/// <param name="Json">The event as Stripe sent it, kept while the event is parked.</param>
+internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVersion, JsonElement Object, DateTimeOffset? Created, string Json)
 {
     public static StripeEventEnvelope? TryParse(string json)
     {
@@ -24,7 +25,7 @@ internal sealed record StripeEventEnvelope(string Id, string Type, string? ApiVe
             var created = root.TryGetProperty("created", out var at) && at.ValueKind == JsonValueKind.Number && at.TryGetInt64(out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : (DateTimeOffset?)null;
-            return new StripeEventEnvelope(id, type, Text(root, "api_version"), obj.Clone(), created);
+            return new StripeEventEnvelope(id, type, Text(root, "api_version"), obj.Clone(), created, json);
         }
         catch (JsonException)
         {
