@@ -68,6 +68,9 @@ public sealed class CollectionsApp(
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Collections", database.ConnectionString);
         builder.UseSetting("Collections:BootstrapAdminKey", AdminKey);
+
+        // Fixtures share one clock that cannot go back, so they look ahead by asOf; AsOfLimitTests restores the default.
+        builder.UseSetting("Collections:MaxAsOfDaysAhead", "36500");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -5,6 +5,7 @@ using Collections.Api.Features.Portal;
 using Microsoft.AspNetCore.DataProtection;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,6 +27,7 @@ internal static class PlatformSetup
         services.AddScoped<CallerContext>();
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new AsOfLimit(configuration.GetValue<int?>(AsOfLimit.Setting) ?? 1));
         services.AddDataProtection().SetApplicationName("Collections");
         services.AddPortal(configuration);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Operations;
 using Collections.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,9 @@ namespace Collections.Invoicing.Tests.Integration;
 
 public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provider)
 {
+    /// <summary>The production limit on asOf: assessments here never look further than tomorrow.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { [AsOfLimit.Setting] = "1" };
+
     private static readonly object Flat40 = new { kind = "flat", amount = 40m, graceDays = 5, periodDays = 30 };
 
     [Test]

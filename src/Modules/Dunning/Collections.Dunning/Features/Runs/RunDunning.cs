@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Collections.Dunning.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
@@ -38,8 +39,14 @@ public sealed record RunDunningResponse(
 
 internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
 {
-    public RunDunningValidator() =>
+    /// <summary>A run for a later day than <see cref="AsOfLimit"/> allows would take every step due until then; a dry run writes nothing.</summary>
+    public RunDunningValidator(AsOfLimit limit, TimeProvider time)
+    {
         RuleFor(c => c.AsOf).Must(d => d is null || (d.Value.Year >= 2000 && d.Value.Year <= 2100)).WithMessage("asOf must be a date between 2000 and 2100.").OverridePropertyName("asOf");
+        RuleFor(c => c.AsOf).Must(d => limit.Allows(d, time)).When(c => !c.DryRun)
+            .WithMessage(c => $"asOf may be at most {limit.Latest(time):yyyy-MM-dd}: a run for a later day would take every step due until then at once. Use dryRun to look further ahead.")
+            .OverridePropertyName("asOf");
+    }
 }
 
 internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, DueSoonNotices dueSoon, CallerContext caller, TimeProvider time, ILogger<RunDunningHandler> logger)

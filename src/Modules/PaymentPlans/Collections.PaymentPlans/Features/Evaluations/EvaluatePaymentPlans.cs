@@ -2,8 +2,10 @@ using Collections.PaymentPlans.Contracts;
 using Collections.PaymentPlans.Domain;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +22,14 @@ public sealed record EvaluatePaymentPlansResponse(int Evaluated, int LateInstall
 internal sealed record EvaluatePaymentPlansCommand(DateOnly? AsOf) : IRequest<EvaluatePaymentPlansResponse>;
 
 internal sealed record EvaluatePaymentPlanCommand(string PlanId, DateOnly? AsOf) : ICommand<PlanEvaluationOutcome>;
+
+/// <summary>Judging plans as of a later day would default them for installments not yet due, irreversibly.</summary>
+internal sealed class EvaluatePaymentPlansValidator : AbstractValidator<EvaluatePaymentPlansCommand>
+{
+    public EvaluatePaymentPlansValidator(AsOfLimit limit, TimeProvider time) =>
+        RuleFor(c => c.AsOf).Must(asOf => limit.Allows(asOf, time))
+            .WithMessage(c => $"asOf may be at most {limit.Latest(time):yyyy-MM-dd}: plans cannot be judged on installments that are not due yet.").OverridePropertyName("asOf");
+}
 
 internal sealed record PlanEvaluationOutcome(int LateInstallments, bool Defaulted, bool Completed);
 

@@ -1,5 +1,6 @@
 using Collections.SharedKernel;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
@@ -21,8 +22,8 @@ internal sealed record AssessLateFeesCommand(DateOnly? AsOf) : ICommand<AssessLa
 
 internal sealed class AssessLateFeesValidator : AbstractValidator<AssessLateFeesCommand>
 {
-    public AssessLateFeesValidator(TimeProvider time) =>
-        RuleFor(c => c.AsOf).Must(asOf => asOf is null || asOf <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+    public AssessLateFeesValidator(AsOfLimit limit, TimeProvider time) =>
+        RuleFor(c => c.AsOf).Must(asOf => limit.Allows(asOf, time))
             .WithMessage("Fees cannot be assessed for a date in the future.").OverridePropertyName("asOf");
 }
 
