@@ -69,7 +69,13 @@ internal static class PlatformSetup
         app.UseStatusCodePages();
         app.UsePortalFiles();
         app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "Collections API");
+
+        // The contract itself is public (api-spec/openapi.json); the interactive page is for people who work on the API,
+        // so a production portal's origin does not serve it unless Swagger:Ui says so.
+        if (app.Configuration.GetValue<bool?>("Swagger:Ui") ?? !app.Environment.IsProduction())
+        {
+            app.UseSwaggerUI(options => options.DocumentTitle = "Collections API");
+        }
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();

@@ -38,13 +38,6 @@ internal static class PaymentsApi
         return created.GetProperty("id").GetString()!;
     }
 
-    public static Task<HttpResponseMessage> PostKeyed(this HttpClient client, string url, object? body, string? key = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
-        return client.SendAsync(request);
-    }
-
     public static object Payment(string debtorId, decimal amount, string currency = "EUR", object[]? allocations = null, string method = "wire", string receivedAt = "2026-03-02") =>
         new { debtorId, amount, currency, method, reference = "BANK-REF-1", receivedAt, allocations };
 

@@ -55,7 +55,7 @@ internal sealed class DisputeResponses(DbSession db, CallerContext caller, TimeP
 
     public async Task<DisputeResponse> ForAsync(DisputeRow row, CancellationToken ct)
     {
-        var everything = caller.Current.IsDebtor ? 0 : 1;
+        var everything = caller.Current.IsStaff ? 1 : 0;
         var messages = await db.QueryAsync<MessageRow>(MessagesSql, new { DisputeId = row.Id, Everything = everything }, ct);
         var attachments = await db.QueryAsync<AttachmentRow>(AttachmentsSql, new { DisputeId = row.Id }, ct);
         var history = await db.QueryAsync<HistoryRow>(HistorySql, new { DisputeId = row.Id }, ct);

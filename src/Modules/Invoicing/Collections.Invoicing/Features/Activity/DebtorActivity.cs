@@ -26,14 +26,30 @@ internal sealed class GetDebtorActivityValidator : AbstractValidator<GetDebtorAc
     }
 }
 
-/// <summary>Newest first. Staff see everything; a debtor session sees its own log without internal entries.</summary>
+/// <summary>
+/// Newest first. Staff see everything. A debtor session sees only what concerns it as a customer, named here: its
+/// invoices, payments, disputes, plans and promises, the messages it was sent. Everything else (holds and their reasons,
+/// policies, call outcomes, escalations, write-offs, referrals, chargeback instructions to staff) stays internal, and so
+/// does any type added later until it is listed.
+/// </summary>
 internal sealed class GetDebtorActivityHandler(DbSession db, DebtorReader debtors, CallerContext caller)
     : IRequestHandler<GetDebtorActivityQuery, Page<ActivityEntry>>
 {
+    public static readonly string[] DebtorVisibleTypes =
+    [
+        "portal.session_started", "portal.links_revoked",
+        "invoice.created", "invoice.updated", "invoice.voided", "credit_note.issued", "late_fee.assessed", "late_fee.waived",
+        "payment.received", "payment.refunded", "credit.applied",
+        "dispute.opened", "dispute.message", "dispute.attachment", "dispute.under_review", "dispute.resolved", "dispute.withdrawn",
+        "payment_plan.proposed", "payment_plan.activated", "payment_plan.approved", "payment_plan.rejected", "payment_plan.cancelled",
+        "payment_plan.installment_late", "payment_plan.completed", "payment_plan.defaulted",
+        "dunning.promise", "dunning.promise_kept", "dunning.promise_broken", "dunning.letter_sent", "dunning.courtesy_queued",
+    ];
+
     private const string PageSql = """
         SELECT id AS Id, activity_type AS Type, summary AS Summary, invoice_id AS InvoiceId, details_json AS DetailsJson, actor AS Actor, occurred_at AS OccurredAt
         FROM invoicing_activity
-        WHERE debtor_id = @DebtorId AND (@Before = '' OR id < @Before) AND (@Everything = 1 OR activity_type NOT LIKE 'internal.%')
+        WHERE debtor_id = @DebtorId AND (@Before = '' OR id < @Before) AND (@Everything = 1 OR activity_type IN @DebtorVisible)
         ORDER BY id DESC
         LIMIT @Take
         """;
@@ -51,6 +67,7 @@ internal sealed class GetDebtorActivityHandler(DbSession db, DebtorReader debtor
             query.DebtorId,
             Before = Cursor.Decode(query.Cursor),
             Everything = caller.Current.IsDebtor ? 0 : 1,
+            DebtorVisible = DebtorVisibleTypes,
             Take = limit + 1,
         }, cancellationToken);
         var page = Cursor.ToPage(rows, limit, r => r.Id);

@@ -15,9 +15,9 @@ public sealed record DebtorResponse(
     string TimeZone,
     string Language,
     string Currency,
-    MoneyDto CreditLimit,
+    MoneyDto? CreditLimit,
     int PaymentTermsDays,
-    string Segment,
+    string? Segment,
     IReadOnlyList<ContactDto> Contacts,
     ContactHoursResponse ContactHours,
     string AllocationOrder,
@@ -31,4 +31,7 @@ public sealed record DebtorResponse(
         MoneyDto.Of(row.CreditLimitMinor, row.Currency), row.PaymentTermsDays, row.Segment, contacts,
         new ContactHoursResponse(row.ContactHoursStart, row.ContactHoursEnd, row.ContactHours.Days),
         row.AllocationOrder, LateFeePolicyRequest.FromJson(row.LateFeePolicyJson), row.Version, row.CreatedAt, row.UpdatedAt);
+
+    /// <summary>What the debtor's own portal session sees: not the creditor's internal assessment of it (credit limit, segment).</summary>
+    internal DebtorResponse ForDebtorSession() => this with { CreditLimit = null, Segment = null };
 }

@@ -22,7 +22,8 @@ internal sealed class GetDebtorHandler(DebtorReader debtors, CallerContext calle
             throw new NotFoundException("Debtor", request.Id);
         }
 
-        return DebtorResponse.From(row, await debtors.ContactsAsync(row.Id, cancellationToken));
+        var debtor = DebtorResponse.From(row, await debtors.ContactsAsync(row.Id, cancellationToken));
+        return caller.Current.IsDebtor ? debtor.ForDebtorSession() : debtor;
     }
 }
 
