@@ -10,6 +10,7 @@ using Collections.Webhooks;
 using Collections.SharedKernel.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);
 
 var demo = DemoStartup.Configure(builder, args);
 builder.Services.AddCollectionsPlatform(builder.Configuration);

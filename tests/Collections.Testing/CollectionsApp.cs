@@ -18,6 +18,16 @@ public sealed class CollectionsApp(
 {
     public const string AdminKey = "ck_test_admin_key_for_the_test_suite_only";
 
+    /// <summary>Settings with which the host passes Production's start-up checks; add to them what a test is about.</summary>
+    public static Dictionary<string, string?> ProductionSettings() => new()
+    {
+        ["environment"] = "Production",
+        ["Portal:BaseUrl"] = "https://pay.example.com",
+        ["DataProtection:Certificate:Path"] = TestCertificates.DataProtectionPfx,
+        ["DataProtection:Certificate:Password"] = TestCertificates.Password,
+        ["Dunning:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "collections-production-outbox"),
+    };
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public TestDatabase Database => database;

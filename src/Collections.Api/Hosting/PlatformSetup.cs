@@ -28,7 +28,11 @@ internal static class PlatformSetup
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new AsOfLimit(configuration.GetValue<int?>(AsOfLimit.Setting) ?? 1));
-        services.AddDataProtection().SetApplicationName("Collections");
+        var keys = services.AddDataProtection().SetApplicationName("Collections");
+        if (StartupChecks.DataProtectionCertificate(configuration) is { } certificate)
+        {
+            keys.ProtectKeysWithCertificate(certificate);
+        }
         services.AddPortal(configuration);
 
         services.AddModule(typeof(Migrations).Assembly);
@@ -60,7 +64,7 @@ internal static class PlatformSetup
             Migrations.Run(database, app.Services.GetRequiredService<ModuleCatalog>().Assemblies);
         }
 
-        await AdminKeyBootstrap.EnsureAdminKeyAsync(app.Services, app.Configuration, app.Logger);
+        await AdminKeyBootstrap.EnsureAdminKeyAsync(app.Services, app.Configuration, app.Environment);
     }
 
     public static WebApplication UseCollectionsPipeline(this WebApplication app)

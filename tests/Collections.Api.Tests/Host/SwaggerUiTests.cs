@@ -12,7 +12,7 @@ public sealed class SwaggerUiTests
     public async Task SwaggerUi_InProduction_FollowsTheSetting(string? setting, bool served)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var settings = new Dictionary<string, string?> { ["environment"] = "Production", ["Portal:BaseUrl"] = "https://pay.example.com" };
+        var settings = CollectionsApp.ProductionSettings();
         if (setting is not null)
         {
             settings["Swagger:Ui"] = setting;

@@ -97,12 +97,10 @@ public sealed class WebhookEndpointsTests(DatabaseProvider provider) : ApiFixtur
     [Test]
     public void Startup_InProductionWithLoopbackHttpAllowed_Fails()
     {
-        using var production = new CollectionsApp(App.Database, new Dictionary<string, string?>
-        {
-            ["environment"] = "Production",
-            ["Webhooks:DispatcherEnabled"] = "false",
-            ["Webhooks:AllowLoopbackHttp"] = "true",
-        });
+        var settings = CollectionsApp.ProductionSettings();
+        settings["Webhooks:DispatcherEnabled"] = "false";
+        settings["Webhooks:AllowLoopbackHttp"] = "true";
+        using var production = new CollectionsApp(App.Database, settings);
 
         var failure = Assert.Catch(() => production.CreateClient().Dispose());
         Assert.That(failure!.ToString(), Does.Contain("Webhooks:AllowLoopbackHttp"));

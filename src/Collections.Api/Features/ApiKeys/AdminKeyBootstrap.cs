@@ -17,7 +17,7 @@ internal static class AdminKeyBootstrap
         VALUES (@Id, @Name, 'admin', @Hash, @Hint, @Now)
         """;
 
-    public static async Task EnsureAdminKeyAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    public static async Task EnsureAdminKeyAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
@@ -41,11 +41,16 @@ internal static class AdminKeyBootstrap
                 return true;
             }
 
+            // A generated key goes to the console, never through the logger (whose sinks keep it), and only in Development;
+            // elsewhere the operator sets one.
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("No admin API key exists. Set Collections:BootstrapAdminKey (from your secret store) for the first start.");
+            }
+
             var key = ApiKeySecret.Generate();
             await Insert(db, time, key, "bootstrap (generated)");
-#pragma warning disable CA1848 // Printed once, on purpose, for the operator at the console.
-            logger.LogWarning("No admin API key existed, so one was generated. It is shown only now:\n\n    {AdminKey}\n", key);
-#pragma warning restore CA1848
+            Console.WriteLine($"\nNo admin API key existed, so one was generated. It is shown only now:\n\n    {key}\n");
             return true;
         });
     }
