@@ -28,6 +28,8 @@ internal static class PlatformSetup
         services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new AsOfLimit(configuration.GetValue<int?>(AsOfLimit.Setting) ?? 1));
+        services.AddSingleton<IdempotencyKeyCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleanup>());
         var keys = services.AddDataProtection().SetApplicationName("Collections");
         if (StartupChecks.DataProtectionCertificate(configuration) is { } certificate)
         {
@@ -71,6 +73,7 @@ internal static class PlatformSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIdempotencyReplayHeader();
         app.UsePortalFiles();
         app.UseSwagger();
 

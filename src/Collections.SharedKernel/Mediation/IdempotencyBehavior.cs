@@ -12,7 +12,7 @@ namespace Collections.SharedKernel.Mediation;
 /// Runs inside the command's transaction, so the stored response commits with the effects it
 /// describes: a crash can never leave money moved without its key, or a key without its effects.
 /// </summary>
-internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, CallerContext caller, TimeProvider time)
+internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, CallerContext caller, IdempotencyReplay replay, TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private const string FindSql = """
@@ -39,7 +39,7 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
             return await next();
         }
 
-        var scope = $"{caller.Current.Id}:{typeof(TRequest).Name}";
+        var scope = $"{IdempotencyReplay.OwnerOf(caller.Current)}:{typeof(TRequest).Name}";
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, Json)));
         var stored = await db.QuerySingleOrDefaultAsync<StoredResponse>(FindSql, new { Scope = scope, Key = command.IdempotencyKey }, cancellationToken);
         if (stored is not null)
@@ -49,6 +49,7 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
                 throw new BusinessRuleException("This Idempotency-Key was already used with a different request body.");
             }
 
+            replay.Replayed = true;
             return JsonSerializer.Deserialize<TResponse>(stored.ResponseJson!, Json)!;
         }
 
@@ -67,4 +68,21 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
     }
 
     private sealed record StoredResponse(string RequestHash, string? ResponseJson);
+}
+
+/// <summary>Whether this request was answered from a stored response; the host then adds `Idempotent-Replayed: true`.</summary>
+public sealed class IdempotencyReplay
+{
+    public const string Header = "Idempotent-Replayed";
+
+    /// <summary>How long a key is remembered; a repeat after that runs again (docs/operations.md).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public bool Replayed { get; set; }
+
+    /// <summary>
+    /// Whose keys these are: a debtor's, whichever of its sessions sends them (a new session must not run a payment
+    /// again), or the API key's.
+    /// </summary>
+    public static string OwnerOf(Caller caller) => caller.IsDebtor ? $"debtor:{caller.DebtorId}" : caller.Id;
 }

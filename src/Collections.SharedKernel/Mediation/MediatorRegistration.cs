@@ -12,6 +12,7 @@ public static class MediatorRegistration
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, SequentialMediator>();
+        services.AddScoped<IdempotencyReplay>();
 
         // First registered runs outermost: log, then validate, then open the transaction, then check the key.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
