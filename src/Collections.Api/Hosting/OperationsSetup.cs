@@ -37,6 +37,7 @@ internal static class OperationsSetup
     {
         var services = builder.Services;
         services.AddSingleton<IJobLease, DatabaseJobLease>();
+        services.AddHttpsRedirection(options => options.HttpsPort = 443);
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
@@ -84,6 +85,13 @@ internal static class OperationsSetup
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.UseHsts();
+        }
+
+        // Production answers plain http with a redirect to https (behind the proxy, X-Forwarded-Proto says which it was);
+        // health probes stay on plain http, where the orchestrator sends them.
+        if (app.Environment.IsProduction())
+        {
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal), https => https.UseHttpsRedirection());
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
