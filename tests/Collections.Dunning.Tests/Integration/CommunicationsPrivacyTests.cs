@@ -6,7 +6,7 @@ using Collections.Testing;
 
 namespace Collections.Dunning.Tests.Integration;
 
-/// <summary>A debtor's own portal session reads its messages without the internal delivery details staff see.</summary>
+/// <summary>A debtor's own session reads its messages without internal delivery details; an ERP key without the link's token.</summary>
 public sealed class CommunicationsPrivacyTests(DatabaseProvider provider) : DunningFixture(provider)
 {
     private static readonly string[] Internal = ["attempts", "lastError", "notBefore"];
@@ -48,6 +48,25 @@ public sealed class CommunicationsPrivacyTests(DatabaseProvider provider) : Dunn
         }
 
         Assert.That(debtorView[letterId].GetProperty("bodyText").GetString(), Does.Contain("PRIV-2"));
+    }
+
+    [Test]
+    public async Task Communications_ForAnErpKey_WithholdTheMagicLinksToken_StaffSeeIt()
+    {
+        var (debtorId, ext) = await CreateDebtor("Linked GmbH");
+        await CreateInvoice(ext, Today.AddDays(-2), number: "LINK-1");
+        await Run();
+
+        var staff = (await Communications(debtorId)).EnumerateArray().First(m => m.GetProperty("channel").GetString() == "email");
+        var erp = (await (await Erp.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK))
+            .EnumerateArray().Single(m => m.GetProperty("id").GetString() == staff.GetProperty("id").GetString());
+
+        Assert.That(staff.GetProperty("bodyText").GetString(), Does.Match("token=[A-Za-z0-9_-]{20,}"));
+        Assert.That(erp.GetProperty("bodyText").GetString(), Does.Contain("token=[withheld]").And.Not.Match("token=[A-Za-z0-9_-]{20,}"));
+        Assert.That(erp.GetProperty("bodyHtml").GetString(), Does.Not.Match("token=[A-Za-z0-9_-]{20,}"));
+        Assert.That(erp.GetProperty("subject").GetString(), Is.EqualTo(staff.GetProperty("subject").GetString()));
+        var activity = (await (await Erp.GetAsync($"/api/v1/debtors/{debtorId}/activity")).ShouldBe(HttpStatusCode.OK)).ToString();
+        Assert.That(activity, Does.Contain("dunning.email").And.Not.Match("token=[A-Za-z0-9_-]{20,}"), "nor in the activity's snapshot of the message");
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using Collections.SharedKernel.Portal;
+
 namespace Collections.Dunning.Domain;
 
 internal sealed record MessageRow
@@ -49,4 +51,7 @@ public sealed record CommunicationResponse(
 
     /// <summary>What a debtor may see of its own message: no error text, attempt count or scheduling of the delivery.</summary>
     internal CommunicationResponse ForDebtor() => this with { Attempts = null, LastError = null, NotBefore = null };
+
+    /// <summary>What an ERP key may see: the message without the magic link's token (<see cref="PortalTokens"/>).</summary>
+    internal CommunicationResponse WithoutPortalTokens() => this with { BodyText = PortalTokens.Withhold(BodyText)!, BodyHtml = PortalTokens.Withhold(BodyHtml)! };
 }

@@ -24,7 +24,12 @@ internal sealed class ListCommunicationsHandler(DbSession db, CallerContext call
         }
 
         var messages = (await db.QueryAsync<MessageRow>(ListSql, new { request.DebtorId }, cancellationToken)).Select(CommunicationResponse.From);
-        return (caller.Current.IsDebtor ? messages.Select(m => m.ForDebtor()) : messages).ToList();
+        return caller.Current switch
+        {
+            { IsDebtor: true } => messages.Select(m => m.ForDebtor()).ToList(),
+            { IsStaff: true } => messages.ToList(),
+            _ => messages.Select(m => m.WithoutPortalTokens()).ToList(),
+        };
     }
 }
 

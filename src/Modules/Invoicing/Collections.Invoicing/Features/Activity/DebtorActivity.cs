@@ -3,6 +3,7 @@ using Collections.Invoicing.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
@@ -43,7 +44,8 @@ internal sealed class GetDebtorActivityHandler(DbSession db, DebtorReader debtor
         "dispute.opened", "dispute.message", "dispute.attachment", "dispute.under_review", "dispute.resolved", "dispute.withdrawn",
         "payment_plan.proposed", "payment_plan.activated", "payment_plan.approved", "payment_plan.rejected", "payment_plan.cancelled",
         "payment_plan.installment_late", "payment_plan.completed", "payment_plan.defaulted",
-        "dunning.promise", "dunning.promise_kept", "dunning.promise_broken", "dunning.letter_sent", "dunning.courtesy_queued",
+        "dunning.email", "dunning.letter", "dunning.letter_sent", "dunning.courtesy_queued",
+        "dunning.promise", "dunning.promise_kept", "dunning.promise_broken",
     ];
 
     private const string PageSql = """
@@ -71,7 +73,12 @@ internal sealed class GetDebtorActivityHandler(DbSession db, DebtorReader debtor
             Take = limit + 1,
         }, cancellationToken);
         var page = Cursor.ToPage(rows, limit, r => r.Id);
-        return caller.Current.IsDebtor ? page with { Items = page.Items.Select(e => e with { DetailsJson = null, Actor = "" }).ToList() } : page;
+        return caller.Current switch
+        {
+            { IsDebtor: true } => page with { Items = page.Items.Select(e => e with { DetailsJson = null, Actor = "" }).ToList() },
+            { IsStaff: true } => page,
+            _ => page with { Items = page.Items.Select(e => e with { Summary = PortalTokens.Withhold(e.Summary)!, DetailsJson = PortalTokens.Withhold(e.DetailsJson) }).ToList() },
+        };
     }
 }
 
