@@ -38,12 +38,24 @@ var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
 
 (await erp.PutAsJsonAsync("/api/v1/debtors/by-external-id/bench-template", new
 {
-    name = "Bench Template GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "en", currency = "EUR", creditLimit = 100000m, paymentTermsDays = 30,
+    name = "Bench Template GmbH",
+    countryCode = "DE",
+    timeZone = "Europe/Berlin",
+    language = "en",
+    currency = "EUR",
+    creditLimit = 100000m,
+    paymentTermsDays = 30,
     contacts = new[] { new { name = "Anna Schmidt", email = "anna@bench.example", role = "accounts_payable", isPrimary = true } },
 })).EnsureSuccessStatusCode();
 (await erp.PutAsJsonAsync("/api/v1/invoices/by-external-id/bench-template-inv", new
 {
-    debtorExternalId = "bench-template", number = "T-0", poNumber = "PO-1", currency = "EUR", issueDate = "2026-01-01", dueDate = "2026-02-01", total = 1190.00m,
+    debtorExternalId = "bench-template",
+    number = "T-0",
+    poNumber = "PO-1",
+    currency = "EUR",
+    issueDate = "2026-01-01",
+    dueDate = "2026-02-01",
+    total = 1190.00m,
 })).EnsureSuccessStatusCode();
 
 var seed = Stopwatch.StartNew();
@@ -112,8 +124,12 @@ internal static class Seeder
                 var due = today.AddDays(random.Next(-100, 10));
                 Set(insertInvoice, invoice, new()
                 {
-                    ["id"] = $"inv_bench{d:D8}{i:D3}", ["external_id"] = $"bench-{d}-{i}", ["debtor_id"] = debtorId, ["number"] = $"B-{d}-{i}",
-                    ["due_date"] = Like(invoice["due_date"], due), ["issue_date"] = Like(invoice["issue_date"], due.AddDays(-30)),
+                    ["id"] = $"inv_bench{d:D8}{i:D3}",
+                    ["external_id"] = $"bench-{d}-{i}",
+                    ["debtor_id"] = debtorId,
+                    ["number"] = $"B-{d}-{i}",
+                    ["due_date"] = Like(invoice["due_date"], due),
+                    ["issue_date"] = Like(invoice["issue_date"], due.AddDays(-30)),
                 });
             }
         }

@@ -52,13 +52,22 @@ internal static class PortalBench
         var externalId = $"bench-{invoices}";
         var debtor = await Json(await staff.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", new
         {
-            name = $"Bench {invoices} GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
+            name = $"Bench {invoices} GmbH",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
             contacts = new[] { new { name = "Anna Schmidt", email = $"anna{invoices}@bench.example", role = "accounts_payable", isPrimary = true } },
         }));
         var rows = Enumerable.Range(0, invoices).Select(i => new
         {
-            externalId = $"{externalId}-inv-{i}", debtorExternalId = externalId, number = $"B{invoices}-{i:0000}", currency = "EUR",
-            issueDate = "2026-01-05", dueDate = "2026-02-04", total = 1234.56m,
+            externalId = $"{externalId}-inv-{i}",
+            debtorExternalId = externalId,
+            number = $"B{invoices}-{i:0000}",
+            currency = "EUR",
+            issueDate = "2026-01-05",
+            dueDate = "2026-02-04",
+            total = 1234.56m,
             lines = new[]
             {
                 new { description = "Consulting, January", quantity = 1m, unitPrice = 1000m, amount = 1000m },

@@ -71,8 +71,13 @@ public sealed class ErpScenarioTests(DatabaseProvider provider) : ApiFixture(pro
         var payment = await erp.Api.V1.Payments.PostAsync(
             new RecordPaymentRequest
             {
-                DebtorId = debtor.Id, Amount = 300.30m, Currency = "EUR", Method = "wire", Reference = "SEPA 2026-03-02",
-                ReceivedAt = new Date(2026, 3, 2), Allocations = [new AllocationRequest { InvoiceId = paidId, Amount = 300.30m }],
+                DebtorId = debtor.Id,
+                Amount = 300.30m,
+                Currency = "EUR",
+                Method = "wire",
+                Reference = "SEPA 2026-03-02",
+                ReceivedAt = new Date(2026, 3, 2),
+                Allocations = [new AllocationRequest { InvoiceId = paidId, Amount = 300.30m }],
             },
             config => config.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString()));
         Assert.That(payment!.Amount!.Amount, Is.EqualTo(300.30m));
@@ -107,7 +112,10 @@ public sealed class ErpScenarioTests(DatabaseProvider provider) : ApiFixture(pro
 
         var quote = await staff.Api.V1.PaymentPlans.Quotes.PostAsync(new PaymentPlanTermsRequest
         {
-            InvoiceIds = [plannedId], InstallmentCount = 2, Frequency = "monthly", FirstPaymentDate = new Date(2026, 3, 16),
+            InvoiceIds = [plannedId],
+            InstallmentCount = 2,
+            Frequency = "monthly",
+            FirstPaymentDate = new Date(2026, 3, 16),
         });
         Assert.That(quote!.Installments, Has.Count.EqualTo(2));
         Assert.That(quote.Installments!.Sum(i => i.Amount!.Amount), Is.EqualTo(quote.Total!.Amount), "installments add up to the cent");

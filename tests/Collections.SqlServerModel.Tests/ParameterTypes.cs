@@ -13,23 +13,54 @@ public static class ParameterTypes
     private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
     {
         // Instants (DateTimeOffset → DATETIME2 in UTC).
-        ["Now"] = "DATETIME2", ["Since"] = "DATETIME2", ["Until"] = "DATETIME2", ["Expires"] = "DATETIME2",
-        ["Next"] = "DATETIME2", ["NotBefore"] = "DATETIME2", ["LiveUntil"] = "DATETIME2",
+        ["Now"] = "DATETIME2",
+        ["Since"] = "DATETIME2",
+        ["Until"] = "DATETIME2",
+        ["Expires"] = "DATETIME2",
+        ["Next"] = "DATETIME2",
+        ["NotBefore"] = "DATETIME2",
+        ["LiveUntil"] = "DATETIME2",
         ["HoldUntil"] = "DATETIME2",
 
         // Calendar dates (DateOnly → DATE).
-        ["Today"] = "DATE", ["AsOf"] = "DATE", ["Latest"] = "DATE", ["DueBy"] = "DATE", ["DueBefore"] = "DATE",
-        ["AssessedFor"] = "DATE", ["PromisedFor"] = "DATE", ["From"] = "DATE", ["To"] = "DATE",
-        ["YearAgo"] = "DATE", ["Due30"] = "DATE", ["Due60"] = "DATE", ["Due90"] = "DATE",
+        ["Today"] = "DATE",
+        ["AsOf"] = "DATE",
+        ["Latest"] = "DATE",
+        ["DueBy"] = "DATE",
+        ["DueBefore"] = "DATE",
+        ["AssessedFor"] = "DATE",
+        ["PromisedFor"] = "DATE",
+        ["From"] = "DATE",
+        ["To"] = "DATE",
+        ["YearAgo"] = "DATE",
+        ["Due30"] = "DATE",
+        ["Due60"] = "DATE",
+        ["Due90"] = "DATE",
 
         // Counts, sizes, versions and other integers.
-        ["Limit"] = "INT", ["Take"] = "INT", ["Position"] = "INT", ["Version"] = "INT", ["Attempts"] = "INT",
-        ["Evaluated"] = "INT", ["Messages"] = "INT", ["Tasks"] = "INT", ["StatusCode"] = "INT", ["SizeBytes"] = "INT",
+        ["Limit"] = "INT",
+        ["Take"] = "INT",
+        ["Position"] = "INT",
+        ["Version"] = "INT",
+        ["Attempts"] = "INT",
+        ["Evaluated"] = "INT",
+        ["Messages"] = "INT",
+        ["Tasks"] = "INT",
+        ["StatusCode"] = "INT",
+        ["SizeBytes"] = "INT",
         ["Score"] = "INT",
 
         // Flags (bool → BIT).
-        ["Placed"] = "BIT", ["DoNotContact"] = "BIT", ["Internal"] = "BIT", ["Everything"] = "BIT", ["Yes"] = "BIT",
-        ["False"] = "BIT", ["Overdue"] = "BIT", ["Acknowledged"] = "BIT", ["Skipped"] = "BIT", ["PaidNow"] = "BIT",
+        ["Placed"] = "BIT",
+        ["DoNotContact"] = "BIT",
+        ["Internal"] = "BIT",
+        ["Everything"] = "BIT",
+        ["Yes"] = "BIT",
+        ["False"] = "BIT",
+        ["Overdue"] = "BIT",
+        ["Acknowledged"] = "BIT",
+        ["Skipped"] = "BIT",
+        ["PaidNow"] = "BIT",
 
         ["Quantity"] = "DECIMAL(18,4)",
     };

@@ -18,7 +18,11 @@ public sealed class ContractConformanceTests(DatabaseProvider provider) : ApiFix
         var externalId = Unique("deb");
         var created = await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", new
         {
-            name = "Conformance GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
+            name = "Conformance GmbH",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
             contacts = new[] { new { name = "Ida Roth", email = "ida@conformance.example", isPrimary = true } },
         });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));

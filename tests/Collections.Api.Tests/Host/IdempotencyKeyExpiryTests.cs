@@ -17,7 +17,11 @@ public sealed class IdempotencyKeyExpiryTests(DatabaseProvider provider) : ApiFi
         var external = Unique("deb");
         var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{external}", new
         {
-            name = "Expiry GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
+            name = "Expiry GmbH",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
         })).ShouldBe(HttpStatusCode.Created);
         var key = Guid.NewGuid().ToString();
         var body = new { debtorId = debtor.GetProperty("id").GetString(), amount = 10m, currency = "EUR", method = "wire", reference = "R-2", receivedAt = "2026-03-02" };

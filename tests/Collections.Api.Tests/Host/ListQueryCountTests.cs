@@ -73,14 +73,22 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         {
             await (await Keyed(Erp, "/api/v1/payments", new
             {
-                debtorId = ids["debtor"], amount = 10m, currency = "EUR", method = "wire", reference = $"REF-{i}", receivedAt = "2026-03-01",
+                debtorId = ids["debtor"],
+                amount = 10m,
+                currency = "EUR",
+                method = "wire",
+                reference = $"REF-{i}",
+                receivedAt = "2026-03-01",
                 allocations = new[] { new { invoiceId = invoices[i], amount = 10m } },
             })).ShouldBe(HttpStatusCode.Created);
             await (await Keyed(Staff, "/api/v1/disputes", new { invoiceId = invoices[i], reason = "pricing", description = "Unit price differs from the order." }))
                 .ShouldBe(HttpStatusCode.Created);
             await (await Keyed(Staff, "/api/v1/payment-plans", new
             {
-                invoiceIds = new[] { invoices[Rows + i] }, installmentCount = 2, frequency = "monthly", firstPaymentDate = "2026-03-20",
+                invoiceIds = new[] { invoices[Rows + i] },
+                installmentCount = 2,
+                frequency = "monthly",
+                firstPaymentDate = "2026-03-20",
             })).ShouldBe(HttpStatusCode.Created);
         }
     }

@@ -44,8 +44,14 @@ public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(pr
         var externalId = Unique("deb");
         var body = new
         {
-            name = "Acme GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR", creditLimit = 50000.00m,
-            paymentTermsDays = 30, segment = "standard",
+            name = "Acme GmbH",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
+            creditLimit = 50000.00m,
+            paymentTermsDays = 30,
+            segment = "standard",
             contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
         };
         var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
@@ -56,8 +62,13 @@ public abstract class DisputesFixture(DatabaseProvider provider) : ApiFixture(pr
     {
         var body = new
         {
-            debtorExternalId, number = "N-" + Guid.NewGuid().ToString("N")[..8], poNumber = "PO-7", currency = "EUR",
-            issueDate = "2026-02-01", dueDate = "2026-03-01", total,
+            debtorExternalId,
+            number = "N-" + Guid.NewGuid().ToString("N")[..8],
+            poNumber = "PO-7",
+            currency = "EUR",
+            issueDate = "2026-02-01",
+            dueDate = "2026-03-01",
+            total,
         };
         var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
         return invoice.GetProperty("id").GetString()!;

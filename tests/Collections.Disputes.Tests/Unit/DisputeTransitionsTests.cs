@@ -8,8 +8,17 @@ public sealed class DisputeTransitionsTests
 {
     private static DisputeRow In(string status) => new()
     {
-        Id = "dsp_1", Number = "DSP-000001", DebtorId = "deb_1", InvoiceId = "inv_1", InvoiceNumber = "N-1", Status = status,
-        Category = "pricing", Description = "d", Currency = "EUR", OpenedBy = "staff:x", DueBy = new DateOnly(2026, 3, 16),
+        Id = "dsp_1",
+        Number = "DSP-000001",
+        DebtorId = "deb_1",
+        InvoiceId = "inv_1",
+        InvoiceNumber = "N-1",
+        Status = status,
+        Category = "pricing",
+        Description = "d",
+        Currency = "EUR",
+        OpenedBy = "staff:x",
+        DueBy = new DateOnly(2026, 3, 16),
     };
 
     [TestCase(DisputeStatuses.Open)]

@@ -117,8 +117,12 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
     {
         var body = new
         {
-            debtorExternalId, number = "CF-3", currency = "EUR", total = 200.00m,
-            issueDate = Today.AddDays(-60).ToString("yyyy-MM-dd"), dueDate = Today.AddDays(-30).ToString("yyyy-MM-dd"),
+            debtorExternalId,
+            number = "CF-3",
+            currency = "EUR",
+            total = 200.00m,
+            issueDate = Today.AddDays(-60).ToString("yyyy-MM-dd"),
+            dueDate = Today.AddDays(-30).ToString("yyyy-MM-dd"),
             terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
         };
         var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;

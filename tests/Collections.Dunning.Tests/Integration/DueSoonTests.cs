@@ -17,7 +17,12 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         var partPaid = await DiscountedInvoice(ext, "DS-2");
         await PostKeyed(Erp, "/api/v1/payments", new
         {
-            debtorId, amount = 100.00m, currency = "EUR", method = "bank_transfer", reference = "PART-1", receivedAt = Today.ToString("yyyy-MM-dd"),
+            debtorId,
+            amount = 100.00m,
+            currency = "EUR",
+            method = "bank_transfer",
+            reference = "PART-1",
+            receivedAt = Today.ToString("yyyy-MM-dd"),
             allocations = new[] { new { invoiceId = partPaid, amount = 100.00m } },
         });
 
@@ -37,7 +42,10 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         var invoice = await CreateInvoice(ext, Today.AddDays(-10), 600.00m, number: "DS-P");
         var plan = await PostKeyed(Staff, "/api/v1/payment-plans", new
         {
-            invoiceIds = new[] { invoice }, installmentCount = 2, frequency = "monthly", firstPaymentDate = Today.AddDays(3).ToString("yyyy-MM-dd"),
+            invoiceIds = new[] { invoice },
+            installmentCount = 2,
+            frequency = "monthly",
+            firstPaymentDate = Today.AddDays(3).ToString("yyyy-MM-dd"),
         });
         if (plan.GetProperty("status").GetString() == "proposed")
         {
@@ -58,8 +66,12 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
     {
         var body = new
         {
-            debtorExternalId, number, currency = "EUR", total = 1000.00m,
-            issueDate = Today.AddDays(-8).ToString("yyyy-MM-dd"), dueDate = Today.AddDays(22).ToString("yyyy-MM-dd"),
+            debtorExternalId,
+            number,
+            currency = "EUR",
+            total = 1000.00m,
+            issueDate = Today.AddDays(-8).ToString("yyyy-MM-dd"),
+            dueDate = Today.AddDays(22).ToString("yyyy-MM-dd"),
             terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
         };
         return (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;

@@ -31,7 +31,9 @@ public sealed class TemplateTests(DatabaseProvider provider) : DunningFixture(pr
 
         var problem = await (await Admin.PutAsJsonAsync($"/api/v1/dunning/templates/{key}", new
         {
-            channel = "email", tone = "friendly", subject = "Hello {{debtorName}}",
+            channel = "email",
+            tone = "friendly",
+            subject = "Hello {{debtorName}}",
             body = $"<p>{field}</p><p>{{{{nextStep}}}} {{{{nextStepDate}}}} {{{{portalLink}}}}</p>",
         })).ShouldBeProblem(HttpStatusCode.BadRequest);
 
@@ -45,7 +47,9 @@ public sealed class TemplateTests(DatabaseProvider provider) : DunningFixture(pr
     {
         var saved = await (await Admin.PutAsJsonAsync("/api/v1/dunning/templates/email_receipt", new
         {
-            channel = "email", tone = "friendly", subject = "Thanks, {{debtorName}}: {{amount}}",
+            channel = "email",
+            tone = "friendly",
+            subject = "Thanks, {{debtorName}}: {{amount}}",
             body = "<p>{{details}}</p><p>{{nextStep}} {{nextStepDate}} {{portalLink}} {{totalDue}}</p>",
         })).ShouldBe(HttpStatusCode.OK);
 

@@ -65,7 +65,10 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
 
         var plan = await PostKeyed(Staff, "/api/v1/payment-plans", new
         {
-            invoiceIds = new[] { invoice }, installmentCount = 2, frequency = "monthly", firstPaymentDate = Today.AddDays(7).ToString("yyyy-MM-dd"),
+            invoiceIds = new[] { invoice },
+            installmentCount = 2,
+            frequency = "monthly",
+            firstPaymentDate = Today.AddDays(7).ToString("yyyy-MM-dd"),
         });
         if (plan.GetProperty("status").GetString() == "proposed")
         {
@@ -82,7 +85,10 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
 
         await PostKeyed(Staff, "/api/v1/promises", new
         {
-            debtorId, amount = new { amount = 500.00m, currency = "EUR" }, promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice },
+            debtorId,
+            amount = new { amount = 500.00m, currency = "EUR" },
+            promisedDate = Today.AddDays(5).ToString("yyyy-MM-dd"),
+            invoiceIds = new[] { invoice },
         });
 
         await AssertWithdrawn(debtorId, "promise");
@@ -95,7 +101,9 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
 
         await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtorId}/collection-hold", new
         {
-            doNotContact = false, holdUntil = Today.AddDays(14).ToString("yyyy-MM-dd"), reason = "Talking to their CFO",
+            doNotContact = false,
+            holdUntil = Today.AddDays(14).ToString("yyyy-MM-dd"),
+            reason = "Talking to their CFO",
         })).ShouldBe(HttpStatusCode.OK);
 
         await AssertWithdrawn(debtorId, "hold");
@@ -108,7 +116,10 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
 
         await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/escalations", new
         {
-            type = "agency", agencyName = "Inkasso Nord", contingencyFeePercent = 12.5m, note = "No reply for months",
+            type = "agency",
+            agencyName = "Inkasso Nord",
+            contingencyFeePercent = 12.5m,
+            note = "No reply for months",
         })).ShouldBe(HttpStatusCode.Created);
 
         await AssertWithdrawn(debtorId, "placed");

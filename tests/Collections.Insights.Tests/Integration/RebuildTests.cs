@@ -33,12 +33,22 @@ public sealed class RebuildTests(DatabaseProvider provider) : ApiFixture(provide
         var d = await Erp.PutInvoice(external, 250.00m, "2026-01-05", "2026-02-04", "NOK");
         await Post(Erp, "/api/v1/payments", new
         {
-            debtorId, amount = 300.00m, currency = "NOK", method = "bank_transfer", reference = "R-1", receivedAt = "2026-02-15",
+            debtorId,
+            amount = 300.00m,
+            currency = "NOK",
+            method = "bank_transfer",
+            reference = "R-1",
+            receivedAt = "2026-02-15",
             allocations = new[] { new { invoiceId = a, amount = 300.00m } },
         }, HttpStatusCode.Created);
         await Post(Erp, "/api/v1/payments", new
         {
-            debtorId, amount = 250.00m, currency = "NOK", method = "bank_transfer", reference = "R-2", receivedAt = "2026-02-20",
+            debtorId,
+            amount = 250.00m,
+            currency = "NOK",
+            method = "bank_transfer",
+            reference = "R-2",
+            receivedAt = "2026-02-20",
             allocations = new[] { new { invoiceId = d, amount = 250.00m } },
         }, HttpStatusCode.Created);
         await Post(Staff, "/api/v1/disputes", new { invoiceId = c, amount = 100.00m, reason = "pricing", description = "Unit price differs from the order." }, HttpStatusCode.Created);

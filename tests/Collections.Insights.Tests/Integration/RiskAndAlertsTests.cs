@@ -113,8 +113,13 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
         var items = new[] { (external, 400.00m), (other, 900.00m), (external, 400.00m), (external, 50.00m) }
             .Select((x, i) => new
             {
-                externalId = Unique("imp"), debtorExternalId = x.Item1, number = $"IMP-{i}", currency = "EUR",
-                issueDate = "2026-02-21", dueDate = "2026-03-21", total = x.Item2,
+                externalId = Unique("imp"),
+                debtorExternalId = x.Item1,
+                number = $"IMP-{i}",
+                currency = "EUR",
+                issueDate = "2026-02-21",
+                dueDate = "2026-03-21",
+                total = x.Item2,
             }).ToArray();
         var import = await (await Erp.PostAsJsonAsync("/api/v1/invoices/import", new { invoices = items })).ShouldBe(HttpStatusCode.OK);
         Assert.That(import.GetProperty("created").GetInt32(), Is.EqualTo(4));

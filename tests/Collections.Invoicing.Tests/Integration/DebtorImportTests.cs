@@ -129,18 +129,18 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
 
     private static Dictionary<string, object?> Item(string? externalId, string name = "Acme GmbH", string timeZone = "Europe/Berlin", string currency = "EUR",
         string? contactEmail = "ap@example.com", string? contactPhone = "+49 30 1234567") => new()
-    {
-        ["externalId"] = externalId,
-        ["name"] = name,
-        ["countryCode"] = "DE",
-        ["timeZone"] = timeZone,
-        ["language"] = "de",
-        ["currency"] = currency,
-        ["creditLimit"] = 50000.00m,
-        ["paymentTermsDays"] = 30,
-        ["segment"] = "standard",
-        ["contacts"] = new[] { new { name = "Anna Schmidt", email = contactEmail, phone = contactPhone, role = "accounts_payable", isPrimary = true } },
-    };
+        {
+            ["externalId"] = externalId,
+            ["name"] = name,
+            ["countryCode"] = "DE",
+            ["timeZone"] = timeZone,
+            ["language"] = "de",
+            ["currency"] = currency,
+            ["creditLimit"] = 50000.00m,
+            ["paymentTermsDays"] = 30,
+            ["segment"] = "standard",
+            ["contacts"] = new[] { new { name = "Anna Schmidt", email = contactEmail, phone = contactPhone, role = "accounts_payable", isPrimary = true } },
+        };
 
     private static Dictionary<string, object?> Body(Dictionary<string, object?> item)
     {

@@ -22,12 +22,25 @@ internal static class WebhookTestData
     {
         await (await erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{debtorExternalId}", new
         {
-            name = "Acme GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR", creditLimit = 50000m, paymentTermsDays = 30,
-            segment = "standard", contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
+            name = "Acme GmbH",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
+            creditLimit = 50000m,
+            paymentTermsDays = 30,
+            segment = "standard",
+            contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
         })).ShouldBe(HttpStatusCode.Created);
         var invoice = await (await erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{invoiceExternalId}", new
         {
-            debtorExternalId, number = "N-" + Guid.NewGuid().ToString("N")[..8], poNumber = "PO-1", currency = "EUR", issueDate = "2026-02-01", dueDate = "2026-03-01", total,
+            debtorExternalId,
+            number = "N-" + Guid.NewGuid().ToString("N")[..8],
+            poNumber = "PO-1",
+            currency = "EUR",
+            issueDate = "2026-02-01",
+            dueDate = "2026-03-01",
+            total,
         })).ShouldBe(HttpStatusCode.Created);
         return invoice.GetProperty("id").GetString()!;
     }

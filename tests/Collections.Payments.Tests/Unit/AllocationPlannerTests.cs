@@ -162,7 +162,9 @@ public sealed class AllocationPlannerTests
         var offer = new EarlyPaymentDto(20, Today);
         var current = new Dictionary<string, ReceivableDto>
         {
-            ["a"] = Item("a", 1000, 30, early: offer), ["b"] = Item("b", 1000, 30, early: offer), ["c"] = Item("c", 1000, 30, disputed: 100, early: offer),
+            ["a"] = Item("a", 1000, 30, early: offer),
+            ["b"] = Item("b", 1000, 30, early: offer),
+            ["c"] = Item("c", 1000, 30, disputed: 100, early: offer),
         };
 
         Assert.That(AllocationPlanner.Targeted(980, Today.AddDays(1), [("a", null)], current).Allocations.Single().TakeDiscount, Is.False);

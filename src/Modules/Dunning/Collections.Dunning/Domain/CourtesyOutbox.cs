@@ -77,10 +77,25 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
 
         var queued = await db.ExecuteAsync(QueueSql, new
         {
-            Id = Ids.New("msg", time), note.DebtorId, Cause = CauseKey(note.Cause), Channel = Channels.Email, Tone = Tones.Friendly, Purpose = note.Kind,
-            TemplateKey = key, ToName = contact.Name, ToAddress = address, message.Subject, message.Html, message.Text,
-            InvoiceIds = IdList.Join(note.InvoiceIds), note.AmountMinor, note.Currency, NextStepOn = content.NextStepDate, Queued = MessageStatuses.Queued,
-            NotBefore = ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)), Now = now,
+            Id = Ids.New("msg", time),
+            note.DebtorId,
+            Cause = CauseKey(note.Cause),
+            Channel = Channels.Email,
+            Tone = Tones.Friendly,
+            Purpose = note.Kind,
+            TemplateKey = key,
+            ToName = contact.Name,
+            ToAddress = address,
+            message.Subject,
+            message.Html,
+            message.Text,
+            InvoiceIds = IdList.Join(note.InvoiceIds),
+            note.AmountMinor,
+            note.Currency,
+            NextStepOn = content.NextStepDate,
+            Queued = MessageStatuses.Queued,
+            NotBefore = ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)),
+            Now = now,
         }, ct);
         if (queued > 0)
         {

@@ -162,7 +162,13 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         };
         await db.ExecuteAsync(RecomposeSql, new
         {
-            recomposed.Id, recomposed.Subject, Html = recomposed.BodyHtml, Text = recomposed.BodyText, recomposed.InvoiceIds, recomposed.TotalMinor, recomposed.Currency,
+            recomposed.Id,
+            recomposed.Subject,
+            Html = recomposed.BodyHtml,
+            Text = recomposed.BodyText,
+            recomposed.InvoiceIds,
+            recomposed.TotalMinor,
+            recomposed.Currency,
             message.Status,
         }, ct);
         await ForgetStepAsync(message, dropped.Select(d => d.InvoiceId), ct);

@@ -35,9 +35,16 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
         await db.ExecuteAsync(RunSql, new { Id = runId, plan.AsOf, plan.Evaluated, Messages = plan.Messages.Count, Tasks = plan.Tasks.Count, StartedBy = startedBy, Now = now }, ct);
         await db.ExecuteAsync(StepSql, plan.Takes.Select(t => new
         {
-            InvoiceId = t.Item.Id, t.StepKey, t.Item.DebtorId, RunId = runId,
+            InvoiceId = t.Item.Id,
+            t.StepKey,
+            t.Item.DebtorId,
+            RunId = runId,
             Outcome = t.MessageId is not null ? t.Step.Channel : t.TaskId is not null ? "task" : "none",
-            t.MessageId, t.TaskId, Skipped = t.Skipped.Count == 0 ? null : string.Join(',', t.Skipped), AsOf = t.Today, Now = now,
+            t.MessageId,
+            t.TaskId,
+            Skipped = t.Skipped.Count == 0 ? null : string.Join(',', t.Skipped),
+            AsOf = t.Today,
+            Now = now,
         }).ToList(), ct);
         await db.ExecuteAsync(UnflagSql, plan.UsedFlags.Select(id => new { InvoiceId = id }).ToList(), ct);
         // One batched statement per table and one batched activity write: a run can write tens of thousands of rows.
@@ -48,12 +55,26 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
             var first = message.Lines[0].Item;
             messageRows.Add(new
             {
-                message.Id, DebtorId = message.Debtor.Id, RunId = runId, message.Channel, message.Step.Tone, StepKey = message.Step.Key, message.TemplateKey,
-                ToName = message.Contact?.Name, ToAddress = message.Channel == Channels.Email ? message.Contact?.Email : null,
-                message.Content.Subject, BodyHtml = message.Content.Html, BodyText = message.Content.Text,
+                message.Id,
+                DebtorId = message.Debtor.Id,
+                RunId = runId,
+                message.Channel,
+                message.Step.Tone,
+                StepKey = message.Step.Key,
+                message.TemplateKey,
+                ToName = message.Contact?.Name,
+                ToAddress = message.Channel == Channels.Email ? message.Contact?.Email : null,
+                message.Content.Subject,
+                BodyHtml = message.Content.Html,
+                BodyText = message.Content.Text,
                 InvoiceIds = IdList.Join(message.Lines.Select(l => l.Item.Id)),
-                TotalMinor = message.Lines.Where(l => l.Item.Currency == first.Currency).Sum(l => l.CollectibleMinor), first.Currency,
-                message.NextStepOn, message.Status, message.NotBefore, message.Error, Now = now,
+                TotalMinor = message.Lines.Where(l => l.Item.Currency == first.Currency).Sum(l => l.CollectibleMinor),
+                first.Currency,
+                message.NextStepOn,
+                message.Status,
+                message.NotBefore,
+                message.Error,
+                Now = now,
             });
             var snapshot = JsonSerializer.Serialize(new { message.Id, message.Channel, message.Step.Tone, step = message.Step.Key, message.Content.Subject, body = message.Content.Text });
             activities.Add(new ActivityToRecord(message.Debtor.Id, $"dunning.{message.Channel}",

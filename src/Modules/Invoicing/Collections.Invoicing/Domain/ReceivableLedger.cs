@@ -70,15 +70,15 @@ internal sealed class ReceivableLedger(DbSession db, IMediator publisher, TimePr
     {
         var now = time.GetUtcNow();
         if (await db.ExecuteAsync(ApplySql, new
-            {
-                posting.ItemId,
-                posting.DeltaMinor,
-                posting.PaidDeltaMinor,
-                posting.CreditedDeltaMinor,
-                posting.ClosedStatus,
-                posting.ReopensSettledItem,
-                Now = now,
-            }, ct) == 0)
+        {
+            posting.ItemId,
+            posting.DeltaMinor,
+            posting.PaidDeltaMinor,
+            posting.CreditedDeltaMinor,
+            posting.ClosedStatus,
+            posting.ReopensSettledItem,
+            Now = now,
+        }, ct) == 0)
         {
             throw await RefusalFor(posting, ct);
         }

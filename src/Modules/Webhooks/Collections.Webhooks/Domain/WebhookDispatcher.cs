@@ -102,8 +102,15 @@ internal sealed class WebhookDispatcher(
         var status = result.Delivered ? DeliveryStatuses.Delivered : next is null ? DeliveryStatuses.Failed : DeliveryStatuses.Pending;
         await ExecuteAsync(RecordSql, new
         {
-            row.Id, Holder = lease.InstanceId, Status = status, Attempts = attempts, NextAttemptAt = next ?? at, result.StatusCode,
-            result.Error, Now = at, DeliveredAt = result.Delivered ? at : (DateTimeOffset?)null,
+            row.Id,
+            Holder = lease.InstanceId,
+            Status = status,
+            Attempts = attempts,
+            NextAttemptAt = next ?? at,
+            result.StatusCode,
+            result.Error,
+            Now = at,
+            DeliveredAt = result.Delivered ? at : (DateTimeOffset?)null,
         }, CancellationToken.None);
 
         if (result.Delivered)

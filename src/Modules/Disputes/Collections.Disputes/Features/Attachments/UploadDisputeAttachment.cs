@@ -52,7 +52,14 @@ internal sealed class UploadDisputeAttachmentHandler(DbSession db, DisputeStore 
         var attachment = new DisputeAttachmentResponse(Ids.New("dsa", time), AttachmentRules.SafeFileName(command.FileName), contentType, command.Content.Length, store.Actor, time.GetUtcNow());
         await db.ExecuteAsync(InsertSql, new
         {
-            attachment.Id, DisputeId = dispute.Id, attachment.FileName, attachment.ContentType, attachment.SizeBytes, command.Content, attachment.UploadedBy, Now = attachment.UploadedAt,
+            attachment.Id,
+            DisputeId = dispute.Id,
+            attachment.FileName,
+            attachment.ContentType,
+            attachment.SizeBytes,
+            command.Content,
+            attachment.UploadedBy,
+            Now = attachment.UploadedAt,
         }, cancellationToken);
         await mediator.Send(new RecordActivityCommand(dispute.DebtorId, "dispute.attachment",
             $"{attachment.FileName} attached to dispute {dispute.Number}.", dispute.InvoiceId), cancellationToken);

@@ -84,8 +84,17 @@ internal sealed class OpenDisputeHandler(DbSession db, DisputeStore store, Dispu
         var number = await store.NextNumberAsync(cancellationToken);
         await db.ExecuteAsync(InsertSql, new
         {
-            Id = id, Number = number, invoice.DebtorId, InvoiceId = invoice.Id, InvoiceNumber = invoice.Number, Category = command.Reason,
-            Description = command.Description.Trim(), DisputedMinor = disputedMinor, invoice.Currency, OpenedBy = store.Actor, Now = now,
+            Id = id,
+            Number = number,
+            invoice.DebtorId,
+            InvoiceId = invoice.Id,
+            InvoiceNumber = invoice.Number,
+            Category = command.Reason,
+            Description = command.Description.Trim(),
+            DisputedMinor = disputedMinor,
+            invoice.Currency,
+            OpenedBy = store.Actor,
+            Now = now,
             DueBy = dueBy,
         }, cancellationToken);
         await store.RecordHistoryAsync(id, null, DisputeStatuses.Open, null, cancellationToken);

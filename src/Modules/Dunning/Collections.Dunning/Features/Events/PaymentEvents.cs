@@ -25,8 +25,13 @@ internal sealed class PaymentPendingHandler(DbSession db, MessageRecheck recheck
         {
             await db.ExecuteAsync(InsertSql, new
             {
-                notification.AttemptId, notification.DebtorId, notification.AmountMinor, notification.Currency, notification.Method,
-                ItemIds = IdList.Join(notification.ItemIds), notification.At,
+                notification.AttemptId,
+                notification.DebtorId,
+                notification.AmountMinor,
+                notification.Currency,
+                notification.Method,
+                ItemIds = IdList.Join(notification.ItemIds),
+                notification.At,
             }, cancellationToken);
         }
         catch (DbException exception) when (exception.IsUniqueViolation())
@@ -105,8 +110,11 @@ internal sealed class PaymentSucceededHandler(DbSession db, MessageRecheck reche
             var kept = promise.PaidMinor + counted >= promise.AmountMinor;
             await db.ExecuteAsync(PaidSql, new
             {
-                promise.Id, PaidMinor = promise.PaidMinor + counted, AppliedMinor = promise.AppliedMinor + applied,
-                Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live, ClosedAt = kept ? now : (DateTimeOffset?)null,
+                promise.Id,
+                PaidMinor = promise.PaidMinor + counted,
+                AppliedMinor = promise.AppliedMinor + applied,
+                Status = kept ? PromiseStatuses.Kept : PromiseStatuses.Live,
+                ClosedAt = kept ? now : (DateTimeOffset?)null,
             }, cancellationToken);
             if (kept)
             {

@@ -39,7 +39,11 @@ internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator,
 
         var marked = await db.ExecuteAsync(MarkSql, new
         {
-            message.Id, Sent = MessageStatuses.Sent, Now = time.GetUtcNow(), Letter = Channels.Letter, ToPrint = MessageStatuses.ToPrint,
+            message.Id,
+            Sent = MessageStatuses.Sent,
+            Now = time.GetUtcNow(),
+            Letter = Channels.Letter,
+            ToPrint = MessageStatuses.ToPrint,
         }, cancellationToken);
         var current = (await db.QuerySingleOrDefaultAsync<MessageRow>(FindSql, new { message.Id }, cancellationToken))!;
         if (marked == 0)

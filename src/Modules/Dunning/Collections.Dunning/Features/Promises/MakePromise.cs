@@ -107,9 +107,16 @@ internal sealed class MakePromiseHandler(DbSession db, IMediator mediator, Calle
         var repeated = invoiceIds.Where(id => recent.Count(p => p.Covers(id)) >= 2).ToList();
         var row = new PromiseRow
         {
-            Id = Ids.New("ptp", time), DebtorId = debtor.Id, AmountMinor = amount.Minor, Currency = amount.Currency.Code, PromisedDate = body.PromisedDate,
-            LiveUntil = body.PromisedDate.AddDays(options.PromiseGraceDays), InvoiceIds = IdList.Join(invoiceIds),
-            Status = repeated.Count > 0 ? PromiseStatuses.Referred : PromiseStatuses.Live, CreatedBy = who.Actor, CreatedAt = now,
+            Id = Ids.New("ptp", time),
+            DebtorId = debtor.Id,
+            AmountMinor = amount.Minor,
+            Currency = amount.Currency.Code,
+            PromisedDate = body.PromisedDate,
+            LiveUntil = body.PromisedDate.AddDays(options.PromiseGraceDays),
+            InvoiceIds = IdList.Join(invoiceIds),
+            Status = repeated.Count > 0 ? PromiseStatuses.Referred : PromiseStatuses.Live,
+            CreatedBy = who.Actor,
+            CreatedAt = now,
         };
         await db.ExecuteAsync(InsertSql, row, cancellationToken);
         var summary = $"Promise to pay {MessageComposer.Amount(row.AmountMinor, row.Currency)} by {MessageComposer.Date(row.PromisedDate)} for {string.Join(", ", open.Select(i => i.Number))}";

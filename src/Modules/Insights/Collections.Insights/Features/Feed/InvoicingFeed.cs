@@ -18,8 +18,15 @@ internal sealed class InvoicesCreatedFeed(InsightsStore store, DebtorSignals sig
     {
         var added = await store.TryInsertItemsAsync(n.Invoices.Select(i => new ItemRow
         {
-            Id = i.InvoiceId, Kind = ItemKinds.Invoice, DebtorId = i.DebtorId, Currency = i.Currency, IssueDate = i.IssueDate, DueDate = i.DueDate,
-            TotalMinor = i.TotalMinor, BalanceMinor = i.TotalMinor, Status = i.TotalMinor == 0 ? InvoiceStatuses.Paid : InvoiceStatuses.Open,
+            Id = i.InvoiceId,
+            Kind = ItemKinds.Invoice,
+            DebtorId = i.DebtorId,
+            Currency = i.Currency,
+            IssueDate = i.IssueDate,
+            DueDate = i.DueDate,
+            TotalMinor = i.TotalMinor,
+            BalanceMinor = i.TotalMinor,
+            Status = i.TotalMinor == 0 ? InvoiceStatuses.Paid : InvoiceStatuses.Open,
         }).ToList(), cancellationToken);
         if (added.Count == 0)
         {
@@ -46,8 +53,15 @@ internal sealed class LateFeeAssessedFeed(InsightsStore store, DebtorSignals sig
 
         await store.InsertItemAsync(new ItemRow
         {
-            Id = n.FeeId, Kind = ItemKinds.LateFee, DebtorId = n.DebtorId, Currency = n.Currency, IssueDate = n.AssessedFor, DueDate = n.AssessedFor,
-            TotalMinor = n.AmountMinor, BalanceMinor = n.AmountMinor, Status = InvoiceStatuses.Open,
+            Id = n.FeeId,
+            Kind = ItemKinds.LateFee,
+            DebtorId = n.DebtorId,
+            Currency = n.Currency,
+            IssueDate = n.AssessedFor,
+            DueDate = n.AssessedFor,
+            TotalMinor = n.AmountMinor,
+            BalanceMinor = n.AmountMinor,
+            Status = InvoiceStatuses.Open,
         }, cancellationToken);
         await signals.CheckCreditLimitAsync(n.DebtorId, n.FeeId, n.Currency, n.AmountMinor, cancellationToken);
     }

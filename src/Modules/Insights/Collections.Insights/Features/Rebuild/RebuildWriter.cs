@@ -28,8 +28,16 @@ internal sealed class RebuildWriter(DbSession db, InsightsStore store)
         var paidOn = item.BalanceMinor == 0 && item.Status == InvoiceStatuses.Paid && allocations.Count > 0 ? allocations.Max(a => a.ReceivedOn) : (DateOnly?)null;
         var row = new ItemRow
         {
-            Id = item.Id, Kind = item.Kind, DebtorId = item.DebtorId, Currency = item.Currency, IssueDate = item.IssueDate, DueDate = item.DueDate,
-            TotalMinor = item.TotalMinor, BalanceMinor = item.BalanceMinor, Status = item.Status, PaidOn = paidOn,
+            Id = item.Id,
+            Kind = item.Kind,
+            DebtorId = item.DebtorId,
+            Currency = item.Currency,
+            IssueDate = item.IssueDate,
+            DueDate = item.DueDate,
+            TotalMinor = item.TotalMinor,
+            BalanceMinor = item.BalanceMinor,
+            Status = item.Status,
+            PaidOn = paidOn,
         };
         await store.InsertItemAsync(row, ct);
         if (item.Kind != ItemKinds.Invoice)
@@ -54,7 +62,11 @@ internal sealed class RebuildWriter(DbSession db, InsightsStore store)
     public Task WriteDisputeAsync(DisputeSummaryDto d, CancellationToken ct) =>
         db.ExecuteAsync(InsertDisputeSql, new
         {
-            d.Id, d.DebtorId, d.InvoiceId, d.Currency, d.DisputedMinor,
+            d.Id,
+            d.DebtorId,
+            d.InvoiceId,
+            d.Currency,
+            d.DisputedMinor,
             Status = d.Status is DisputeStatuses.Resolved or DisputeStatuses.Withdrawn ? d.Status : "open",
             d.Outcome,
             OpenedOn = InsightsStore.DayOf(d.OpenedAt),
@@ -72,7 +84,11 @@ internal sealed class RebuildWriter(DbSession db, InsightsStore store)
         var ended = p.Status != PaymentPlanStatuses.Active;
         await db.ExecuteAsync(InsertPlanSql, new
         {
-            p.Id, p.DebtorId, p.Currency, p.TotalMinor, p.Status,
+            p.Id,
+            p.DebtorId,
+            p.Currency,
+            p.TotalMinor,
+            p.Status,
             StartedOn = InsightsStore.DayOf(p.CreatedAt),
             EndedOn = ended ? knownEnd ?? today : (DateOnly?)null,
         }, ct);

@@ -100,8 +100,13 @@ internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, Pa
 
         await db.ExecuteAsync(InsertSql, new
         {
-            Id = id, command.PaymentId, command.RequestKey, command.AmountMinor, command.Reason,
-            Status = viaStripe ? RefundIntentStatuses.Pending : RefundIntentStatuses.Done, Now = time.GetUtcNow(),
+            Id = id,
+            command.PaymentId,
+            command.RequestKey,
+            command.AmountMinor,
+            command.Reason,
+            Status = viaStripe ? RefundIntentStatuses.Pending : RefundIntentStatuses.Done,
+            Now = time.GetUtcNow(),
         }, cancellationToken);
         return (await RefundIntentQueries.FindAsync(db, command.PaymentId, command.RequestKey, cancellationToken))!;
     }

@@ -45,8 +45,11 @@ internal sealed class RotateWebhookSecretHandler(DbSession db, EndpointReader en
         DateTimeOffset? expiresAt = command.OverlapHours == 0 ? null : time.GetUtcNow().AddHours(command.OverlapHours);
         var changed = await db.ExecuteAsync(RotateSql, new
         {
-            endpoint.Id, Secret = secret, CurrentSecret = endpoint.Secret,
-            PreviousSecret = expiresAt is null ? null : endpoint.Secret, PreviousExpiresAt = expiresAt,
+            endpoint.Id,
+            Secret = secret,
+            CurrentSecret = endpoint.Secret,
+            PreviousSecret = expiresAt is null ? null : endpoint.Secret,
+            PreviousExpiresAt = expiresAt,
         }, cancellationToken);
         if (changed != 1)
         {
