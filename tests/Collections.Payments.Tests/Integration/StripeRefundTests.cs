@@ -113,6 +113,36 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
     }
 
     [Test]
+    public async Task Chargeback_OfPartOfAPayment_ReversesOnlyTheDisputedAmount()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+
+        var dispute = await Stripe.SendEventAsync("charge.dispute.created", Dispute(sessionId, amount: 4000, status: "needs_response"));
+
+        Assert.That(dispute.StatusCode, Is.EqualTo(200), dispute.Response);
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m), "the bank took back 40, not the whole 100");
+        Assert.That(Published.Of<ChargebackOpened>().Single(c => c.DebtorId == debtor).AmountMinor, Is.EqualTo(4000));
+    }
+
+    [Test]
+    public async Task Inquiry_FromTheBank_ReversesNothing_AndIsNotedForStaff()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+
+        var inquiry = await Stripe.SendEventAsync("charge.dispute.created", Dispute(sessionId, amount: 10000, status: "warning_needs_response"));
+
+        Assert.That(inquiry.Response, Does.Contain("inquiry noted"));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        Assert.That((await OnlyPayment(debtor)).GetProperty("status").GetString(), Is.Not.EqualTo("chargeback"));
+        var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(activity.ToString(), Does.Contain("payment.inquiry"));
+    }
+
+    [Test]
     public async Task Refund_InKronur_IsSentWithTwoDecimals_AndItsWebhookIsReadBackWhole()
     {
         var (debtor, invoice) = await DebtorWithInvoice(150_000m, "ISK");
@@ -163,4 +193,15 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         Assert.That(activity.ToString(), Does.Contain("payment.chargeback"));
         await (await Staff.PostKeyed($"/api/v1/payments/{payment.GetProperty("id").GetString()}/refunds", new { amount = 1m, reason = "x" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
+
+    private JsonObject Dispute(string sessionId, long amount, string status) => new()
+    {
+        ["id"] = $"dp_{Guid.NewGuid():N}",
+        ["object"] = "dispute",
+        ["amount"] = amount,
+        ["currency"] = "eur",
+        ["payment_intent"] = (string)Stripe.Session(sessionId)!["payment_intent"]!,
+        ["reason"] = "product_not_received",
+        ["status"] = status,
+    };
 }

@@ -28,7 +28,10 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         WHERE id = @Id AND status <> 'chargeback' AND refunded_minor + @AmountMinor <= amount_minor AND unapplied_minor >= @FromCreditMinor
         """;
 
-    private const string ChargebackSql = "UPDATE payments_payments SET status = 'chargeback', unapplied_minor = 0, version = version + 1 WHERE id = @Id AND status <> 'chargeback'";
+    private const string ChargebackSql = """
+        UPDATE payments_payments SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, version = version + 1
+        WHERE id = @Id AND status <> 'chargeback'
+        """;
 
     /// <summary>Takes the refund from the payment's unapplied credit first, then reverses its allocations newest first.</summary>
     /// <summary>Books a refund that has happened (at Stripe, or by bank for a payment received outside Stripe).</summary>
@@ -61,7 +64,10 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
     public Task<long> PendingRefundsMinorAsync(string paymentId, CancellationToken ct) =>
         db.ExecuteScalarAsync<long>(PendingRefundsSql, new { PaymentId = paymentId }, ct);
 
-    /// <summary>The bank took the money back: every remaining allocation is reversed and the payment's credit is gone.</summary>
+    /// <summary>
+    /// The bank took the disputed amount back: that much of the payment's allocations is reversed, newest first, and
+    /// what the allocations do not cover comes out of the payment's unapplied credit; the rest of the payment stands.
+    /// </summary>
     public async Task<bool> ChargebackAsync(PaymentRow payment, long disputedMinor, string reason, CancellationToken ct)
     {
         if (payment.Status == PaymentStatuses.Chargeback)
@@ -69,13 +75,19 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
             return false;
         }
 
+        var disputed = Math.Min(disputedMinor, payment.AmountMinor - payment.RefundedMinor);
         var active = (await book.AllocationsAsync(payment.Id, ct)).Sum(a => a.ActiveMinor);
-        await book.ReverseAsync(payment, active, $"Chargeback: {reason}", ct);
-        await db.ExecuteAsync(ChargebackSql, new { payment.Id }, ct);
-        var money = new Money(disputedMinor, Currency.Of(payment.Currency));
+        var reversed = await book.ReverseAsync(payment, Math.Min(disputed, active), $"Chargeback: {reason}", ct);
+        await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor) }, ct);
+        var money = new Money(disputed, Currency.Of(payment.Currency));
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback",
-            $"The payer's bank disputed payment {payment.Id} ({money}, reason: {reason}). Its allocations were reversed; the invoices are open again. Staff: respond to the dispute in Stripe."), ct);
-        await mediator.Publish(new ChargebackOpened(payment.Id, payment.DebtorId, disputedMinor, payment.Currency, reason, time.GetUtcNow()), ct);
+            $"The payer's bank disputed {money} of payment {payment.Id} (reason: {reason}). That much of its allocations was reversed; those invoices are open again. Staff: respond to the dispute in Stripe."), ct);
+        await mediator.Publish(new ChargebackOpened(payment.Id, payment.DebtorId, disputed, payment.Currency, reason, time.GetUtcNow()), ct);
         return true;
     }
+
+    /// <summary>A retrieval request (an inquiry) moves no money: it is noted for staff, and nothing is reversed.</summary>
+    public Task InquiryAsync(PaymentRow payment, long amountMinor, string reason, CancellationToken ct) =>
+        mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.inquiry",
+            $"The payer's bank asked about {new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} (reason: {reason}); nothing was reversed. Staff: answer the inquiry in Stripe."), ct);
 }

@@ -193,8 +193,14 @@ internal sealed class HandleStripeEventHandler(
             return ("no payment of ours for this charge", true);
         }
 
-        var disputed = e.Amount("amount") is { } amount ? StripeAmounts.FromStripe(amount, Currency.Of(payment.Currency)) : null;
-        return (await reversals.ChargebackAsync(payment, disputed ?? payment.AmountMinor, e.Field("reason") ?? "unknown", ct)
+        var disputed = (e.Amount("amount") is { } amount ? StripeAmounts.FromStripe(amount, Currency.Of(payment.Currency)) : null) ?? payment.AmountMinor;
+        if (e.Field("status")?.StartsWith("warning_", StringComparison.Ordinal) == true)
+        {
+            await reversals.InquiryAsync(payment, disputed, e.Field("reason") ?? "unknown", ct);
+            return ($"payment {payment.Id}: inquiry noted, nothing reversed", false);
+        }
+
+        return (await reversals.ChargebackAsync(payment, disputed, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
             : $"payment {payment.Id}: chargeback already recorded", false);
     }
