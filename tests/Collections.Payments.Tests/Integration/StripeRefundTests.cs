@@ -143,6 +143,45 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
     }
 
     [Test]
+    public async Task Chargeback_TheCreditorWins_PutsTheMoneyBackOnTheInvoice()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var opened = Dispute(sessionId, amount: 10000, status: "needs_response");
+        await Stripe.SendEventAsync("charge.dispute.created", opened);
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(100m));
+
+        opened["status"] = "won";
+        var won = await Stripe.SendEventAsync("charge.dispute.closed", opened);
+
+        Assert.That(won.Response, Does.Contain("chargeback won"));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        var payment = await OnlyPayment(debtor);
+        Assert.That(payment.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
+        Assert.That(payment.Amount("unapplied"), Is.EqualTo(0m));
+        Assert.That((await Stripe.RedeliverAsync(won.EventId)).Response, Does.Contain("\"duplicate\":true"), "a redelivery changes nothing");
+    }
+
+    [Test]
+    public async Task Chargeback_TheCreditorLoses_StaysReversed_AndSaysSo()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var opened = Dispute(sessionId, amount: 10000, status: "needs_response");
+        await Stripe.SendEventAsync("charge.dispute.created", opened);
+
+        opened["status"] = "lost";
+        await Stripe.SendEventAsync("charge.dispute.closed", opened);
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(100m));
+        Assert.That((await OnlyPayment(debtor)).GetProperty("status").GetString(), Is.EqualTo("chargeback"));
+        var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(activity.ToString(), Does.Contain("payment.chargeback_lost"));
+    }
+
+    [Test]
     public async Task Refund_InKronur_IsSentWithTwoDecimals_AndItsWebhookIsReadBackWhole()
     {
         var (debtor, invoice) = await DebtorWithInvoice(150_000m, "ISK");

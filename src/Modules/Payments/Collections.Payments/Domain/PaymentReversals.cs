@@ -29,8 +29,20 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         """;
 
     private const string ChargebackSql = """
-        UPDATE payments_payments SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, version = version + 1
+        UPDATE payments_payments
+        SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, charged_back_minor = @DisputedMinor, version = version + 1
         WHERE id = @Id AND status <> 'chargeback'
+        """;
+
+    private const string ReinstatedSql = """
+        UPDATE payments_payments
+        SET status = 'succeeded', unapplied_minor = unapplied_minor + charged_back_minor, charged_back_minor = 0, version = version + 1
+        WHERE id = @Id AND status = 'chargeback'
+        """;
+
+    private const string SpendSql = """
+        UPDATE payments_payments SET unapplied_minor = unapplied_minor - @AmountMinor, version = version + 1
+        WHERE id = @Id AND unapplied_minor >= @AmountMinor
         """;
 
     /// <summary>Takes the refund from the payment's unapplied credit first, then reverses its allocations newest first.</summary>
@@ -78,13 +90,46 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         var disputed = Math.Min(disputedMinor, payment.AmountMinor - payment.RefundedMinor);
         var active = (await book.AllocationsAsync(payment.Id, ct)).Sum(a => a.ActiveMinor);
         var reversed = await book.ReverseAsync(payment, Math.Min(disputed, active), $"Chargeback: {reason}", ct);
-        await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor) }, ct);
+        await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor), DisputedMinor = disputed }, ct);
         var money = new Money(disputed, Currency.Of(payment.Currency));
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback",
             $"The payer's bank disputed {money} of payment {payment.Id} (reason: {reason}). That much of its allocations was reversed; those invoices are open again. Staff: respond to the dispute in Stripe."), ct);
         await mediator.Publish(new ChargebackOpened(payment.Id, payment.DebtorId, disputed, payment.Currency, reason, time.GetUtcNow()), ct);
         return true;
     }
+
+    /// <summary>
+    /// The creditor won the dispute (or the bank reinstated the funds): what the chargeback took comes back to the payment
+    /// and is applied again, in the debtor's allocation order, to what is still open; the rest stays account credit.
+    /// </summary>
+    public async Task<bool> ReinstateAsync(PaymentRow payment, string outcome, CancellationToken ct)
+    {
+        if (await db.ExecuteAsync(ReinstatedSql, new { payment.Id }, ct) == 0)
+        {
+            return false;
+        }
+
+        var currency = Currency.Of(payment.Currency);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var debtor = await mediator.Send(new GetDebtorQuery(payment.DebtorId), ct);
+        var open = await mediator.Send(new GetOpenItemsQuery(payment.DebtorId), ct);
+        var plan = AllocationPlanner.Plan(payment.ChargedBackMinor, payment.Currency, today, open, null, debtor?.AllocationOrder ?? AllocationOrders.PrincipalFirst);
+        foreach (var allocation in plan.Allocations)
+        {
+            await db.ExecuteAsync(SpendSql, new { payment.Id, allocation.AmountMinor }, ct);
+            await book.ApplyAsync(payment.Id, payment.DebtorId, payment.Currency, allocation, today, "reinstated", ct);
+        }
+
+        await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_won",
+            $"The bank's dispute of payment {payment.Id} ended in our favour ({outcome}): {new Money(payment.ChargedBackMinor, currency)} is back; "
+            + $"{new Money(plan.AllocatedMinor, currency)} of it is applied to open invoices again."), ct);
+        return true;
+    }
+
+    /// <summary>The bank decided for the payer: the reversal stands and the reopened invoices are chased again.</summary>
+    public Task LostAsync(PaymentRow payment, CancellationToken ct) =>
+        mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_lost",
+            $"The bank's dispute of payment {payment.Id} was lost: {new Money(payment.ChargedBackMinor, Currency.Of(payment.Currency))} stays reversed and those invoices are open and chased again."), ct);
 
     /// <summary>A retrieval request (an inquiry) moves no money: it is noted for staff, and nothing is reversed.</summary>
     public Task InquiryAsync(PaymentRow payment, long amountMinor, string reason, CancellationToken ct) =>

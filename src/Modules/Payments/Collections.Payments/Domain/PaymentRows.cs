@@ -21,7 +21,8 @@ internal sealed record PaymentRow
     public const string Columns = """
         id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, unapplied_minor AS UnappliedMinor,
         refunded_minor AS RefundedMinor, method AS Method, status AS Status, reference AS Reference, received_on AS ReceivedOn,
-        recorded_at AS RecordedAt, attempt_id AS AttemptId, payment_plan_id AS PaymentPlanId, stripe_payment_intent AS StripePaymentIntent
+        recorded_at AS RecordedAt, attempt_id AS AttemptId, payment_plan_id AS PaymentPlanId, stripe_payment_intent AS StripePaymentIntent,
+        charged_back_minor AS ChargedBackMinor
         """;
 
     public required string Id { get; init; }
@@ -35,6 +36,9 @@ internal sealed record PaymentRow
     public long UnappliedMinor { get; init; }
 
     public long RefundedMinor { get; init; }
+
+    /// <summary>What an open or lost chargeback took back; zero when none did, or after the creditor won.</summary>
+    public long ChargedBackMinor { get; init; }
 
     public required string Method { get; init; }
 

@@ -159,6 +159,9 @@ internal sealed class HandleStripeEventHandler(
                 return await RefundedAtStripeAsync(e, ct);
             case "charge.dispute.created":
                 return await ChargebackAsync(e, ct);
+            case "charge.dispute.closed":
+            case "charge.dispute.funds_reinstated":
+                return await DisputeEndedAsync(e, ct);
             default:
                 return ($"ignored: {e.Type} is not handled", false);
         }
@@ -203,6 +206,30 @@ internal sealed class HandleStripeEventHandler(
         return (await reversals.ChargebackAsync(payment, disputed, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
             : $"payment {payment.Id}: chargeback already recorded", false);
+    }
+
+    private async Task<(string, bool)> DisputeEndedAsync(StripeEventEnvelope e, CancellationToken ct)
+    {
+        if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
+        {
+            return ("no payment of ours for this charge", true);
+        }
+
+        var status = e.Field("status");
+        if (e.Type == "charge.dispute.funds_reinstated" || status == "won")
+        {
+            return (await reversals.ReinstateAsync(payment, status ?? "funds reinstated", ct)
+                ? $"payment {payment.Id}: chargeback won, money applied again"
+                : $"payment {payment.Id}: nothing charged back to reinstate", false);
+        }
+
+        if (status == "lost" && payment.Status == PaymentStatuses.Chargeback)
+        {
+            await reversals.LostAsync(payment, ct);
+            return ($"payment {payment.Id}: chargeback lost, stays reversed", false);
+        }
+
+        return ($"payment {payment.Id}: dispute closed ({status ?? "no status"}), nothing to do", false);
     }
 
     /// <summary>What Stripe says was paid must be what the attempt asked for: anything else is never booked as paid.</summary>
