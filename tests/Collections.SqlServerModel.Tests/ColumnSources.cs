@@ -117,6 +117,7 @@ public static class ColumnSources
         new("payments_attempts.checkout_url", "the URL Stripe returns for a Checkout Session (a few hundred characters)"),
         new("payments_attempts.failure_reason", "a fixed sentence per way a checkout ends unpaid"),
         new("payments_payments.stripe_payment_intent", "a Stripe PaymentIntent id (under 70 characters)"),
+        new("payments_payments.chargeback_dispute_id", "a Stripe Dispute id (under 70 characters)"),
         new("payments_stripe_events.type", "a Stripe event type"),
         new("payments_stripe_events.api_version", "a Stripe API version, 2025-03-31.basil"),
         new("disputes_disputes.number", "a sequence number, DSP-000001"),

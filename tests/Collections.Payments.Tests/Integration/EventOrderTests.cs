@@ -36,6 +36,29 @@ public sealed class EventOrderTests(DatabaseProvider provider) : StripeFixture(p
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(50m));
     }
 
+    [TestCase(false, TestName = "ChargebackThenWin_EndsPaid")]
+    [TestCase(true, TestName = "WinBeforeItsChargeback_IsParked_AndEndsPaid")]
+    public async Task AChargebackTheCreditorWins_EndsPaid_InEitherOrder(bool winFirst)
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
+        var held = Stripe.Options.WebhookUrl;
+        Stripe.Options.WebhookUrl = null;
+        var created = await Stripe.SendEventAsync("charge.dispute.created", Dispute(intent, "dp_order_" + debtor, "needs_response"));
+        var won = await Stripe.SendEventAsync("charge.dispute.closed", Dispute(intent, "dp_order_" + debtor, "won"));
+        Stripe.Options.WebhookUrl = held;
+
+        foreach (var eventId in winFirst ? new[] { won.EventId, created.EventId } : [created.EventId, won.EventId])
+        {
+            Assert.That((await Stripe.RedeliverAsync(eventId)).StatusCode, Is.EqualTo(200));
+        }
+
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        Assert.That((await OnlyPayment(debtor)).GetProperty("status").GetString(), Is.EqualTo("succeeded"));
+    }
+
     [Test]
     public async Task RefundOfAChargeNeverSeen_StaysParked_UntilItsLimit_ThenIsDropped()
     {
@@ -61,5 +84,16 @@ public sealed class EventOrderTests(DatabaseProvider provider) : StripeFixture(p
         ["currency"] = "eur",
         ["payment_intent"] = intent,
         ["refunded"] = false,
+    };
+
+    private static JsonObject Dispute(string intent, string id, string status) => new()
+    {
+        ["id"] = id,
+        ["object"] = "dispute",
+        ["amount"] = 10000,
+        ["currency"] = "eur",
+        ["payment_intent"] = intent,
+        ["reason"] = "fraudulent",
+        ["status"] = status,
     };
 }

@@ -30,7 +30,8 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
 
     private const string ChargebackSql = """
         UPDATE payments_payments
-        SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, charged_back_minor = @DisputedMinor, version = version + 1
+        SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, charged_back_minor = @DisputedMinor,
+            chargeback_dispute_id = @DisputeId, version = version + 1
         WHERE id = @Id AND status <> 'chargeback'
         """;
 
@@ -80,7 +81,7 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
     /// The bank took the disputed amount back: that much of the payment's allocations is reversed, newest first, and
     /// what the allocations do not cover comes out of the payment's unapplied credit; the rest of the payment stands.
     /// </summary>
-    public async Task<bool> ChargebackAsync(PaymentRow payment, long disputedMinor, string reason, CancellationToken ct)
+    public async Task<bool> ChargebackAsync(PaymentRow payment, string? disputeId, long disputedMinor, string reason, CancellationToken ct)
     {
         if (payment.Status == PaymentStatuses.Chargeback)
         {
@@ -90,7 +91,7 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         var disputed = Math.Min(disputedMinor, payment.AmountMinor - payment.RefundedMinor);
         var active = (await book.AllocationsAsync(payment.Id, ct)).Sum(a => a.ActiveMinor);
         var reversed = await book.ReverseAsync(payment, Math.Min(disputed, active), $"Chargeback: {reason}", ct);
-        await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor), DisputedMinor = disputed }, ct);
+        await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor), DisputedMinor = disputed, DisputeId = disputeId }, ct);
         var money = new Money(disputed, Currency.Of(payment.Currency));
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback",
             $"The payer's bank disputed {money} of payment {payment.Id} (reason: {reason}). That much of its allocations was reversed; those invoices are open again. Staff: respond to the dispute in Stripe."), ct);

@@ -22,7 +22,7 @@ internal sealed record PaymentRow
         id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, unapplied_minor AS UnappliedMinor,
         refunded_minor AS RefundedMinor, method AS Method, status AS Status, reference AS Reference, received_on AS ReceivedOn,
         recorded_at AS RecordedAt, attempt_id AS AttemptId, payment_plan_id AS PaymentPlanId, stripe_payment_intent AS StripePaymentIntent,
-        charged_back_minor AS ChargedBackMinor
+        charged_back_minor AS ChargedBackMinor, chargeback_dispute_id AS ChargebackDisputeId
         """;
 
     public required string Id { get; init; }
@@ -39,6 +39,9 @@ internal sealed record PaymentRow
 
     /// <summary>What an open or lost chargeback took back; zero when none did, or after the creditor won.</summary>
     public long ChargedBackMinor { get; init; }
+
+    /// <summary>The Stripe dispute that charged the payment back, kept after it ends.</summary>
+    public string? ChargebackDisputeId { get; init; }
 
     public required string Method { get; init; }
 

@@ -203,7 +203,7 @@ internal sealed class HandleStripeEventHandler(
             return ($"payment {payment.Id}: inquiry noted, nothing reversed", false);
         }
 
-        return (await reversals.ChargebackAsync(payment, disputed, e.Field("reason") ?? "unknown", ct)
+        return (await reversals.ChargebackAsync(payment, e.Field("id"), disputed, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
             : $"payment {payment.Id}: chargeback already recorded", false);
     }
@@ -216,6 +216,13 @@ internal sealed class HandleStripeEventHandler(
         }
 
         var status = e.Field("status");
+        var ending = e.Type == "charge.dispute.funds_reinstated" || status is "won" or "lost";
+        if (ending && e.Field("id") is { } disputeId && payment.ChargebackDisputeId != disputeId)
+        {
+            // The end of a chargeback we have not booked yet (its charge.dispute.created is still on its way): wait for it.
+            return ($"the chargeback of dispute {disputeId} is not recorded yet", true);
+        }
+
         if (e.Type == "charge.dispute.funds_reinstated" || status == "won")
         {
             return (await reversals.ReinstateAsync(payment, status ?? "funds reinstated", ct)
