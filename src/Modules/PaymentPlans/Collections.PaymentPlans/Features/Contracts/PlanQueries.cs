@@ -43,18 +43,15 @@ internal sealed class GetPlansHandler(DbSession db, PlanStore store) : IRequestH
 
 internal static class PlanSummaries
 {
-    public static async Task<IReadOnlyList<PaymentPlanSummaryDto>> LoadAsync(PlanStore store, IReadOnlyList<string> ids, CancellationToken ct)
-    {
-        var result = new List<PaymentPlanSummaryDto>(ids.Count);
-        foreach (var id in ids)
-        {
-            var loaded = (await store.FindAsync(id, ct))!;
-            var plan = loaded.Plan;
-            var nextDue = loaded.Installments.FirstOrDefault(i => i.PaidMinor < i.AmountMinor);
-            result.Add(new PaymentPlanSummaryDto(plan.Id, plan.DebtorId, plan.Status, plan.Currency, plan.TotalMinor, plan.PaidMinor, loaded.InvoiceIds,
-                nextDue?.DueDate, plan.CreatedAt, nextDue is null ? null : nextDue.AmountMinor - nextDue.PaidMinor));
-        }
+    /// <summary>Three statements for all the plans, whatever their number (a dunning run asks for every active plan).</summary>
+    public static async Task<IReadOnlyList<PaymentPlanSummaryDto>> LoadAsync(PlanStore store, IReadOnlyList<string> ids, CancellationToken ct) =>
+        (await store.FindManyAsync(ids, ct)).Select(Summary).ToList();
 
-        return result;
+    private static PaymentPlanSummaryDto Summary(LoadedPlan loaded)
+    {
+        var plan = loaded.Plan;
+        var nextDue = loaded.Installments.FirstOrDefault(i => i.PaidMinor < i.AmountMinor);
+        return new PaymentPlanSummaryDto(plan.Id, plan.DebtorId, plan.Status, plan.Currency, plan.TotalMinor, plan.PaidMinor, loaded.InvoiceIds,
+            nextDue?.DueDate, plan.CreatedAt, nextDue is null ? null : nextDue.AmountMinor - nextDue.PaidMinor);
     }
 }
