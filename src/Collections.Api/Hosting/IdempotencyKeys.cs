@@ -11,12 +11,12 @@ internal static class IdempotencyKeys
     {
         app.Use(async (context, next) =>
         {
-            var replay = context.RequestServices.GetRequiredService<IdempotencyReplay>();
+            var replay = context.RequestServices.GetRequiredService<IdempotencyContext>();
             context.Response.OnStarting(() =>
             {
                 if (replay.Replayed)
                 {
-                    context.Response.Headers[IdempotencyReplay.Header] = "true";
+                    context.Response.Headers[IdempotencyContext.ReplayedHeader] = "true";
                 }
 
                 return Task.CompletedTask;
@@ -27,7 +27,7 @@ internal static class IdempotencyKeys
     }
 }
 
-/// <summary>Forgets idempotency keys after <see cref="IdempotencyReplay.Lifetime"/>, hourly, on one instance at a time.</summary>
+/// <summary>Forgets idempotency keys after <see cref="IdempotencyContext.Lifetime"/>, hourly, on one instance at a time.</summary>
 internal sealed class IdempotencyKeyCleanup(IServiceScopeFactory scopes, IJobLease lease, TimeProvider time, ILogger<IdempotencyKeyCleanup> logger) : BackgroundService
 {
     public const string JobName = "platform.idempotency-keys";
@@ -41,7 +41,7 @@ internal sealed class IdempotencyKeyCleanup(IServiceScopeFactory scopes, IJobLea
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-            removed = await db.InTransactionAsync(() => db.ExecuteAsync(ExpiredSql, new { Before = time.GetUtcNow() - IdempotencyReplay.Lifetime }, token), token);
+            removed = await db.InTransactionAsync(() => db.ExecuteAsync(ExpiredSql, new { Before = time.GetUtcNow() - IdempotencyContext.Lifetime }, token), token);
         }, ct);
         return removed;
     }

@@ -75,15 +75,17 @@ internal static class SwaggerSetup
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             operation.Responses ??= [];
-            if (metadata.OfType<IdempotencyKeyRequired>().Any())
+            var required = metadata.OfType<IdempotencyKeyRequired>().Any();
+            if (required || metadata.OfType<IdempotencyKeyAccepted>().Any())
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
                 {
                     Name = IdempotencyHeader.Name,
                     In = ParameterLocation.Header,
-                    Required = true,
-                    Description = "Your unique id for this request (a UUID, say). A repeat with the same key returns the first answer and changes nothing.",
+                    Required = required,
+                    Description = (required ? "Your unique id for this request (a UUID, say)." : "Optional: your unique id for this request (a UUID, say).") +
+                        " A repeat with the same key within 24 hours returns the first answer, refusals (403, 404, 422) included, marked Idempotent-Replayed, and changes nothing.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyHeader.MaxLength },
                 });
             }

@@ -1,8 +1,21 @@
 namespace Collections.SharedKernel.Errors;
 
 /// <summary>The resource does not exist, or the caller may not know that it exists (404).</summary>
-public sealed class NotFoundException(string resource, string id)
-    : Exception($"{resource} '{id}' was not found.");
+public sealed class NotFoundException : Exception
+{
+    public NotFoundException(string resource, string id)
+        : base($"{resource} '{id}' was not found.")
+    {
+    }
+
+    private NotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>The same answer again, from its stored message (an idempotent replay).</summary>
+    public static NotFoundException Because(string message) => new(message);
+}
 
 /// <summary>The request conflicts with the resource's current state (409).</summary>
 public sealed class ConflictException(string message) : Exception(message);

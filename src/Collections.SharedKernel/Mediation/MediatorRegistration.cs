@@ -12,13 +12,14 @@ public static class MediatorRegistration
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, SequentialMediator>();
-        services.AddScoped<IdempotencyReplay>();
+        services.AddScoped<IdempotencyContext>();
 
-        // First registered runs outermost: log, then validate, then open the transaction, then check the key.
+        // First registered runs outermost: log, validate, then check the key (which opens the transaction the unit of
+        // work joins, and stores a refusal after that transaction rolled back).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 
         foreach (var assembly in assemblies.Distinct())
         {

@@ -64,6 +64,7 @@ internal sealed class CreateApiKeyEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/api-keys/{created.Id}", created);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithoutIdempotencyKey("The answer carries the new key's secret, which is shown once and never stored.")
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
             .WithDescription("Create an API key. The key is shown once, in this response only.")

@@ -50,6 +50,7 @@ internal sealed class CreatePortalLinkEndpoint : IEndpoint
                 return Results.Created((string?)null, link);
             })
             .RequireAuthorization(Policies.Staff)
+            .WithoutIdempotencyKey("The answer is a link that acts as the debtor; it is shown once and never stored.")
             .WithName("CreatePortalLink")
             .WithSummary("Create a portal link")
             .WithDescription("Create a signed magic link into the debtor portal (default 14 days), optionally for one contact.")

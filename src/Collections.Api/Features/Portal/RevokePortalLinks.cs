@@ -38,6 +38,7 @@ internal sealed class RevokePortalLinksEndpoint : IEndpoint
         api.MapPost("/debtors/{id}/portal-links/revoke", (string id, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RevokePortalLinksCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("RevokePortalLinks")
             .WithSummary("Revoke portal links")
             .WithDescription("Withdraw every portal link and session issued so far for the debtor.")

@@ -88,6 +88,7 @@ internal sealed class StartPortalSessionEndpoint : IEndpoint
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
+            .WithoutIdempotencyKey("The answer is a session secret; it is never stored. A link can start a session only while it is valid.")
             .WithName("StartPortalSession")
             .WithSummary("Start a portal session")
             .WithDescription("Exchange a magic-link token for a short-lived portal session bearer token.")

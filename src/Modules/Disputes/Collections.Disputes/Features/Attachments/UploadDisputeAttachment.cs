@@ -85,6 +85,7 @@ internal sealed class UploadDisputeAttachmentEndpoint : IEndpoint
             .RequireAuthorization(Policies.DebtorOrStaff)
             .DisableAntiforgery()
             .WithMetadata(new AttachmentBodyLimit())
+            .AcceptsIdempotencyKey()
             .WithName("UploadDisputeAttachment")
             .WithSummary("Upload a dispute attachment")
             .WithDescription("Attach evidence (multipart field 'file'): PDF, PNG or JPEG judged by content, at most 10 MB each and 5 per dispute.")

@@ -40,6 +40,7 @@ internal sealed class AssignDisputeEndpoint : IEndpoint
         api.MapPost("/disputes/{id}/assign", (string id, AssignDisputeRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new AssignDisputeCommand(id, request.Assignee ?? string.Empty), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("AssignDispute")
             .WithSummary("Assign a dispute")
             .WithDescription("Assign a dispute to a member of staff; it moves from open to under_review.")

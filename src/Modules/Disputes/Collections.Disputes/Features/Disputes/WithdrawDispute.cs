@@ -34,6 +34,7 @@ internal sealed class WithdrawDisputeEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/disputes/{id}/withdraw", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new WithdrawDisputeCommand(id), ct))
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .AcceptsIdempotencyKey()
             .WithName("WithdrawDispute")
             .WithSummary("Withdraw a dispute")
             .WithDescription("Withdraw a dispute that is open or under review (the debtor's own, or staff on its behalf). The hold is released.")

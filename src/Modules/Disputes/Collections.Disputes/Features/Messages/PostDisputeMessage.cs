@@ -71,6 +71,7 @@ internal sealed class PostDisputeMessageEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/disputes/{id}", message);
             })
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .AcceptsIdempotencyKey()
             .WithName("PostDisputeMessage")
             .WithSummary("Post a dispute message")
             .WithDescription("Add a message to a dispute's thread. Staff may mark it internal: the debtor never sees internal notes.")

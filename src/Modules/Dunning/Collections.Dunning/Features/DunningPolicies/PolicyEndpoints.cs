@@ -19,6 +19,7 @@ internal sealed class PolicyEndpoints : IEndpoint
             .WithName("GetDunningPolicy").WithSummary("Get a dunning policy").WithDescription("One dunning policy.").Produces<PolicyResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", async (SavePolicyRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/dunning/policies", await mediator.Send(new SavePolicyCommand(null, request), ct)))
+            .AcceptsIdempotencyKey()
             .WithName("CreateDunningPolicy").WithSummary("Create a dunning policy").WithDescription("Create a policy.").Produces<PolicyResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id}", (string id, SavePolicyRequest request, IMediator mediator, CancellationToken ct) => mediator.Send(new SavePolicyCommand(id, request), ct))

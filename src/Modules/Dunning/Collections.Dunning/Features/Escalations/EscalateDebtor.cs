@@ -80,6 +80,7 @@ internal sealed class EscalateDebtorEndpoint : IEndpoint
         api.MapPost("/debtors/{id}/escalations", async (string id, EscalateDebtorRequest request, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/debtors/{id}/case-file", await mediator.Send(new EscalateDebtorCommand(id, request), ct)))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("EscalateDebtor")
             .WithSummary("Escalate a debtor")
             .WithDescription("Accept an escalation: place the debtor's open invoices with an agency or lawyer and stop automated messages.")

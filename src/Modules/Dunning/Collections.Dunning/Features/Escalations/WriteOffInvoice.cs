@@ -58,6 +58,7 @@ internal sealed class WriteOffInvoiceEndpoint : IEndpoint
         api.MapPost("/invoices/{id}/write-off", (string id, WriteOffInvoiceRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new WriteOffInvoiceCommand(id, request.Reason), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("WriteOffInvoice")
             .WithSummary("Write off an invoice")
             .WithDescription("Write off the remaining balance of an invoice (a staff decision, with a reason).")

@@ -66,6 +66,7 @@ internal sealed class MarkLetterPrintedEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/dunning/letters/{id}/printed", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new MarkLetterPrintedCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("MarkLetterPrinted")
             .WithSummary("Mark a letter printed")
             .WithDescription("Mark a to_print letter as printed and sent (idempotent: a repeat answers the same and changes nothing).")

@@ -37,6 +37,7 @@ internal sealed class DispatchOutboxEndpoint : IEndpoint
     {
         api.MapPost("/dunning/outbox/dispatch", (IMediator mediator, CancellationToken ct) => mediator.Send(new DispatchOutboxCommand(), ct))
             .RequireAuthorization(Policies.Staff)
+            .WithoutIdempotencyKey("A message is claimed before it is sent: a repeated dispatch sends nothing twice.")
             .WithName("DispatchOutbox")
             .WithSummary("Dispatch due e-mails")
             .WithDescription("Send the queued e-mails that are due now (the background dispatcher does this on its own).")

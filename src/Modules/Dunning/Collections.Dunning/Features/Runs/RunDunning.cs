@@ -90,6 +90,7 @@ internal sealed class RunDunningEndpoint : IEndpoint
         api.MapPost("/dunning/runs", (RunDunningRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RunDunningCommand(request.AsOf, request.DryRun), ct))
             .RequireAuthorization(Policies.Staff)
+            .WithoutIdempotencyKey("A step is taken once per invoice, ever: a repeated run takes nothing twice.")
             .WithName("RunDunning")
             .WithSummary("Run dunning")
             .WithDescription("Evaluate every open invoice and take (or, with dryRun, report) the due dunning steps. Idempotent: a step is taken once per invoice, ever.")

@@ -57,6 +57,7 @@ internal sealed class CompleteTaskEndpoint : IEndpoint
         api.MapPost("/tasks/{id}/complete", (string id, CompleteTaskRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new CompleteTaskCommand(id, request), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("CompleteTask")
             .WithSummary("Complete a task")
             .WithDescription("Record the outcome of a call task or proposal.")

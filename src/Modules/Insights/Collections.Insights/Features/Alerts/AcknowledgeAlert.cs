@@ -35,6 +35,7 @@ internal sealed class AcknowledgeAlertEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/insights/alerts/{id}/acknowledge", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new AcknowledgeAlertCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("AcknowledgeInsightAlert")
             .WithSummary("Acknowledge an alert")
             .WithDescription("Marks an alert as seen, recording who and when (the first acknowledgement stays).")

@@ -98,6 +98,7 @@ internal sealed class RebuildReadModelEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/insights/rebuild", (IMediator mediator, CancellationToken ct) => mediator.Send(new RebuildReadModelCommand(), ct))
             .RequireAuthorization(Policies.Admin)
+            .WithoutIdempotencyKey("The rebuild derives the read model from the modules: a repeat gives the same result.")
             .WithName("RebuildInsights")
             .WithSummary("Rebuild insights")
             .WithDescription("Rebuilds the Insights read model from the other modules' queries (admin).")

@@ -185,6 +185,7 @@ internal sealed class ImportDebtorsEndpoint : IEndpoint
         api.MapPost("/debtors/import", (ImportDebtorsRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ImportDebtorsCommand(request.Debtors), ct))
             .RequireAuthorization(Policies.Erp)
+            .AcceptsIdempotencyKey()
             .WithName("ImportDebtors")
             .WithSummary("Import debtors")
             .WithDescription("Create or update up to 1,000 debtors by external id, with a result per item; a bad item is rejected alone. Safe to re-send.")

@@ -51,6 +51,7 @@ internal sealed class VoidInvoiceEndpoint : IEndpoint
         api.MapPost("/invoices/{id}/void", async (string id, VoidInvoiceRequest? request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
                 await responses.ForAsync(await mediator.Send(new VoidInvoiceCommand(id, request?.Reason), ct), ct))
             .RequireAuthorization(Policies.Erp)
+            .AcceptsIdempotencyKey()
             .WithName("VoidInvoice")
             .WithSummary("Void an invoice")
             .WithDescription("Void an invoice that has nothing paid on it.")

@@ -58,6 +58,7 @@ internal sealed class WaiveLateFeeEndpoint : IEndpoint
         api.MapPost("/invoices/{id}/fees/{feeId}/waive", async (string id, string feeId, WaiveLateFeeRequest request, IMediator mediator, InvoiceResponses responses, CancellationToken ct) =>
                 await responses.ForAsync(await mediator.Send(new WaiveLateFeeCommand(id, feeId, request.Reason), ct), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("WaiveLateFee")
             .WithSummary("Waive a late fee")
             .WithDescription("Waive what is still owed on a late fee of an invoice. Staff only; a reason is required and logged.")

@@ -94,6 +94,7 @@ internal sealed class EvaluatePaymentPlansEndpoint : IEndpoint
         api.MapPost("/payment-plans/evaluations", (EvaluatePaymentPlansRequest? request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new EvaluatePaymentPlansCommand(request?.AsOf), ct))
             .RequireAuthorization(Policies.Staff)
+            .WithoutIdempotencyKey("An installment is settled or missed once: a repeated evaluation changes nothing twice.")
             .WithName("EvaluatePaymentPlans")
             .WithSummary("Evaluate payment plans")
             .WithDescription("Judge every active plan as of a date (default: each debtor's today): late installments, defaults, completions. Runs daily by itself.")

@@ -43,6 +43,7 @@ internal sealed class ApprovePaymentPlanEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/payment-plans/{id}/approve", (string id, IMediator mediator, CancellationToken ct) => mediator.Send(new ApprovePaymentPlanCommand(id), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("ApprovePaymentPlan")
             .WithSummary("Approve a payment plan")
             .WithDescription("Approve a proposed plan: it becomes active and its invoices are held from late fees and reminders.")

@@ -55,6 +55,7 @@ internal sealed class CancelPaymentPlanEndpoint : IEndpoint
         api.MapPost("/payment-plans/{id}/cancel", (string id, CancelPaymentPlanRequest? request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new CancelPaymentPlanCommand(id, request?.Reason), ct))
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .AcceptsIdempotencyKey()
             .WithName("CancelPaymentPlan")
             .WithSummary("Cancel a payment plan")
             .WithDescription("Cancel a plan (staff), or withdraw a proposed one (debtor). An active plan's invoices return to normal collection.")

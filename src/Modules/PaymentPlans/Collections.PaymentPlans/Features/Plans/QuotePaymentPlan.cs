@@ -81,6 +81,7 @@ internal sealed class QuotePaymentPlanEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/payment-plans/quotes", (PaymentPlanTermsRequest request, IMediator mediator, CancellationToken ct) => mediator.Send(new QuotePaymentPlanQuery(request.InvoiceIds, request.InstallmentCount, request.Frequency, request.FirstPaymentDate, request.DownPayment), ct))
             .RequireAuthorization(Policies.DebtorOrStaff)
+            .WithoutIdempotencyKey("A quote changes nothing.")
             .WithName("QuotePaymentPlan")
             .WithSummary("Quote a payment plan")
             .WithDescription("The schedule a plan would have and whether it would be approved on the spot. Writes nothing.")

@@ -42,6 +42,7 @@ internal sealed class RejectPaymentPlanEndpoint : IEndpoint
         api.MapPost("/payment-plans/{id}/reject", (string id, RejectPaymentPlanRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RejectPaymentPlanCommand(id, request.Reason), ct))
             .RequireAuthorization(Policies.Staff)
+            .AcceptsIdempotencyKey()
             .WithName("RejectPaymentPlan")
             .WithSummary("Reject a payment plan")
             .WithDescription("Reject a proposed plan, with the reason the debtor will be given.")

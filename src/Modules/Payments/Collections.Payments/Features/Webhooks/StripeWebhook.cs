@@ -41,6 +41,7 @@ internal sealed class StripeWebhookEndpoint : IEndpoint
                 return Results.Ok(await mediator.Send(new HandleStripeEventCommand(stripeEvent), ct));
             })
             .AllowAnonymous()
+            .WithoutIdempotencyKey("Stripe's event id makes each event count once.")
             .WithName("StripeWebhook")
             .WithSummary("Receive Stripe events")
             .WithDescription("Stripe webhook endpoint: verifies the Stripe-Signature header, records each event once, and applies checkout, refund and dispute events.")

@@ -51,6 +51,7 @@ internal sealed class RedeliverWebhookEndpoint : IEndpoint
         api.MapPost("/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver", async (string id, string deliveryId, IMediator mediator, CancellationToken ct) =>
                 Results.Accepted(value: await mediator.Send(new RedeliverWebhookCommand(id, deliveryId), ct)))
             .RequireAuthorization(Policies.Admin)
+            .AcceptsIdempotencyKey()
             .WithName("RedeliverWebhook")
             .WithSummary("Redeliver a webhook")
             .WithDescription("Send a delivered or failed event again, as a new delivery with the same event id and body.")

@@ -66,6 +66,7 @@ internal sealed class CreateWebhookEndpointEndpoint : IEndpoint
                 return Results.Created($"{EndpointModule.ApiPrefix}/webhook-endpoints/{created.Id}", created);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithoutIdempotencyKey("The answer carries the signing secret, which is shown once and never stored.")
             .WithName("CreateWebhookEndpoint")
             .WithSummary("Register a webhook endpoint")
             .WithDescription("Register an ERP endpoint for signed event deliveries. The signing secret is shown once.")

@@ -66,6 +66,7 @@ internal sealed class RotateWebhookSecretEndpoint : IEndpoint
         api.MapPost("/webhook-endpoints/{id}/rotate-secret", async (string id, RotateWebhookSecretRequest? request, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new RotateWebhookSecretCommand(id, request?.OverlapHours ?? 24), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithoutIdempotencyKey("The answer carries the new signing secret, which is shown once and never stored.")
             .WithName("RotateWebhookSecret")
             .WithSummary("Rotate a webhook secret")
             .WithDescription("Issue a new signing secret; the old one keeps signing beside it for the overlap (default 24 h). Shown once.")

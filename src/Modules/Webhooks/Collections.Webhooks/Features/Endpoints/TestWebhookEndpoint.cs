@@ -38,6 +38,7 @@ internal sealed class TestWebhookEndpointEndpoint : IEndpoint
         api.MapPost("/webhook-endpoints/{id}/test", async (string id, IMediator mediator, CancellationToken ct) =>
                 Results.Accepted(value: await mediator.Send(new TestWebhookEndpointCommand(id), ct)))
             .RequireAuthorization(Policies.Admin)
+            .AcceptsIdempotencyKey()
             .WithName("TestWebhookEndpoint")
             .WithSummary("Send a test event")
             .WithDescription("Queue a signed webhook.ping to the endpoint; follow it in the delivery log.")

@@ -175,6 +175,7 @@ internal sealed class ImportInvoicesEndpoint : IEndpoint
         api.MapPost("/invoices/import", (ImportInvoicesRequest request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ImportInvoicesCommand(request.Invoices), ct))
             .RequireAuthorization(Policies.Erp)
+            .AcceptsIdempotencyKey()
             .WithName("ImportInvoices")
             .WithSummary("Import invoices")
             .WithDescription("Upsert up to 1,000 invoices by external id; each item is validated and saved on its own, with a result per item. Safe to re-send.")

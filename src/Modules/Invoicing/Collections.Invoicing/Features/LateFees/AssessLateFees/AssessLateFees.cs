@@ -44,6 +44,7 @@ internal sealed class AssessLateFeesEndpoint : IEndpoint
         api.MapPost("/late-fees/assessments", (AssessLateFeesRequest? request, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new AssessLateFeesCommand(request?.AsOf), ct))
             .RequireAuthorization(Policies.Staff)
+            .WithoutIdempotencyKey("One decision per invoice and period, ever: a repeated assessment charges nothing twice.")
             .WithName("AssessLateFees")
             .WithSummary("Assess late fees")
             .WithDescription("Assess late fees up to a date (default: each debtor's today). Safe to repeat: each invoice period is decided once, ever.")
