@@ -137,6 +137,8 @@ public static class ColumnSources
         new("insights_alerts.acknowledged_by", "the caller's validated name, as wide"),
         new("portal_sessions.display_name", "a contact's or debtor's validated name, as wide"),
         new("portal_revocations.revoked_by", "the caller's validated name, as wide"),
+        new("portal_link_revocations.revoked_by", "the caller's validated name, as wide"),
+        new("portal_sessions.minted_by", "the link's maker: a staff caller's validated name, as wide"),
         new("webhooks_endpoints.events", "the subscribed event types, each one of the published types, without repeats"),
         new("webhooks_endpoints.secret", "a generated signing secret, whsec_ and 32 random bytes in base64"),
         new("webhooks_endpoints.previous_secret", "a generated signing secret, whsec_ and 32 random bytes in base64"),

@@ -3,8 +3,11 @@ namespace Collections.SharedKernel.Portal;
 /// <summary>Signed, expiring magic links into the debtor portal. The host owns the keys; modules only ask for links.</summary>
 public interface IPortalLinks
 {
-    /// <summary>A link that opens a portal session for the debtor, valid for the configured lifetime.</summary>
-    Uri CreateLink(string debtorId, string? invoiceId = null);
+    /// <summary>
+    /// A link that opens a portal session for the debtor (and contact), valid for the configured lifetime. The link id
+    /// (a message's id, say) lets staff revoke this one link.
+    /// </summary>
+    Uri CreateLink(string debtorId, string? contactId, string linkId);
 
     /// <summary>A page of the portal that needs no token, e.g. "pay/success?attempt=..." (where Stripe sends the debtor back).</summary>
     Uri Page(string route);

@@ -19,8 +19,17 @@ public sealed record Caller(string Id, string Name, string Role, string? DebtorI
     /// <summary>The width of every column that records who did something (created_by, actor, author ...).</summary>
     public const int ActorLength = 200;
 
-    /// <summary>Who did something, as the record of it says: "staff:Jane Doe".</summary>
-    public string Actor => Text.Clip($"{Role}:{Name}", ActorLength);
+    /// <summary>
+    /// For a portal session opened with a link a staff member made: that staff member's name. Whoever holds such a link
+    /// acts for the debtor, but the record must not pretend the debtor acted.
+    /// </summary>
+    public string? OnBehalfBy { get; init; }
+
+    /// <summary>Who did something, as the record of it says: "staff:Jane Doe", or "staff:Jane Doe on behalf of Acme GmbH".</summary>
+    public string Actor => Text.Clip(OnBehalfBy is null ? $"{Role}:{Name}" : $"{Roles.Staff}:{OnBehalfBy} on behalf of {Name}", ActorLength);
+
+    /// <summary>How a sentence about the caller names them: "Jane Doe", or "staff Jane Doe on behalf of Acme GmbH".</summary>
+    public string Described => OnBehalfBy is null ? Name : $"staff {OnBehalfBy} on behalf of {Name}";
 
     public bool IsDebtor => Role == Roles.Debtor;
 

@@ -107,7 +107,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
     [Test]
     public void PortalLink_WhenMadeOnOneInstance_OpensOnTheOther()
     {
-        var link = first.Services.GetRequiredService<IPortalLinks>().CreateLink("deb_shared");
+        var link = first.Services.GetRequiredService<IPortalLinks>().CreateLink("deb_shared", null, "lnk_shared");
         var token = Uri.UnescapeDataString(link.Fragment.Split("token=")[1].Split('&')[0]);
 
         Assert.That(second.Services.GetRequiredService<IPortalLinks>().ReadToken(token), Is.EqualTo("deb_shared"));

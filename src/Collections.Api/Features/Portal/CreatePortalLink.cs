@@ -1,4 +1,5 @@
 using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
@@ -10,7 +11,8 @@ namespace Collections.Api.Features.Portal;
 
 public sealed record CreatePortalLinkRequest(string? ContactId, int? ExpiresInDays);
 
-public sealed record PortalLinkResponse(string Url, DateTimeOffset ExpiresAt);
+/// <summary>Id: revokes this link alone (`POST /debtors/{id}/portal-links/{linkId}/revoke`).</summary>
+public sealed record PortalLinkResponse(string Id, string Url, DateTimeOffset ExpiresAt);
 
 internal sealed record CreatePortalLinkCommand(string DebtorId, string? ContactId, int? ExpiresInDays) : ICommand<PortalLinkResponse>;
 
@@ -25,7 +27,7 @@ internal sealed class CreatePortalLinkValidator : AbstractValidator<CreatePortal
     }
 }
 
-internal sealed class CreatePortalLinkHandler(PortalLinks links, IMediator mediator) : IRequestHandler<CreatePortalLinkCommand, PortalLinkResponse>
+internal sealed class CreatePortalLinkHandler(PortalLinks links, IMediator mediator, CallerContext caller, TimeProvider time) : IRequestHandler<CreatePortalLinkCommand, PortalLinkResponse>
 {
     public async Task<PortalLinkResponse> Handle(CreatePortalLinkCommand command, CancellationToken cancellationToken)
     {
@@ -34,10 +36,11 @@ internal sealed class CreatePortalLinkHandler(PortalLinks links, IMediator media
         var contact = command.ContactId is null ? null : debtor.Contacts.FirstOrDefault(c => c.Id == command.ContactId)
             ?? throw new BusinessRuleException($"Contact '{command.ContactId}' is not a contact of debtor '{debtor.Id}'.");
 
-        var (url, expiresAt) = links.CreateLink(debtor.Id, contact?.Id, null, TimeSpan.FromDays(command.ExpiresInDays ?? 14));
+        var id = Ids.New("lnk", time);
+        var (url, expiresAt) = links.Mint(debtor.Id, contact?.Id, id, caller.Current.Name, TimeSpan.FromDays(command.ExpiresInDays ?? 14));
         await mediator.Send(new RecordActivityCommand(debtor.Id, "internal.portal.link_created",
-            $"Portal link created{(contact is null ? "" : $" for {contact.Name}")}, valid until {expiresAt:yyyy-MM-dd HH:mm} UTC."), cancellationToken);
-        return new PortalLinkResponse(url.ToString(), expiresAt);
+            $"Portal link {id} created by {caller.Current.Name}{(contact is null ? "" : $" for {contact.Name}")}, valid until {expiresAt:yyyy-MM-dd HH:mm} UTC."), cancellationToken);
+        return new PortalLinkResponse(id, url.ToString(), expiresAt);
     }
 }
 
@@ -53,7 +56,7 @@ internal sealed class CreatePortalLinkEndpoint : IEndpoint
             .WithoutIdempotencyKey("The answer is a link that acts as the debtor; it is shown once and never stored.")
             .WithName("CreatePortalLink")
             .WithSummary("Create a portal link")
-            .WithDescription("Create a signed magic link into the debtor portal (default 14 days), optionally for one contact.")
+            .WithDescription("Create a signed magic link into the debtor portal (default 14 days), optionally for one contact. Sessions it opens are recorded as this staff member acting on behalf of the debtor.")
             .Produces<PortalLinkResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -21,8 +21,11 @@ public sealed class PortalOptions
     public int CallsPerSessionPerMinute { get; set; } = 600;
 }
 
-/// <summary>What a valid link says: who it is for and when it was issued (revocation compares against IssuedAt).</summary>
-internal sealed record PortalLinkClaims(string DebtorId, string? ContactId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+/// <summary>
+/// What a valid link says: who it is for, when it was issued (a per-debtor revocation compares against IssuedAt), its id
+/// (revocable on its own; null for links issued before links had ids) and the staff member who made it, if one did.
+/// </summary>
+internal sealed record PortalLinkClaims(string DebtorId, string? ContactId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? LinkId, string? MintedBy);
 
 internal enum PortalLinkState
 {
@@ -32,26 +35,28 @@ internal enum PortalLinkState
 }
 
 /// <summary>
-/// Magic-link tokens are "2|debtorId|contactId|expiry|issuedAtMs" sealed with ASP.NET Core Data Protection. Expiry is
-/// checked against the injected TimeProvider (not the protector's own clock) so lifetimes follow the app's time.
-/// Revocation is per debtor and lives in the database (see StartPortalSession), so links stay stateless.
+/// Magic-link tokens are "3|debtorId|contactId|expiry|issuedAtMs|linkId|mintedBy" sealed with ASP.NET Core Data
+/// Protection (version 2, without the last two, is still read: such links are out in the world for their lifetime).
+/// Expiry is checked against the injected TimeProvider (not the protector's own clock) so lifetimes follow the app's
+/// time. Revocation (per debtor or per link id) lives in the database (see StartPortalSession), so links stay stateless.
 /// </summary>
 internal sealed class PortalLinks(IDataProtectionProvider protection, PortalOptions options, TimeProvider time) : IPortalLinks
 {
-    private const string Version = "2";
+    private const string Version = "3";
+    private const string PreviousVersion = "2";
     private readonly IDataProtector protector = protection.CreateProtector("Collections.Portal.MagicLink.v1");
 
-    public Uri CreateLink(string debtorId, string? invoiceId = null) => CreateLink(debtorId, null, invoiceId, options.LinkLifetime).Url;
+    public Uri CreateLink(string debtorId, string? contactId, string linkId) => Mint(debtorId, contactId, linkId, null, options.LinkLifetime).Url;
 
-    public (Uri Url, DateTimeOffset ExpiresAt) CreateLink(string debtorId, string? contactId, string? invoiceId, TimeSpan lifetime)
+    /// <summary>A link with its own lifetime; mintedBy names the staff member who asked for it (their sessions say so).</summary>
+    public (Uri Url, DateTimeOffset ExpiresAt) Mint(string debtorId, string? contactId, string linkId, string? mintedBy, TimeSpan lifetime)
     {
         var now = time.GetUtcNow();
         var expires = DateTimeOffset.FromUnixTimeSeconds(now.Add(lifetime).ToUnixTimeSeconds());
         var payload = string.Join('|', Version, debtorId, contactId ?? string.Empty,
-            expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-        var token = protector.Protect(payload);
-        var invoice = invoiceId is null ? string.Empty : $"&invoice={Uri.EscapeDataString(invoiceId)}";
-        return (Page($"login?token={Uri.EscapeDataString(token)}{invoice}"), expires);
+            expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            linkId, mintedBy?.Replace('|', '/') ?? string.Empty);
+        return (Page($"login?token={Uri.EscapeDataString(protector.Protect(payload))}"), expires);
     }
 
     public Uri Page(string route) => new($"{options.BaseUrl.TrimEnd('/')}/portal/#/{route.TrimStart('/')}");
@@ -77,7 +82,8 @@ internal sealed class PortalLinks(IDataProtectionProvider protection, PortalOpti
         }
 
         var parts = payload.Split('|');
-        if (parts.Length != 5 || parts[0] != Version || parts[1].Length == 0
+        var current = parts.Length == 7 && parts[0] == Version;
+        if (!(current || (parts.Length == 5 && parts[0] == PreviousVersion)) || parts[1].Length == 0
             || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             || !long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var issued))
         {
@@ -85,7 +91,8 @@ internal sealed class PortalLinks(IDataProtectionProvider protection, PortalOpti
         }
 
         claims = new PortalLinkClaims(parts[1], parts[2].Length == 0 ? null : parts[2],
-            DateTimeOffset.FromUnixTimeMilliseconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires));
+            DateTimeOffset.FromUnixTimeMilliseconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires),
+            current ? parts[5] : null, current && parts[6].Length > 0 ? parts[6] : null);
         return time.GetUtcNow() < claims.ExpiresAt ? PortalLinkState.Valid : PortalLinkState.Expired;
     }
 }

@@ -8,7 +8,7 @@ internal sealed class PortalSessionResolver(DbSession db, PortalRevocations revo
 {
     private const string Sql = """
         SELECT id AS Id, debtor_id AS DebtorId, contact_id AS ContactId, display_name AS DisplayName,
-               created_at AS CreatedAt, expires_at AS ExpiresAt, ended_at AS EndedAt
+               created_at AS CreatedAt, expires_at AS ExpiresAt, ended_at AS EndedAt, minted_by AS MintedBy
         FROM portal_sessions WHERE token_hash = @Hash
         """;
 
@@ -26,7 +26,7 @@ internal sealed class PortalSessionResolver(DbSession db, PortalRevocations revo
             return null;
         }
 
-        return new Caller(session.Id, session.DisplayName, Roles.Debtor, session.DebtorId, session.ContactId);
+        return new Caller(session.Id, session.DisplayName, Roles.Debtor, session.DebtorId, session.ContactId) { OnBehalfBy = session.MintedBy };
     }
 }
 
@@ -45,4 +45,6 @@ internal sealed record PortalSessionRow
     public DateTimeOffset ExpiresAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
+
+    public string? MintedBy { get; init; }
 }

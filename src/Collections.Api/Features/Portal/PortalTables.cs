@@ -31,3 +31,28 @@ public sealed class PortalTables : Migration
         Delete.Table("portal_sessions");
     }
 }
+
+/// <summary>One link revoked on its own, and, for each session, the link it came from and the staff member who made that link.</summary>
+[Migration(900_002, "Portal: single-link revocations; the link and staff member a session came from")]
+public sealed class PortalLinkTables : Migration
+{
+    public override void Up()
+    {
+        Create.Table("portal_link_revocations")
+            .WithColumn("link_id").AsString(40).PrimaryKey()
+            .WithColumn("debtor_id").AsString(40).NotNullable()
+            .WithColumn("revoked_at").AsDateTime2().NotNullable()
+            .WithColumn("revoked_by").AsString(200).NotNullable();
+
+        Alter.Table("portal_sessions")
+            .AddColumn("link_id").AsString(40).Nullable().Indexed("ix_portal_sessions_link")
+            .AddColumn("minted_by").AsString(200).Nullable();
+    }
+
+    public override void Down()
+    {
+        Delete.Index("ix_portal_sessions_link").OnTable("portal_sessions");
+        Delete.Column("link_id").Column("minted_by").FromTable("portal_sessions");
+        Delete.Table("portal_link_revocations");
+    }
+}

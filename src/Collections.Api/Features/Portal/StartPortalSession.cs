@@ -28,8 +28,8 @@ internal sealed class StartPortalSessionHandler(
     : IRequestHandler<StartPortalSessionCommand, StartPortalSessionResult>
 {
     private const string InsertSql = """
-        INSERT INTO portal_sessions (id, token_hash, debtor_id, contact_id, display_name, link_issued_at, created_at, expires_at)
-        VALUES (@Id, @Hash, @DebtorId, @ContactId, @DisplayName, @LinkIssuedAt, @CreatedAt, @ExpiresAt)
+        INSERT INTO portal_sessions (id, token_hash, debtor_id, contact_id, display_name, link_issued_at, created_at, expires_at, link_id, minted_by)
+        VALUES (@Id, @Hash, @DebtorId, @ContactId, @DisplayName, @LinkIssuedAt, @CreatedAt, @ExpiresAt, @LinkId, @MintedBy)
         """;
 
     public async Task<StartPortalSessionResult> Handle(StartPortalSessionCommand command, CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ internal sealed class StartPortalSessionHandler(
             return new StartPortalSessionResult(null, state == PortalLinkState.Expired ? "expired" : "invalid");
         }
 
-        if (PortalRevocations.Kills(await revocations.LatestAsync(claims!.DebtorId, cancellationToken), claims.IssuedAt))
+        if (PortalRevocations.Kills(await revocations.LatestAsync(claims!.DebtorId, cancellationToken), claims.IssuedAt)
+            || await revocations.IsRevokedAsync(claims.LinkId, cancellationToken))
         {
             return new StartPortalSessionResult(null, "revoked");
         }
@@ -54,7 +55,7 @@ internal sealed class StartPortalSessionHandler(
         var contact = debtor.Contacts.FirstOrDefault(c => c.Id == claims.ContactId);
         var now = time.GetUtcNow();
         var token = PortalSessionSecret.Generate();
-        var session = new Caller(Ids.New("pss", time), contact?.Name ?? debtor.Name, Roles.Debtor, debtor.Id, contact?.Id);
+        var session = new Caller(Ids.New("pss", time), contact?.Name ?? debtor.Name, Roles.Debtor, debtor.Id, contact?.Id) { OnBehalfBy = claims.MintedBy };
         var expires = now.Add(options.SessionLifetime);
         await db.ExecuteAsync(InsertSql, new
         {
@@ -66,10 +67,12 @@ internal sealed class StartPortalSessionHandler(
             LinkIssuedAt = claims.IssuedAt,
             CreatedAt = now,
             ExpiresAt = expires,
+            claims.LinkId,
+            claims.MintedBy,
         }, cancellationToken);
 
         caller.Current = session;
-        await mediator.Send(new RecordActivityCommand(debtor.Id, "portal.session_started", $"{session.Name} opened the payment portal."), cancellationToken);
+        await mediator.Send(new RecordActivityCommand(debtor.Id, "portal.session_started", $"{session.Described} opened the payment portal."), cancellationToken);
         return new StartPortalSessionResult(new PortalSessionResponse(token, debtor.Id, session.ContactId, expires), null);
     }
 }

@@ -1,6 +1,7 @@
 using Collections.Dunning.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
+using Collections.SharedKernel.Portal;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Dunning.Delivery;
@@ -12,7 +13,7 @@ namespace Collections.Dunning.Delivery;
 /// after the commit; on failure retries with exponential back-off, at the debtor's next contact-hours opening, until
 /// MaxAttempts, then marks it failed with the error.
 /// </summary>
-internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEmailSender sender, DunningOptions options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEmailSender sender, IPortalLinks links, DunningOptions options, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     public const int ErrorLength = 1000;
 
@@ -49,7 +50,10 @@ internal sealed class OutboxDispatcher(DbSession db, MessageRecheck recheck, IEm
 
             try
             {
-                await sender.SendAsync(new OutgoingEmail(message.Id, message.ToName ?? string.Empty, message.ToAddress ?? string.Empty, message.Subject, message.BodyHtml, message.BodyText), ct);
+                // The link is minted now, for this message alone (revocable by its id), and never stored.
+                var link = links.CreateLink(message.DebtorId, null, message.Id);
+                await sender.SendAsync(new OutgoingEmail(message.Id, message.ToName ?? string.Empty, message.ToAddress ?? string.Empty, message.Subject,
+                    PortalLinkSlot.Fill(message.BodyHtml, link, html: true), PortalLinkSlot.Fill(message.BodyText, link, html: false)), ct);
                 await db.ExecuteAsync(SentSql, new { message.Id, Now = time.GetUtcNow() }, ct);
                 sent++;
             }

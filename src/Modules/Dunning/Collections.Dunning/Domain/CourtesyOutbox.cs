@@ -4,7 +4,6 @@ using System.Text;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
-using Collections.SharedKernel.Portal;
 using MediatR;
 
 namespace Collections.Dunning.Domain;
@@ -37,7 +36,7 @@ internal sealed record CourtesyNote(string Kind, string Cause, string DebtorId, 
 /// and a debtor without an e-mail address gets none. The cause is stored as the message's run id, so a replayed event
 /// finds its message already there and queues nothing.
 /// </summary>
-internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOptions options, IPortalLinks links, TimeProvider time)
+internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOptions options, TimeProvider time)
 {
     /// <summary>The merge fields a courtesy template may use.</summary>
     public static readonly string[] FieldNames =
@@ -71,9 +70,8 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
         var key = "email_" + note.Kind;
         var seed = SeedTemplates.Courtesy.Single(t => t.Key == key);
         var template = await db.QuerySingleOrDefaultAsync<TemplateRow>(TemplateSql, new { Key = key }, ct) ?? new TemplateRow { Subject = seed.Subject, Body = seed.Body };
-        var link = links.CreateLink(debtor.Id);
         var message = MessageComposer.Render(template.Subject, template.Body,
-            Fields(note, context, contact, content, link, escape: true), Fields(note, context, contact, content, link, escape: false));
+            Fields(note, context, contact, content, escape: true), Fields(note, context, contact, content, escape: false));
 
         var queued = await db.ExecuteAsync(QueueSql, new
         {
@@ -103,10 +101,9 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
         }
     }
 
-    private Dictionary<string, string> Fields(CourtesyNote note, CourtesyContext context, ContactDto contact, CourtesyContent content, Uri portalLink, bool escape)
+    private Dictionary<string, string> Fields(CourtesyNote note, CourtesyContext context, ContactDto contact, CourtesyContent content, bool escape)
     {
         string E(string value) => escape ? WebUtility.HtmlEncode(value) : value;
-        var link = portalLink.ToString();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contactFirstName"] = E(MessageComposer.FirstName(contact.Name)),
@@ -119,7 +116,7 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
             ["totalDue"] = context.Open.Count == 0
                 ? MessageComposer.Amount(0, note.Currency!)
                 : string.Join(" and ", context.Open.GroupBy(i => i.Currency).Select(g => MessageComposer.Amount(g.Sum(i => i.BalanceMinor), g.Key))),
-            ["portalLink"] = escape ? $"<a href=\"{E(link)}\">{E(link)}</a>" : link,
+            ["portalLink"] = MessageComposer.PortalLink(escape),
             ["nextStep"] = E(content.NextStep),
             ["nextStepDate"] = MessageComposer.Date(content.NextStepDate),
             ["senderName"] = E(options.SenderName),

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
+using Collections.SharedKernel.Portal;
 
 namespace Collections.Dunning.Domain;
 
@@ -15,7 +16,6 @@ internal sealed record MessageInput(
     IReadOnlyList<MessageLine> Lines,
     string NextStep,
     DateOnly NextStepDate,
-    Uri PortalLink,
     string SenderName,
     DateOnly Today);
 
@@ -76,7 +76,6 @@ internal static partial class MessageComposer
             $"{Amount(l.DisputedMinor, currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor + l.PromisedMinor, currency)} while we resolve it.")
             .Concat(input.Lines.Where(l => l.PromisedMinor > 0).Select(l =>
                 $"{Amount(l.PromisedMinor, currency)} of invoice {l.Item.Number} is covered by your promise to pay by {Date(l.PromisedBy!.Value)}; we ask only for the remaining {Amount(l.CollectibleMinor, currency)}.")));
-        var link = input.PortalLink.ToString();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contactFirstName"] = E(FirstName(input.Contact?.Name)),
@@ -88,12 +87,15 @@ internal static partial class MessageComposer
             ["totalDue"] = total,
             ["earlyPaymentSaving"] = E(savingText),
             ["disputeNote"] = disputeText.Length == 0 ? string.Empty : escape ? $"<p>{E(disputeText)}</p>" : disputeText,
-            ["portalLink"] = escape ? $"<a href=\"{E(link)}\">{E(link)}</a>" : link,
+            ["portalLink"] = PortalLink(escape),
             ["nextStep"] = E(input.NextStep),
             ["nextStepDate"] = Date(input.NextStepDate),
             ["senderName"] = E(input.SenderName),
         };
     }
+
+    /// <summary>The link's place (<see cref="PortalLinkSlot"/>): the link itself is minted when the message is sent.</summary>
+    public static string PortalLink(bool html) => html ? $"<a href=\"{PortalLinkSlot.Marker}\">{PortalLinkSlot.Marker}</a>" : PortalLinkSlot.Marker;
 
     private static string Relationship(DateTimeOffset since, DateOnly today)
     {

@@ -2,7 +2,6 @@ using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
-using Collections.SharedKernel.Portal;
 using MediatR;
 
 namespace Collections.Dunning.Domain;
@@ -18,7 +17,7 @@ internal sealed record MessageToSend(MessageRow Message, DebtorDto Debtor);
 /// chasing resumes (the debtor never received it). Runs inside the caller's transaction: the event that changed the
 /// invoices, or the dispatcher's claim of the row.
 /// </summary>
-internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, DunningOptions options, IPortalLinks links, IMediator mediator, TimeProvider time)
+internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, DunningOptions options, IMediator mediator, TimeProvider time)
 {
     private const string UnsentSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId AND purpose = 'reminder' AND status IN ('queued', 'to_print') ORDER BY id";
     private const string OneSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id";
@@ -149,7 +148,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         var next = stepIndex >= 0 && stepIndex + 1 < policy.Steps.Count ? policy.Steps[stepIndex + 1] : null;
         var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
             debtor, RunPlanner.ContactFor(debtor), kept, Cadence.Describe(next, options.SenderName), message.NextStepOn ?? today.AddDays(7),
-            links.CreateLink(debtor.Id), options.SenderName, today));
+            options.SenderName, today));
         var currency = kept[0].Item.Currency;
         var recomposed = message with
         {

@@ -46,7 +46,9 @@ public sealed record CommunicationResponse(
     IReadOnlyList<string> InvoiceIds, string Currency, long TotalMinor, DateOnly? NextStepOn, string Status, int? Attempts, string? LastError,
     DateTimeOffset? NotBefore, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? WithdrawnReason, string Purpose)
 {
-    internal static CommunicationResponse From(MessageRow m) => new(m.Id, m.Channel, m.Tone, m.StepKey, m.ToName, m.ToAddress, m.Subject, m.BodyText, m.BodyHtml,
+    /// <summary>A stored message as it reads: where its link goes, the portal's address without a token (<see cref="PortalLinkSlot"/>).</summary>
+    internal static CommunicationResponse From(MessageRow m, Uri portal) => new(m.Id, m.Channel, m.Tone, m.StepKey, m.ToName, m.ToAddress, m.Subject,
+        PortalLinkSlot.Fill(m.BodyText, portal, html: false), PortalLinkSlot.Fill(m.BodyHtml, portal, html: true),
         IdList.Split(m.InvoiceIds), m.Currency, m.TotalMinor, m.NextStepOn, m.Status, m.Attempts, m.LastError, m.NotBefore, m.CreatedAt, m.SentAt, m.WithdrawnReason, m.Purpose);
 
     /// <summary>What a debtor may see of its own message: no error text, attempt count or scheduling of the delivery.</summary>

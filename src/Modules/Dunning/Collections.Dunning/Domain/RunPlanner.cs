@@ -1,11 +1,10 @@
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
-using Collections.SharedKernel.Portal;
 
 namespace Collections.Dunning.Domain;
 
 /// <summary>Decides, without writing anything, what a run takes for every open invoice (a dry run stops here).</summary>
-internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, TimeProvider time)
+internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
 {
     public RunPlan Plan(RunSnapshot snapshot, DateOnly? asOf)
     {
@@ -92,7 +91,6 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
 
     private IEnumerable<PlannedMessage> PlanMessages(RunSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
     {
-        Uri? portalLink = null;
         foreach (var channel in takes.Where(t => t.Step.SendsMessage).GroupBy(t => t.Step.Channel))
         {
             var lines = channel.OrderBy(t => t.Item.DueDate).ThenBy(t => t.Item.Number, StringComparer.Ordinal).ToList();
@@ -107,7 +105,7 @@ internal sealed class RunPlanner(DunningOptions options, IPortalLinks links, Tim
             var contact = ContactFor(debtor);
             var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
                 debtor, contact, lines.Select(l => l.Line).ToList(),
-                Cadence.Describe(next.Step, options.SenderName), nextOn, portalLink ??= links.CreateLink(debtor.Id), options.SenderName, today));
+                Cadence.Describe(next.Step, options.SenderName), nextOn, options.SenderName, today));
             var isEmail = channel.Key == Channels.Email;
             var noAddress = isEmail && string.IsNullOrWhiteSpace(contact?.Email);
             var id = Ids.New("msg", time);

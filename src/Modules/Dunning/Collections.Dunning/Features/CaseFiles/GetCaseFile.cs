@@ -4,6 +4,7 @@ using Collections.Dunning.Features.Promises;
 using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
 using Collections.Payments.Contracts;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
@@ -39,7 +40,7 @@ public sealed record CaseFileResponse(
 
 internal sealed record GetCaseFileQuery(string DebtorId) : IRequest<CaseFileResponse>;
 
-internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeProvider time) : IRequestHandler<GetCaseFileQuery, CaseFileResponse>
+internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, IPortalLinks links, TimeProvider time) : IRequestHandler<GetCaseFileQuery, CaseFileResponse>
 {
     private const string MessagesSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId ORDER BY id";
     private const string TasksSql = "SELECT " + TaskRow.Columns + " FROM dunning_tasks WHERE debtor_id = @DebtorId ORDER BY id";
@@ -66,7 +67,7 @@ internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, TimeP
             await mediator.Send(new GetDisputeThreadsQuery(debtor.Id), cancellationToken),
             await mediator.Send(new GetPlansQuery(debtor.Id), cancellationToken),
             (await db.QueryAsync<PromiseRow>(PromisesSql, args, cancellationToken)).Select(PromiseResponse.From).ToList(),
-            (await db.QueryAsync<MessageRow>(MessagesSql, args, cancellationToken)).Select(CommunicationResponse.From).ToList(),
+            (await db.QueryAsync<MessageRow>(MessagesSql, args, cancellationToken)).Select(m => CommunicationResponse.From(m, links.Page(""))).ToList(),
             (await db.QueryAsync<TaskRow>(TasksSql, args, cancellationToken)).Select(TaskResponse.From).ToList(),
             escalations.Select(e => new CaseFileEscalation(e.Id, e.Type, e.AgencyName, e.FeeBasisPoints / 100m, e.Note, e.CreatedBy, e.CreatedAt)).ToList());
     }

@@ -1,4 +1,5 @@
 using Collections.Dunning.Domain;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
@@ -12,7 +13,7 @@ namespace Collections.Dunning.Features.Communications;
 
 internal sealed record ListCommunicationsQuery(string DebtorId) : IRequest<IReadOnlyList<CommunicationResponse>>;
 
-internal sealed class ListCommunicationsHandler(DbSession db, CallerContext caller) : IRequestHandler<ListCommunicationsQuery, IReadOnlyList<CommunicationResponse>>
+internal sealed class ListCommunicationsHandler(DbSession db, CallerContext caller, IPortalLinks links) : IRequestHandler<ListCommunicationsQuery, IReadOnlyList<CommunicationResponse>>
 {
     private const string ListSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId ORDER BY id";
 
@@ -23,7 +24,7 @@ internal sealed class ListCommunicationsHandler(DbSession db, CallerContext call
             throw new NotFoundException("Debtor", request.DebtorId);
         }
 
-        var messages = (await db.QueryAsync<MessageRow>(ListSql, new { request.DebtorId }, cancellationToken)).Select(CommunicationResponse.From);
+        var messages = (await db.QueryAsync<MessageRow>(ListSql, new { request.DebtorId }, cancellationToken)).Select(m => CommunicationResponse.From(m, links.Page("")));
         return caller.Current switch
         {
             { IsDebtor: true } => messages.Select(m => m.ForDebtor()).ToList(),

@@ -1,6 +1,7 @@
 using Collections.Dunning.Domain;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
@@ -12,7 +13,7 @@ namespace Collections.Dunning.Features.Letters;
 
 internal sealed record GetLetterQuery(string MessageId) : IRequest<string>;
 
-internal sealed class GetLetterHandler(DbSession db) : IRequestHandler<GetLetterQuery, string>
+internal sealed class GetLetterHandler(DbSession db, IPortalLinks links) : IRequestHandler<GetLetterQuery, string>
 {
     private const string FindSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id AND channel = @Letter";
 
@@ -20,7 +21,9 @@ internal sealed class GetLetterHandler(DbSession db) : IRequestHandler<GetLetter
     {
         var letter = await db.QuerySingleOrDefaultAsync<MessageRow>(FindSql, new { Id = request.MessageId, Letter = Channels.Letter }, cancellationToken)
             ?? throw new NotFoundException("Letter", request.MessageId);
-        return LetterDocument.Render(letter);
+        // Printed now, so the link is minted now, for this letter alone (revocable by its id).
+        var link = links.CreateLink(letter.DebtorId, null, letter.Id);
+        return LetterDocument.Render(letter with { BodyHtml = PortalLinkSlot.Fill(letter.BodyHtml, link, html: true), BodyText = PortalLinkSlot.Fill(letter.BodyText, link, html: false) });
     }
 }
 

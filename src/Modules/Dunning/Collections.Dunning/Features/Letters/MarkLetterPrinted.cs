@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
@@ -19,7 +20,7 @@ internal sealed record MarkLetterPrintedCommand(string MessageId) : ICommand<Com
 /// A printed letter is sent: status <c>sent</c>, sent_at now, one entry in the debtor's activity log. Idempotent: the
 /// conditional update succeeds once, and a repeat answers the letter as it is, changing nothing.
 /// </summary>
-internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator, CallerContext caller, TimeProvider time)
+internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator, CallerContext caller, IPortalLinks links, TimeProvider time)
     : IRequestHandler<MarkLetterPrintedCommand, CommunicationResponse>
 {
     private const string FindSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id";
@@ -49,7 +50,7 @@ internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator,
         if (marked == 0)
         {
             return current.Status == MessageStatuses.Sent
-                ? CommunicationResponse.From(current)
+                ? CommunicationResponse.From(current, links.Page(""))
                 : throw new ConflictException($"Letter {current.Id} is {current.Status}, not to_print.");
         }
 
@@ -57,7 +58,7 @@ internal sealed class MarkLetterPrintedHandler(DbSession db, IMediator mediator,
             $"Letter '{current.Subject}' ({current.Tone}, step {current.StepKey}) printed and sent.",
             DetailsJson: JsonSerializer.Serialize(new { messageId = current.Id, invoiceIds = IdList.Split(current.InvoiceIds), printedBy = caller.Current.Actor })),
             cancellationToken);
-        return CommunicationResponse.From(current);
+        return CommunicationResponse.From(current, links.Page(""));
     }
 }
 

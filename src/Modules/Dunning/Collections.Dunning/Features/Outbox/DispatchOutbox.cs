@@ -1,5 +1,6 @@
 using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
@@ -23,12 +24,12 @@ internal sealed class DispatchOutboxHandler(OutboxDispatcher dispatcher) : IRequ
 
 internal sealed record ListOutboxQuery(string? Status) : IRequest<IReadOnlyList<CommunicationResponse>>;
 
-internal sealed class ListOutboxHandler(DbSession db) : IRequestHandler<ListOutboxQuery, IReadOnlyList<CommunicationResponse>>
+internal sealed class ListOutboxHandler(DbSession db, IPortalLinks links) : IRequestHandler<ListOutboxQuery, IReadOnlyList<CommunicationResponse>>
 {
     private const string ListSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE status = @Status ORDER BY id LIMIT 500";
 
     public async Task<IReadOnlyList<CommunicationResponse>> Handle(ListOutboxQuery request, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<MessageRow>(ListSql, new { Status = request.Status ?? MessageStatuses.Queued }, cancellationToken)).Select(CommunicationResponse.From).ToList();
+        (await db.QueryAsync<MessageRow>(ListSql, new { Status = request.Status ?? MessageStatuses.Queued }, cancellationToken)).Select(m => CommunicationResponse.From(m, links.Page(""))).ToList();
 }
 
 internal sealed class DispatchOutboxEndpoint : IEndpoint

@@ -38,7 +38,7 @@ internal sealed class GetDebtorActivityHandler(DbSession db, DebtorReader debtor
 {
     public static readonly string[] DebtorVisibleTypes =
     [
-        "portal.session_started", "portal.links_revoked",
+        "portal.session_started", "portal.links_revoked", "portal.link_revoked",
         "invoice.created", "invoice.updated", "invoice.voided", "credit_note.issued", "late_fee.assessed", "late_fee.waived",
         "payment.received", "payment.refunded", "credit.applied",
         "dispute.opened", "dispute.message", "dispute.attachment", "dispute.under_review", "dispute.resolved", "dispute.withdrawn",
