@@ -112,7 +112,7 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
             Assert.That(text, Does.Contain("1,440.50 EUR"));
             Assert.That(text, Does.Contain("What happens next: if payment has not reached us by"));
             Assert.That(text, Does.Contain("we will write again and ask you for a firm payment date"));
-            Assert.That(text, Does.Contain("https://pay.example.com/portal/#/login?token="));
+            Assert.That(text, Does.Contain("https://pay.example.com/portal/#/").And.Not.Contain("token="), "the link itself is minted when the message is sent");
             Assert.That(text, Does.Not.Contain("Dear customer").And.Not.Contain("{{"));
             Assert.That(message.GetProperty("subject").GetString(), Does.Contain("Acme GmbH"));
             Assert.That(message.GetProperty("toAddress").GetString(), Is.EqualTo("anna@acme.example"));
