@@ -15,6 +15,7 @@ public sealed class AuthorizationCoverageTests(DatabaseProvider provider) : ApiF
     [
         "/api/v1/webhooks/stripe",
         "/api/v1/portal/sessions",
+        "/api/v1/portal/link-requests",
         "/health/live",
         "/health/ready",
         "/insights/{file?}",

@@ -98,7 +98,7 @@ public sealed class PortalPagesTests : PortalBrowserFixture
     }
 
     [Test]
-    public async Task ExpiredLink_SaysSoAndHowToGetANewOne()
+    public async Task ExpiredLink_SaysSo_AndSendsANewOneToTheAddressOnFile()
     {
         var (debtorId, _) = await DebtorWithInvoices(10m);
         var link = await MagicLink(debtorId, expiresInDays: 1);
@@ -107,10 +107,15 @@ public sealed class PortalPagesTests : PortalBrowserFixture
         await Page.GotoAsync(link);
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This link has expired");
-        await Expect(Page.Locator("main")).ToContainTextAsync("most recent e-mail");
         Assert.That(Page.Url, Does.Not.Contain("token"));
         await Expect(Page.Locator("#nav")).ToBeHiddenAsync();
         await Screenshot("expired");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send me a new link" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("a new one is on its way to the e-mail address we have on file");
+        var communications = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(System.Net.HttpStatusCode.OK);
+        Assert.That(communications.EnumerateArray().Count(m => m.GetProperty("purpose").GetString() == "portal_link"), Is.EqualTo(1), "the new link is queued to the address on file");
     }
 
     [Test]

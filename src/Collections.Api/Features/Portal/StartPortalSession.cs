@@ -105,7 +105,7 @@ internal sealed class StartPortalSessionEndpoint : IEndpoint
         title: "The portal link cannot be used.",
         detail: reason switch
         {
-            "expired" => "This link has expired. Ask your contact at the creditor for a new link, or use the link in the latest reminder.",
+            "expired" => "This link has expired. The portal can send a new link to the e-mail address on file (POST /api/v1/portal/link-requests with this token).",
             "revoked" => "This link has been withdrawn. Ask your contact at the creditor for a new link.",
             _ => "This link is not valid. Check that you copied the whole link, or ask your contact at the creditor for a new one.",
         },

@@ -64,16 +64,16 @@ async function signIn(query) {
     if (invoiceId) history.replaceState(null, '', `${location.pathname}#/invoices/${encodeURIComponent(invoiceId)}`);
     return true;
   } catch (error) {
-    showSignedOut(error instanceof ApiError && error.status === 401 ? (error.problem.reason ?? 'invalid') : 'error', error);
+    showSignedOut(error instanceof ApiError && error.status === 401 ? (error.problem.reason ?? 'invalid') : 'error', error, token);
     return false;
   }
 }
 
-function showSignedOut(reason, error) {
+function showSignedOut(reason, error, token) {
   nav.hidden = true;
   document.getElementById('sign-out').hidden = true;
   document.getElementById('who').textContent = '';
-  replace(main, signedOut.render(reason, error));
+  replace(main, signedOut.render(reason, error, token));
   main.focus();
 }
 

@@ -27,7 +27,14 @@ internal sealed record CourtesyContent(IReadOnlyList<string> Details, string Nex
 /// null means the debtor's own (for an event that carries no amount).
 /// </summary>
 internal sealed record CourtesyNote(string Kind, string Cause, string DebtorId, long AmountMinor, string? Currency, IReadOnlyList<string> InvoiceIds,
-    Func<CourtesyContext, CourtesyContent> Content);
+    Func<CourtesyContext, CourtesyContent> Content)
+{
+    /// <summary>The contact to write to; null means the debtor's primary contact.</summary>
+    public string? ContactId { get; init; }
+
+    /// <summary>Sent at once rather than at the next contact-hours opening: the debtor asked for it and is waiting.</summary>
+    public bool Requested { get; init; }
+}
 
 /// <summary>
 /// Queues courtesy messages (receipts, confirmations) in the caller's transaction, through the reminders' outbox and
@@ -55,7 +62,7 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
     public async Task QueueAsync(CourtesyNote note, CancellationToken ct)
     {
         var debtor = (await mediator.Send(new GetDebtorsQuery([note.DebtorId]), ct)).SingleOrDefault();
-        var contact = debtor is null ? null : RunPlanner.ContactFor(debtor);
+        var contact = debtor is null ? null : note.ContactId is null ? RunPlanner.ContactFor(debtor) : debtor.Contacts.FirstOrDefault(c => c.Id == note.ContactId);
         if (debtor is null || contact is not { Email: { Length: > 0 } address }
             || await db.ExecuteScalarAsync<long>(DoNotContactSql, new { note.DebtorId, Yes = true }, ct) > 0)
         {
@@ -68,7 +75,7 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
         note = note with { Currency = note.Currency ?? debtor.Currency };
         var content = note.Content(context);
         var key = "email_" + note.Kind;
-        var seed = SeedTemplates.Courtesy.Single(t => t.Key == key);
+        var seed = SeedTemplates.AllCourtesy.Single(t => t.Key == key);
         var template = await db.QuerySingleOrDefaultAsync<TemplateRow>(TemplateSql, new { Key = key }, ct) ?? new TemplateRow { Subject = seed.Subject, Body = seed.Body };
         var message = MessageComposer.Render(template.Subject, template.Body,
             Fields(note, context, contact, content, escape: true), Fields(note, context, contact, content, escape: false));
@@ -92,7 +99,7 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
             note.Currency,
             NextStepOn = content.NextStepDate,
             Queued = MessageStatuses.Queued,
-            NotBefore = ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)),
+            NotBefore = note.Requested ? now : ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)),
             Now = now,
         }, ct);
         if (queued > 0)

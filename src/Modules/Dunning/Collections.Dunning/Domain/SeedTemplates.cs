@@ -73,6 +73,17 @@ internal static class SeedTemplates
         <p>Your invoices, payments and agreements are always available here: {{portalLink}}</p>
         """ + Signature;
 
+    /// <summary>The answer to a debtor who asked for a new portal link (added by migration 600_020).</summary>
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body) PortalLink =
+        ("email_portal_link", Channels.Email, Tones.Friendly, "Your new link to your account with {{senderName}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>You asked for a new link to your account. Here it is: {{portalLink}}</p>
+            <p>The link is personal to you and works for a limited time. If you did not ask for it, you can ignore this e-mail: nothing changes on your account.</p>
+            """ + Signature);
+
+    /// <summary>Every template a courtesy message may be written with.</summary>
+    public static IEnumerable<(string Key, string Channel, string Tone, string Subject, string Body)> AllCourtesy => [.. Courtesy, PortalLink];
+
     /// <summary>
     /// Acknowledgements (added by migration 600_011, after the reminders were seeded, so not in <see cref="All"/>). Merge
     /// fields: the reminders' names, {{portalLink}} and {{senderName}}, plus {{amount}}, {{details}} (the event's lines),

@@ -64,6 +64,7 @@ internal static class MessagePurposes
     public const string DisputeResolved = "dispute_resolved";
     public const string PromiseRecorded = "promise_recorded";
     public const string PromiseBroken = "promise_broken";
+    public const string PortalLink = "portal_link";
 
     /// <summary>Courtesy messages that ask the debtor to pay: a payment after they were queued makes them stale.</summary>
     public static bool AsksForMoney(string purpose) => purpose is DebitFailed or PlanInstallmentDue or PlanInstallmentLate or PromiseBroken or DiscountEnding;

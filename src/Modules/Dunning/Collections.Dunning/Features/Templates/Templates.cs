@@ -37,7 +37,7 @@ internal sealed class SaveTemplateValidator : AbstractValidator<SaveTemplateComm
             .OverridePropertyName("body");
         RuleFor(c => c).Custom((command, context) =>
         {
-            var allowed = SeedTemplates.Courtesy.Any(t => t.Key == command.Key) ? CourtesyOutbox.FieldNames : MessageComposer.FieldNames;
+            var allowed = SeedTemplates.AllCourtesy.Any(t => t.Key == command.Key) ? CourtesyOutbox.FieldNames : MessageComposer.FieldNames;
             var unknown = MessageComposer.FieldsUsedIn((command.Body.Subject ?? "") + (command.Body.Body ?? "")).Where(f => !allowed.Contains(f)).Distinct().ToList();
             if (unknown.Count > 0)
             {

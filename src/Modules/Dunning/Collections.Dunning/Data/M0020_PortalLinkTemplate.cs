@@ -1,0 +1,16 @@
+using Collections.Dunning.Domain;
+using FluentMigrator;
+
+namespace Collections.Dunning.Data;
+
+[Migration(600_020, "Dunning: the template of a new portal link a debtor asked for")]
+public sealed class M0020_PortalLinkTemplate : Migration
+{
+    public override void Up()
+    {
+        var (key, channel, tone, subject, body) = SeedTemplates.PortalLink;
+        Insert.IntoTable("dunning_templates").Row(new { template_key = key, channel, tone, subject, body, version = 1, updated_at = new DateTime(2026, 12, 4, 0, 0, 0, DateTimeKind.Utc) });
+    }
+
+    public override void Down() => Delete.FromTable("dunning_templates").Row(new { template_key = SeedTemplates.PortalLink.Key });
+}
