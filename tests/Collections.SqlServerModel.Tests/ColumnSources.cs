@@ -130,6 +130,7 @@ public static class ColumnSources
         new("dunning_messages.to_name", "a contact's or debtor's validated name, as wide"),
         new("dunning_messages.to_address", "a contact's validated e-mail address or phone number, as wide"),
         new("dunning_messages.step_key", "copied from a policy step's validated key, as wide"),
+        new("dunning_messages.claimed_by", "the dispatching instance's id, a slash and a GUID per claim (under 120 characters)"),
         new("dunning_tasks.step_key", "copied from a policy step's validated key, as wide"),
         new("insights_movements.reason", "a movement code (payment, credit_note, write_off ...)"),
         new("dunning_invoice_flags.reason", "a reason code and the id it is about"),

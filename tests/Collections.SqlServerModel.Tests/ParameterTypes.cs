@@ -14,6 +14,7 @@ public static class ParameterTypes
     {
         // Instants (DateTimeOffset → DATETIME2 in UTC).
         ["Now"] = "DATETIME2",
+        ["DbNow"] = "DATETIME2",
         ["Since"] = "DATETIME2",
         ["Until"] = "DATETIME2",
         ["Expires"] = "DATETIME2",

@@ -142,6 +142,9 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
         return (await db.ExecuteScalarAsync<T>(Command(sql, param, ct)))!;
     }
 
+    /// <summary>The database's clock, not this instance's (see <see cref="SqlDialect.CurrentUtcTimeQuery"/>).</summary>
+    public Task<DateTimeOffset> DatabaseTimeAsync(CancellationToken ct = default) => ExecuteScalarAsync<DateTimeOffset>(dialect.CurrentUtcTimeQuery, null, ct);
+
     public async Task<int> ExecuteAsync(string sql, object? param = null, CancellationToken ct = default)
     {
         var db = await OpenAsync(ct);

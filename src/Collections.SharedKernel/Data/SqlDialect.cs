@@ -15,6 +15,17 @@ public sealed partial class SqlDialect
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// Reads the database's current UTC time. What several instances share (job leases, outbox claims) is timed by it,
+    /// so instances whose clocks disagree still agree on when a lease ends. Each provider spells it differently, which is
+    /// why it is not one of the shared statements. Callers read it into a DateTimeOffset and pass it on as a parameter,
+    /// never compare with it in SQL: on SQLite instants are text, and only the form a parameter is written in sorts in
+    /// time order against the stored ones.
+    /// </summary>
+    public string CurrentUtcTimeQuery => Provider == DatabaseProvider.Sqlite
+        ? "SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"
+        : "SELECT SYSUTCDATETIME()";
+
     public string Render(string sql) =>
         Provider == DatabaseProvider.Sqlite ? sql : rendered.GetOrAdd(sql, ToSqlServer);
 

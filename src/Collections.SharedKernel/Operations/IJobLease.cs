@@ -2,7 +2,8 @@ namespace Collections.SharedKernel.Operations;
 
 /// <summary>
 /// A named lease in the database, so a background job runs on one instance at a time. A lease expires on its own
-/// when its holder dies; a holder renews it while it works. See docs/operations.md.
+/// when its holder dies; a holder renews it while it works. Expiry is on the database's clock, so an instance whose
+/// clock is wrong neither takes a lease early nor keeps one late. See docs/operations.md.
 /// </summary>
 public interface IJobLease
 {
@@ -14,7 +15,8 @@ public interface IJobLease
 
     /// <summary>
     /// Runs work only if the lease can be taken, renewing it every third of its duration and releasing it after.
-    /// The work's token is cancelled if a renewal finds the lease lost. Returns false when another instance holds it.
+    /// The work's token is cancelled if a renewal finds the lease lost or fails; work that stops for that ends in a
+    /// <see cref="LeaseLostException"/>. Returns false when another instance holds it.
     /// </summary>
     Task<bool> RunExclusiveAsync(string job, TimeSpan duration, Func<CancellationToken, Task> work, CancellationToken ct = default);
 }
@@ -38,4 +40,11 @@ public sealed class LeaseHandle(string job, DateTimeOffset expiresAt, Func<Lease
             await release(this);
         }
     }
+}
+
+/// <summary>A job stopped because its lease was lost, or could not be renewed, while it ran; the next run takes it up again.</summary>
+public sealed class LeaseLostException(string job, Exception cause)
+    : Exception($"The lease {job} was lost or could not be renewed; the job stopped on this instance.", cause)
+{
+    public string Job { get; } = job;
 }

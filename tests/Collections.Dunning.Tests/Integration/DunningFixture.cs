@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Collections.Dunning.Delivery;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 using MediatR;
@@ -137,6 +138,26 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
             return true;
         });
     }
+
+    /// <summary>A second instance on the same database, with its own services, instance id and clock (set to this one's).</summary>
+    private protected CollectionsApp StartAnotherInstance(IEmailSender sender)
+    {
+        var other = new CollectionsApp(App.Database, Settings, services => services.AddSingleton(sender));
+        other.Time.SetUtcNow(App.Time.GetUtcNow());
+        _ = other.Services;
+        return other;
+    }
+
+    /// <summary>One outbox batch on the given instance, as its background dispatcher would run it.</summary>
+    private protected static async Task<int> DispatchOn(CollectionsApp instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(500, CancellationToken.None);
+    }
+
+    /// <summary>The debtor's one e-mail, as staff see it.</summary>
+    protected async Task<JsonElement> EmailOf(string debtorId) =>
+        (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("channel").GetString() == "email");
 
     protected void AdvanceTo(DateTimeOffset instant)
     {

@@ -71,14 +71,26 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
         Assert.That(await b.TryAcquireAsync("late-fees.assess", TimeSpan.FromMinutes(5)), Is.Not.Null, "leases are per job");
 
         await held!.DisposeAsync();
-        var taken = await b.TryAcquireAsync("dunning.run", TimeSpan.FromMinutes(5));
+        var taken = await b.TryAcquireAsync("dunning.run", TimeSpan.FromSeconds(2));
         Assert.That(taken, Is.Not.Null, "released leases are free at once");
 
-        first.Time.Advance(TimeSpan.FromMinutes(4));
         Assert.That(await a.TryAcquireAsync("dunning.run", TimeSpan.FromMinutes(5)), Is.Null, "not before expiry");
-        first.Time.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.That(await a.TryAcquireAsync("dunning.run", TimeSpan.FromMinutes(5)), Is.Not.Null, "an expired lease (dead holder) is taken over");
         Assert.That(await taken!.RenewAsync(), Is.False, "the old holder learns it lost the lease");
+    }
+
+    [Test]
+    public async Task Lease_ExpiresOnTheDatabaseClock_NotOnAnInstanceClockThatRunsAhead()
+    {
+        var held = await first.Services.GetRequiredService<IJobLease>().TryAcquireAsync("dunning.run", TimeSpan.FromMinutes(5));
+        Assert.That(held, Is.Not.Null);
+
+        second.Time.Advance(TimeSpan.FromHours(1));
+        Assert.That(await second.Services.GetRequiredService<IJobLease>().TryAcquireAsync("dunning.run", TimeSpan.FromMinutes(5)), Is.Null,
+            "an instance whose clock is an hour ahead does not see the lease as expired");
+        first.Time.Advance(TimeSpan.FromHours(2));
+        Assert.That(await held!.RenewAsync(), Is.True, "nor does the holder, whatever its own clock says");
     }
 
     [Test]

@@ -36,6 +36,15 @@ internal sealed class DunningOptions
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>A send the mail server has not accepted within this is abandoned and retried, so it always ends inside its claim.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a dispatcher's claim on an e-mail lasts, on the database's clock; then another dispatcher may take it
+    /// up. Five send timeouts: the send, and room for the writes around it (a busy database can keep one waiting).
+    /// </summary>
+    public TimeSpan ClaimLease => SendTimeout * 5;
+
     /// <summary>A pending bank debit that never reports back stops pausing the cadence after this many days.</summary>
     public int PendingPaymentExpiryDays { get; set; } = 14;
 
