@@ -121,6 +121,24 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     }
 
     [Test]
+    public async Task Record_WhenOneKeyArrivesTenTimesAtOnce_RecordsOnce_EveryOtherAnswerIsTheReplayOrA409()
+    {
+        var ext = Unique("deb");
+        var debtor = await Erp.NewDebtor(ext);
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 60m), key)));
+
+        var fresh = responses.Where(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")).ToList();
+        Assert.That(fresh, Has.Count.EqualTo(1), "one request ran");
+        Assert.That(responses.Except(fresh).Select(r => (r.StatusCode, r.StatusCode == HttpStatusCode.Created && r.Headers.Contains("Idempotent-Replayed"))),
+            Is.All.AnyOf((HttpStatusCode.Created, true), (HttpStatusCode.Conflict, false)), "the rest replayed it, or were told it is in flight");
+        Assert.That(await App.Send(new GetPaymentsQuery(debtor)), Has.Count.EqualTo(1));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+    }
+
+    [Test]
     public async Task Record_When20PaymentsRaceForOneInvoice_NeverOverApplies()
     {
         var ext = Unique("deb");
