@@ -85,6 +85,11 @@ internal static class PlatformSetup
         }
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CallerContext>().Current = Caller.Anonymous;
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -7,6 +7,7 @@ public static class Roles
     public const string Admin = "admin";
     public const string Debtor = "debtor";
     public const string System = "system";
+    public const string Anonymous = "anonymous";
 
     public static readonly IReadOnlyList<string> ApiKeyRoles = [Erp, Staff, Admin];
 }
@@ -15,6 +16,12 @@ public static class Roles
 public sealed record Caller(string Id, string Name, string Role, string? DebtorId = null, string? ContactId = null)
 {
     public static readonly Caller System = new("system", "Collections", Roles.System);
+
+    /// <summary>
+    /// An HTTP request with no credential. It sees no debtor, so an endpoint that forgets to require one shows nothing;
+    /// the few anonymous endpoints act as <see cref="System"/> only once their own proof (a signature) holds.
+    /// </summary>
+    public static readonly Caller Anonymous = new("anonymous", "anonymous", Roles.Anonymous);
 
     /// <summary>The width of every column that records who did something (created_by, actor, author ...).</summary>
     public const int ActorLength = 200;
@@ -35,11 +42,11 @@ public sealed record Caller(string Id, string Name, string Role, string? DebtorI
 
     public bool IsStaff => Role is Roles.Staff or Roles.Admin or Roles.System;
 
-    /// <summary>A debtor session sees its own debtor only; everyone else sees every debtor.</summary>
-    public bool CanSee(string debtorId) => !IsDebtor || DebtorId == debtorId;
+    /// <summary>A debtor session sees its own debtor only; an anonymous caller none; everyone else every debtor.</summary>
+    public bool CanSee(string debtorId) => Role != Roles.Anonymous && (!IsDebtor || DebtorId == debtorId);
 }
 
-/// <summary>The caller of the current scope, set by authentication (or left as System in background work).</summary>
+/// <summary>The caller of the current scope: set by authentication for a request (Anonymous until then), System in background work.</summary>
 public sealed class CallerContext
 {
     public Caller Current { get; set; } = Caller.System;

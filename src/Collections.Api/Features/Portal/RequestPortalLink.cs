@@ -1,6 +1,7 @@
 using Collections.Dunning.Contracts;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
@@ -29,7 +30,7 @@ internal sealed class RequestPortalLinkValidator : AbstractValidator<RequestPort
 /// same whatever happened, so it tells nobody whether a link, a debtor or an address exists; a forged, withdrawn or
 /// unknown link sends nothing.
 /// </summary>
-internal sealed class RequestPortalLinkHandler(PortalLinks links, PortalRevocations revocations, IMediator mediator, TimeProvider time)
+internal sealed class RequestPortalLinkHandler(PortalLinks links, PortalRevocations revocations, IMediator mediator, CallerContext caller, TimeProvider time)
     : IRequestHandler<RequestPortalLinkCommand, PortalLinkRequestResponse>
 {
     public const string Answer = "If this link was ours, a new one is on its way to the e-mail address we have on file. It can take a few minutes to arrive.";
@@ -44,6 +45,7 @@ internal sealed class RequestPortalLinkHandler(PortalLinks links, PortalRevocati
             return new PortalLinkRequestResponse(Answer);
         }
 
+        caller.Current = Caller.System; // the link's signature held: what follows (the queued e-mail, its activity) is the system's doing
         var withAddress = debtor.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).ToList();
         var contact = command.Email is { } typed
             ? withAddress.FirstOrDefault(c => string.Equals(c.Email!.Trim(), typed.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -1,10 +1,12 @@
 using Collections.Payments.Domain;
 using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Stripe;
 
 namespace Collections.Payments.Features.Webhooks;
@@ -38,6 +40,8 @@ internal sealed class StripeWebhookEndpoint : IEndpoint
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The webhook payload is not a Stripe event.", detail: "Expected a JSON event with id, type and data.object.");
                 }
 
+                // The signature is Stripe's credential: from here the event acts as the system.
+                http.RequestServices.GetRequiredService<CallerContext>().Current = Caller.System;
                 return Results.Ok(await mediator.Send(new HandleStripeEventCommand(stripeEvent), ct));
             })
             .AllowAnonymous()
