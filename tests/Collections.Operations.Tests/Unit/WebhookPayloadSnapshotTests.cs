@@ -41,6 +41,8 @@ public sealed class WebhookPayloadSnapshotTests
             new PaymentRefunded("ref_01JQ01", "pay_01JQ01", Debtor.DebtorId, 100_00, "EUR", "duplicate", At), Debtor));
         yield return Case(WebhookEventTypes.PaymentChargedBack, PaymentEventPayloads.PaymentChargedBack(
             new ChargebackOpened("pay_01JQ01", Debtor.DebtorId, 1500_00, "EUR", "fraudulent", At), Debtor));
+        yield return Case(WebhookEventTypes.ChargebackClosed, PaymentEventPayloads.ChargebackClosed(
+            new ChargebackClosed("pay_01JQ01", Debtor.DebtorId, 1500_00, "EUR", Won: true, 1000_00, new DateOnly(2026, 2, 20), At), Debtor));
         yield return Case(WebhookEventTypes.DisputeOpened, DisputeEventPayloads.DisputeOpened(
             new DisputeOpened("dsp_01JQ01", Debtor.DebtorId, Invoice.InvoiceId, 300_00, "EUR", "pricing", At), Debtor, Invoice));
         yield return Case(WebhookEventTypes.DisputeResolved, DisputeEventPayloads.DisputeResolved(

@@ -145,6 +145,7 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
     [Test]
     public async Task Chargeback_TheCreditorWins_PutsTheMoneyBackOnTheInvoice()
     {
+        await SubscribeTheErp();
         var (debtor, invoice) = await DebtorWithInvoice(100m);
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
         await Stripe.CompleteAsync(sessionId);
@@ -161,11 +162,14 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         Assert.That(payment.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
         Assert.That(payment.Amount("unapplied"), Is.EqualTo(0m));
         Assert.That((await Stripe.RedeliverAsync(won.EventId)).Response, Does.Contain("\"duplicate\":true"), "a redelivery changes nothing");
+        Assert.That(await ErpEvents(payment.GetProperty("id").GetString()!), Is.EqualTo(new[] { "payment.charged_back", "payment.chargeback_closed:won" }));
+        Assert.That(await Purposes(debtor), Does.Not.Contain("payment_reversed"), "nothing changed for the debtor");
     }
 
     [Test]
     public async Task Chargeback_TheCreditorLoses_StaysReversed_AndSaysSo()
     {
+        await SubscribeTheErp();
         var (debtor, invoice) = await DebtorWithInvoice(100m);
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
         await Stripe.CompleteAsync(sessionId);
@@ -179,7 +183,38 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         Assert.That((await OnlyPayment(debtor)).GetProperty("status").GetString(), Is.EqualTo("chargeback"));
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK);
         Assert.That(activity.ToString(), Does.Contain("payment.chargeback_lost"));
+        Assert.That(await ErpEvents((await OnlyPayment(debtor)).GetProperty("id").GetString()!), Is.EqualTo(new[] { "payment.charged_back", "payment.chargeback_closed:lost" }));
+        var told = (await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/communications")).ShouldBe(HttpStatusCode.OK))
+            .EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "payment_reversed");
+        Assert.That(told.GetProperty("subject").GetString(), Is.EqualTo("Your bank has reversed your payment of 100.00 EUR"));
+        Assert.That(told.GetProperty("bodyText").GetString(), Does.Contain("returned to you by your bank").And.Contain("please pay the open invoices again"));
     }
+
+    private async Task SubscribeTheErp()
+    {
+        var endpoints = await (await Admin.GetAsync("/api/v1/webhook-endpoints")).ShouldBe(HttpStatusCode.OK);
+        if (endpoints.ToString().Contains("erp.example.com", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await (await Admin.PostAsJsonAsync("/api/v1/webhook-endpoints", new { url = "https://erp.example.com/hooks", events = new[] { "*" } })).ShouldBe(HttpStatusCode.Created);
+    }
+
+    /// <summary>The chargeback events queued for the ERP about a payment, oldest first ("type" or "type:outcome").</summary>
+    private async Task<string[]> ErpEvents(string paymentId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<(string Type, string Payload)>(
+            "SELECT type AS Type, payload_json AS Payload FROM webhooks_events ORDER BY created_at, id");
+        return rows.Where(r => r.Type.StartsWith("payment.charge", StringComparison.Ordinal) && r.Payload.Contains(paymentId, StringComparison.Ordinal))
+            .Select(r => r.Type + (System.Text.Json.JsonDocument.Parse(r.Payload).RootElement.GetProperty("data").TryGetProperty("outcome", out var o) ? ":" + o.GetString() : ""))
+            .ToArray();
+    }
+
+    private async Task<List<string?>> Purposes(string debtor) =>
+        (await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/communications")).ShouldBe(HttpStatusCode.OK))
+            .EnumerateArray().Select(m => m.GetProperty("purpose").GetString()).ToList();
 
     [Test]
     public async Task Refund_InKronur_IsSentWithTwoDecimals_AndItsWebhookIsReadBackWhole()

@@ -29,3 +29,10 @@ public sealed record PaymentRefunded(string RefundId, string PaymentId, string D
 
 /// <summary>The payer's bank disputed a card or debit payment; its allocations were reversed.</summary>
 public sealed record ChargebackOpened(string PaymentId, string DebtorId, long AmountMinor, string Currency, string Reason, DateTimeOffset At) : INotification;
+
+/// <summary>
+/// The bank decided the payer's dispute. Won: the amount came back and ReappliedMinor of it paid open items again. Lost:
+/// the reversal stands and the invoices it reopened are chased again.
+/// </summary>
+public sealed record ChargebackClosed(string PaymentId, string DebtorId, long AmountMinor, string Currency, bool Won, long ReappliedMinor, DateOnly PaymentReceivedOn, DateTimeOffset At)
+    : INotification;

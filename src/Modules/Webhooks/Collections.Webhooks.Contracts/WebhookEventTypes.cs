@@ -11,6 +11,7 @@ public static class WebhookEventTypes
     public const string PaymentFailed = "payment.failed";
     public const string PaymentRefunded = "payment.refunded";
     public const string PaymentChargedBack = "payment.charged_back";
+    public const string ChargebackClosed = "payment.chargeback_closed";
     public const string DisputeOpened = "dispute.opened";
     public const string DisputeResolved = "dispute.resolved";
     public const string DisputeWithdrawn = "dispute.withdrawn";
@@ -25,7 +26,7 @@ public static class WebhookEventTypes
 
     public static IReadOnlyList<string> Subscribable { get; } =
     [
-        InvoicePaid, InvoiceWrittenOff, CreditNoteIssued, PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentChargedBack,
+        InvoicePaid, InvoiceWrittenOff, CreditNoteIssued, PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentChargedBack, ChargebackClosed,
         DisputeOpened, DisputeResolved, DisputeWithdrawn, PaymentPlanActivated, PaymentPlanDefaulted, PaymentPlanCompleted,
         PromiseBroken, DebtorEscalated,
     ];

@@ -81,8 +81,18 @@ internal static class SeedTemplates
             <p>The link is personal to you and works for a limited time. If you did not ask for it, you can ignore this e-mail: nothing changes on your account.</p>
             """ + Signature);
 
+    /// <summary>The message to a debtor whose bank reversed a payment for good (a chargeback the creditor lost; migration 600_020).</summary>
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body) PaymentReversed =
+        ("email_payment_reversed", Channels.Email, Tones.Friendly, "Your bank has reversed your payment of {{amount}}", """
+            <p>Dear {{contactFirstName}},</p>
+            <p>Your bank has returned a payment you made to us, after you disputed it with them, so the invoices it paid are open again:</p>
+            {{details}}
+            <p>Open on your account on {{nextStepDate}}: <strong>{{totalDue}}</strong>.</p>
+            <p>What happens next: {{nextStep}}.</p>
+            """ + CourtesyClose);
+
     /// <summary>Every template a courtesy message may be written with.</summary>
-    public static IEnumerable<(string Key, string Channel, string Tone, string Subject, string Body)> AllCourtesy => [.. Courtesy, PortalLink];
+    public static IEnumerable<(string Key, string Channel, string Tone, string Subject, string Body)> AllCourtesy => [.. Courtesy, PortalLink, PaymentReversed];
 
     /// <summary>
     /// Acknowledgements (added by migration 600_011, after the reminders were seeded, so not in <see cref="All"/>). Merge

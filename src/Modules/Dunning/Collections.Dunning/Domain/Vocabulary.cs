@@ -65,9 +65,10 @@ internal static class MessagePurposes
     public const string PromiseRecorded = "promise_recorded";
     public const string PromiseBroken = "promise_broken";
     public const string PortalLink = "portal_link";
+    public const string PaymentReversed = "payment_reversed";
 
     /// <summary>Courtesy messages that ask the debtor to pay: a payment after they were queued makes them stale.</summary>
-    public static bool AsksForMoney(string purpose) => purpose is DebitFailed or PlanInstallmentDue or PlanInstallmentLate or PromiseBroken or DiscountEnding;
+    public static bool AsksForMoney(string purpose) => purpose is DebitFailed or PaymentReversed or PlanInstallmentDue or PlanInstallmentLate or PromiseBroken or DiscountEnding;
 }
 
 internal static class TaskKinds

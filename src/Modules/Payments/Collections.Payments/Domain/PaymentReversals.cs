@@ -124,13 +124,19 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_won",
             $"The bank's dispute of payment {payment.Id} ended in our favour ({outcome}): {new Money(payment.ChargedBackMinor, currency)} is back; "
             + $"{new Money(plan.AllocatedMinor, currency)} of it is applied to open invoices again."), ct);
+        await mediator.Publish(new ChargebackClosed(payment.Id, payment.DebtorId, payment.ChargedBackMinor, payment.Currency, Won: true, plan.AllocatedMinor,
+            payment.ReceivedOn, time.GetUtcNow()), ct);
         return true;
     }
 
     /// <summary>The bank decided for the payer: the reversal stands and the reopened invoices are chased again.</summary>
-    public Task LostAsync(PaymentRow payment, CancellationToken ct) =>
-        mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_lost",
+    public async Task LostAsync(PaymentRow payment, CancellationToken ct)
+    {
+        await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_lost",
             $"The bank's dispute of payment {payment.Id} was lost: {new Money(payment.ChargedBackMinor, Currency.Of(payment.Currency))} stays reversed and those invoices are open and chased again."), ct);
+        await mediator.Publish(new ChargebackClosed(payment.Id, payment.DebtorId, payment.ChargedBackMinor, payment.Currency, Won: false, 0,
+            payment.ReceivedOn, time.GetUtcNow()), ct);
+    }
 
     /// <summary>A retrieval request (an inquiry) moves no money: it is noted for staff, and nothing is reversed.</summary>
     public Task InquiryAsync(PaymentRow payment, long amountMinor, string reason, CancellationToken ct) =>

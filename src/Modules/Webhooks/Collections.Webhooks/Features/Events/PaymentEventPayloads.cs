@@ -20,6 +20,10 @@ internal sealed record PaymentRefundedPayload(
 internal sealed record PaymentChargedBackPayload(
     string PaymentId, string DebtorId, string? DebtorExternalId, MoneyDto Amount, string Reason, DateTimeOffset OpenedAt);
 
+/// <summary>Outcome "won" (Reapplied of Amount paid open invoices again; the rest is credit) or "lost" (the reversal stands).</summary>
+internal sealed record ChargebackClosedPayload(
+    string PaymentId, string DebtorId, string? DebtorExternalId, MoneyDto Amount, string Outcome, MoneyDto Reapplied, DateTimeOffset ClosedAt);
+
 /// <summary>The ERP contract for Payments' events: every payload is built here, from the notification and the ERP's ids.</summary>
 internal static class PaymentEventPayloads
 {
@@ -45,4 +49,8 @@ internal static class PaymentEventPayloads
     public static PaymentChargedBackPayload PaymentChargedBack(ChargebackOpened notification, DebtorRef debtor) =>
         new(notification.PaymentId, debtor.DebtorId, debtor.DebtorExternalId, MoneyDto.Of(notification.AmountMinor, notification.Currency),
             notification.Reason, notification.At);
+
+    public static ChargebackClosedPayload ChargebackClosed(ChargebackClosed notification, DebtorRef debtor) =>
+        new(notification.PaymentId, debtor.DebtorId, debtor.DebtorExternalId, MoneyDto.Of(notification.AmountMinor, notification.Currency),
+            notification.Won ? "won" : "lost", MoneyDto.Of(notification.ReappliedMinor, notification.Currency), notification.At);
 }

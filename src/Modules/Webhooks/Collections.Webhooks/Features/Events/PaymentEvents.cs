@@ -10,7 +10,8 @@ internal sealed class PaymentEventsHandler(WebhookOutbox outbox, ErpReferences r
     INotificationHandler<PaymentSucceeded>,
     INotificationHandler<PaymentFailed>,
     INotificationHandler<PaymentRefunded>,
-    INotificationHandler<ChargebackOpened>
+    INotificationHandler<ChargebackOpened>,
+    INotificationHandler<ChargebackClosed>
 {
     public async Task Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
     {
@@ -36,5 +37,11 @@ internal sealed class PaymentEventsHandler(WebhookOutbox outbox, ErpReferences r
     {
         var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
         await outbox.EnqueueAsync(WebhookEventTypes.PaymentChargedBack, PaymentEventPayloads.PaymentChargedBack(notification, debtor), cancellationToken);
+    }
+
+    public async Task Handle(ChargebackClosed notification, CancellationToken cancellationToken)
+    {
+        var debtor = await refs.DebtorAsync(notification.DebtorId, cancellationToken);
+        await outbox.EnqueueAsync(WebhookEventTypes.ChargebackClosed, PaymentEventPayloads.ChargebackClosed(notification, debtor), cancellationToken);
     }
 }

@@ -26,6 +26,7 @@ internal static class WebhookEventCatalog
         new(WebhookEventTypes.PaymentFailed, "Payments", "An online payment attempt failed or expired; nothing was allocated.", typeof(PaymentFailedPayload)),
         new(WebhookEventTypes.PaymentRefunded, "Payments", "A payment was refunded, in part or in full.", typeof(PaymentRefundedPayload)),
         new(WebhookEventTypes.PaymentChargedBack, "Payments", "The payer's bank disputed a card or debit payment; its allocations were reversed.", typeof(PaymentChargedBackPayload)),
+        new(WebhookEventTypes.ChargebackClosed, "Payments", "The bank decided a chargeback: won (the amount is back and applied again) or lost (the reversal stands).", typeof(ChargebackClosedPayload)),
         new(WebhookEventTypes.DisputeOpened, "Disputes", "A debtor or staff opened a dispute over (part of) an invoice.", typeof(DisputeOpenedPayload)),
         new(WebhookEventTypes.DisputeResolved, "Disputes", "A dispute was resolved: upheld, partially upheld or rejected.", typeof(DisputeResolvedPayload)),
         new(WebhookEventTypes.DisputeWithdrawn, "Disputes", "The debtor withdrew a dispute.", typeof(DisputeWithdrawnPayload)),

@@ -1,0 +1,25 @@
+using Collections.Dunning.Domain;
+using Collections.Payments.Contracts;
+using MediatR;
+
+namespace Collections.Dunning.Features.Courtesy;
+
+/// <summary>
+/// A chargeback the creditor lost: the debtor is told, in plain words, that its bank took the payment back and that the
+/// invoices it paid are open again, before any reminder chases them. A won chargeback needs no message: nothing changes
+/// for the debtor.
+/// </summary>
+internal sealed class PaymentReversedNotice(CourtesyOutbox outbox) : INotificationHandler<ChargebackClosed>
+{
+    public Task Handle(ChargebackClosed chargeback, CancellationToken cancellationToken) =>
+        chargeback.Won
+            ? Task.CompletedTask
+            : outbox.QueueAsync(new CourtesyNote(MessagePurposes.PaymentReversed, $"{chargeback.PaymentId}:chargeback-lost", chargeback.DebtorId,
+                chargeback.AmountMinor, chargeback.Currency, [],
+                account => new CourtesyContent(
+                    [$"{MessageComposer.Amount(chargeback.AmountMinor, chargeback.Currency)} of your payment received on {MessageComposer.Date(chargeback.PaymentReceivedOn)}, returned to you by your bank"],
+                    account.Open.Count == 0
+                        ? "nothing is open on your account, so there is nothing you need to do"
+                        : "please pay the open invoices again, or tell us through the link below if something is wrong; our reminders resume for what stays open",
+                    account.Today)), cancellationToken);
+}
