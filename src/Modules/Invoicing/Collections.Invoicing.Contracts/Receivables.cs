@@ -55,6 +55,12 @@ public sealed record GetReceivableQuery(string ItemId, DateOnly? AsOf = null) : 
 /// <summary>The open items (balance &gt; 0) of one debtor, oldest due date first.</summary>
 public sealed record GetOpenItemsQuery(string DebtorId) : IRequest<IReadOnlyList<ReceivableDto>>;
 
+/// <summary>What the ERP calls each item: its external id and number (a page of payments names its invoices so).</summary>
+public sealed record ItemReferenceDto(string Id, string ExternalId, string Number);
+
+/// <summary>The ERP's references of the given items, those that exist; not scoped by caller.</summary>
+public sealed record GetItemReferencesQuery(IReadOnlyCollection<string> ItemIds) : IRequest<IReadOnlyList<ItemReferenceDto>>;
+
 /// <summary>Every open item of every debtor, for batch work (dunning runs). Ordered by debtor, then due date.</summary>
 public sealed record GetAllOpenItemsQuery : IRequest<IReadOnlyList<ReceivableDto>>;
 

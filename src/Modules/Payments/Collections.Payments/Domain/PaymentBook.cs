@@ -44,6 +44,12 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
 
     private const string AllocationsOfSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id IN @Ids ORDER BY payment_id, id";
 
+    // The counter row's lock is held to the commit, so a change numbered later can never become visible before one numbered earlier.
+    private const string ChangedSql = """
+        UPDATE payments_feed_sequence SET last_seq = last_seq + 1 WHERE id = 1;
+        UPDATE payments_payments SET feed_seq = (SELECT last_seq FROM payments_feed_sequence WHERE id = 1) WHERE id = @Id;
+        """;
+
     private const string ReverseRowSql = "UPDATE payments_allocations SET reversed_minor = reversed_minor + @AmountMinor WHERE id = @Id AND amount_minor - reversed_minor >= @AmountMinor";
 
     public async Task<PaymentRow?> FindAsync(string id, CancellationToken ct) =>
@@ -81,6 +87,8 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
             applied.Add(await ApplyAsync(id, payment.DebtorId, payment.Currency, allocation, payment.ReceivedOn, "payment", ct));
         }
 
+        await ChangedAsync(id, ct);
+
         var money = new Money(payment.AmountMinor, Currency.Of(payment.Currency));
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.received",
             $"Payment of {money} received ({payment.Method.Replace('_', ' ')}{(payment.Reference is null ? "" : $", {payment.Reference}")}): {plan.AllocatedMinor} minor units applied to {applied.Count} item(s), {plan.UnappliedMinor} kept as account credit."), ct);
@@ -88,6 +96,9 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
             applied, plan.UnappliedMinor, payment.PaymentPlanId, time.GetUtcNow(), payment.AttemptId), ct);
         return id;
     }
+
+    /// <summary>Puts the payment at the end of the change feed (`GET /payments`): call after every change to it.</summary>
+    public Task ChangedAsync(string paymentId, CancellationToken ct) => db.ExecuteAsync(ChangedSql, new { Id = paymentId }, ct);
 
     public async Task<PaymentAllocationDto> ApplyAsync(string paymentId, string debtorId, string currency, PlannedAllocation allocation, DateOnly appliedOn, string source, CancellationToken ct)
     {
@@ -127,6 +138,7 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
             remaining -= take;
         }
 
+        await ChangedAsync(payment.Id, ct);
         return amountMinor - remaining;
     }
 }

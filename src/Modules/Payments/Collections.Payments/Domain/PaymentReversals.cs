@@ -67,6 +67,8 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
             throw new ConflictException($"Payment {payment.Id} changed while it was being refunded. Retry the request.");
         }
 
+        await book.ChangedAsync(payment.Id, ct);
+
         var id = refundId;
         await db.ExecuteAsync(InsertRefundSql, new { Id = id, PaymentId = payment.Id, payment.DebtorId, AmountMinor = amountMinor, payment.Currency, Reason = reason, StripeRefundId = stripeRefundId, Now = time.GetUtcNow() }, ct);
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refunded", $"{new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} refunded: {reason}"), ct);
@@ -92,6 +94,7 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         var active = (await book.AllocationsAsync(payment.Id, ct)).Sum(a => a.ActiveMinor);
         var reversed = await book.ReverseAsync(payment, Math.Min(disputed, active), $"Chargeback: {reason}", ct);
         await db.ExecuteAsync(ChargebackSql, new { payment.Id, FromCreditMinor = Math.Min(disputed - reversed, payment.UnappliedMinor), DisputedMinor = disputed, DisputeId = disputeId }, ct);
+        await book.ChangedAsync(payment.Id, ct);
         var money = new Money(disputed, Currency.Of(payment.Currency));
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback",
             $"The payer's bank disputed {money} of payment {payment.Id} (reason: {reason}). That much of its allocations was reversed; those invoices are open again. Staff: respond to the dispute in Stripe."), ct);
@@ -120,6 +123,8 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
             await db.ExecuteAsync(SpendSql, new { payment.Id, allocation.AmountMinor }, ct);
             await book.ApplyAsync(payment.Id, payment.DebtorId, payment.Currency, allocation, today, "reinstated", ct);
         }
+
+        await book.ChangedAsync(payment.Id, ct);
 
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.chargeback_won",
             $"The bank's dispute of payment {payment.Id} ended in our favour ({outcome}): {new Money(payment.ChargedBackMinor, currency)} is back; "

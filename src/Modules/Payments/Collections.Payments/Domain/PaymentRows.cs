@@ -22,10 +22,13 @@ internal sealed record PaymentRow
         id AS Id, debtor_id AS DebtorId, currency AS Currency, amount_minor AS AmountMinor, unapplied_minor AS UnappliedMinor,
         refunded_minor AS RefundedMinor, method AS Method, status AS Status, reference AS Reference, received_on AS ReceivedOn,
         recorded_at AS RecordedAt, attempt_id AS AttemptId, payment_plan_id AS PaymentPlanId, stripe_payment_intent AS StripePaymentIntent,
-        charged_back_minor AS ChargedBackMinor, chargeback_dispute_id AS ChargebackDisputeId
+        charged_back_minor AS ChargedBackMinor, chargeback_dispute_id AS ChargebackDisputeId, feed_seq AS FeedSeq
         """;
 
     public required string Id { get; init; }
+
+    /// <summary>Where the payment stands in the change feed: the number of its latest change (0 if unchanged since before the feed).</summary>
+    public long FeedSeq { get; init; }
 
     public required string DebtorId { get; init; }
 

@@ -11,6 +11,14 @@ internal sealed class GetReceivableQueryHandler(InvoiceReader invoices) : IReque
         await invoices.FindAsync(request.ItemId, cancellationToken) is { } row ? row.ToDto(request.AsOf ?? await invoices.TodayForAsync(row.DebtorId, cancellationToken)) : null;
 }
 
+internal sealed class GetItemReferencesQueryHandler(DbSession db) : IRequestHandler<GetItemReferencesQuery, IReadOnlyList<ItemReferenceDto>>
+{
+    private const string ReferencesSql = "SELECT id AS Id, external_id AS ExternalId, number AS Number FROM invoicing_receivables WHERE id IN @Ids";
+
+    public Task<IReadOnlyList<ItemReferenceDto>> Handle(GetItemReferencesQuery request, CancellationToken cancellationToken) =>
+        db.QueryByIdsAsync<ItemReferenceDto>(ReferencesSql, request.ItemIds, ids => new { Ids = ids }, cancellationToken);
+}
+
 internal sealed class GetOpenItemsQueryHandler(DbSession db, InvoiceReader invoices) : IRequestHandler<GetOpenItemsQuery, IReadOnlyList<ReceivableDto>>
 {
     private const string OpenSql = "SELECT " + ReceivableRow.Columns + """

@@ -67,6 +67,7 @@ internal sealed class ApplyCreditHandler(DbSession db, PaymentBook book, DebtorL
         var requested = command.Body.Allocations?.Select(a => new RequestedAllocation(a.InvoiceId, ToMinor(a.Amount, currency))).ToList();
         var plan = AllocationPlanner.Plan(total, code, today, await mediator.Send(new GetOpenItemsQuery(command.DebtorId), cancellationToken), requested, debtor.AllocationOrder);
         var applied = new List<PaymentAllocationDto>();
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var allocation in plan.Allocations)
         {
             var left = allocation.AmountMinor;
@@ -80,12 +81,18 @@ internal sealed class ApplyCreditHandler(DbSession db, PaymentBook book, DebtorL
                     throw new ConflictException("The debtor's credit changed while it was being applied. Retry the request.");
                 }
 
+                touched.Add(payment.Id);
                 applied.Add(await book.ApplyAsync(payment.Id, payment.DebtorId, code, allocation with { AmountMinor = take, TakeDiscount = allocation.TakeDiscount && left == 0 }, today, "credit", cancellationToken));
                 if (available > take)
                 {
                     sources = new Queue<(PaymentRow, long)>(sources.Prepend((payment, available - take)));
                 }
             }
+        }
+
+        foreach (var spent in touched)
+        {
+            await book.ChangedAsync(spent, cancellationToken);
         }
 
         await mediator.Send(new RecordActivityCommand(command.DebtorId, "credit.applied", $"{new Money(plan.AllocatedMinor, currency)} of account credit applied to {plan.Allocations.Count} item(s)."), cancellationToken);

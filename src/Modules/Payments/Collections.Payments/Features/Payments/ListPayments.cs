@@ -11,41 +11,80 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Payments.Features.Payments;
 
-internal sealed record ListPaymentsQuery(string? DebtorId, DateTimeOffset? Since, string? Cursor, int? Limit) : IRequest<Page<PaymentResponse>>;
+internal sealed record ListPaymentsQuery(string? DebtorId, DateTimeOffset? Since, string? Cursor, int? Limit) : IRequest<PaymentFeedPage>;
 
 internal sealed class ListPaymentsValidator : AbstractValidator<ListPaymentsQuery>
 {
     public ListPaymentsValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Cursor.MaxLimit);
-        RuleFor(q => q.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("The cursor is not valid.");
+        RuleFor(q => q.Cursor).Must(c => FeedPosition.TryRead(c, out _)).WithMessage("The cursor is not valid.");
     }
 }
 
-/// <summary>A change feed: payments in the order they were recorded (ids are time-ordered), resumable by cursor.</summary>
-internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, CallerContext caller) : IRequestHandler<ListPaymentsQuery, Page<PaymentResponse>>
+/// <summary>
+/// Where a poller stands in the feed: the sequence number and id of the last change it saw. A cursor from before the
+/// feed had sequence numbers (a bare payment id) stands at sequence 0.
+/// </summary>
+internal readonly record struct FeedPosition(long Seq, string Id)
+{
+    public string Encode() => Cursor.Encode($"{Seq}:{Id}");
+
+    public static bool TryRead(string? cursor, out FeedPosition position)
+    {
+        position = new FeedPosition(0, string.Empty);
+        if (!Cursor.TryDecode(cursor, out var key))
+        {
+            return false;
+        }
+
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            position = new FeedPosition(0, key);
+            return true;
+        }
+
+        if (!long.TryParse(key[..colon], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+        {
+            return false;
+        }
+
+        position = new FeedPosition(seq, key[(colon + 1)..]);
+        return true;
+    }
+}
+
+/// <summary>
+/// The change feed for cash application: each payment at the position of its latest change (recorded, allocated, credit
+/// applied, refunded, charged back, reinstated), so a payment that changes comes again, in the order the changes
+/// committed. A page always says where to resume.
+/// </summary>
+internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, IMediator mediator, CallerContext caller) : IRequestHandler<ListPaymentsQuery, PaymentFeedPage>
 {
     private const string PageSql = "SELECT " + PaymentRow.Columns + """
          FROM payments_payments
-        WHERE id > @After
+        WHERE (feed_seq > @Seq OR (feed_seq = @Seq AND id > @After))
           AND (@DebtorId IS NULL OR debtor_id = @DebtorId)
           AND (@Since IS NULL OR recorded_at >= @Since)
-        ORDER BY id
+        ORDER BY feed_seq, id
         LIMIT @Take
         """;
 
-    public async Task<Page<PaymentResponse>> Handle(ListPaymentsQuery query, CancellationToken cancellationToken)
+    public async Task<PaymentFeedPage> Handle(ListPaymentsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
+        FeedPosition.TryRead(query.Cursor, out var from);
         var debtorId = caller.Current.IsDebtor ? caller.Current.DebtorId : query.DebtorId;
         if (caller.Current.IsDebtor && query.DebtorId is not null && query.DebtorId != debtorId)
         {
-            return new Page<PaymentResponse>([], null);
+            return new PaymentFeedPage([], null, from.Encode());
         }
 
-        var rows = await db.QueryAsync<PaymentRow>(PageSql, new { After = Cursor.Decode(query.Cursor), DebtorId = debtorId, Since = query.Since?.ToUniversalTime(), Take = limit + 1 }, cancellationToken);
-        var page = Cursor.ToPage(rows, limit, r => r.Id);
-        return new Page<PaymentResponse>(await book.ResponsesAsync(page.Items, cancellationToken), page.NextCursor);
+        var rows = await db.QueryAsync<PaymentRow>(PageSql, new { from.Seq, After = from.Id, DebtorId = debtorId, Since = query.Since?.ToUniversalTime(), Take = limit + 1 }, cancellationToken);
+        var items = rows.Take(limit).ToList();
+        var last = items.Count == 0 ? from : new FeedPosition(items[^1].FeedSeq, items[^1].Id);
+        return new PaymentFeedPage(await book.ResponsesAsync(mediator, items, cancellationToken), rows.Count > limit ? last.Encode() : null, last.Encode());
     }
 }
 
@@ -56,8 +95,9 @@ internal sealed class ListPaymentsEndpoint : IEndpoint
                 mediator.Send(new ListPaymentsQuery(debtorId, since, cursor, limit), ct))
             .RequireAuthorization(Policies.Portal)
             .WithName("ListPayments")
-            .WithSummary("List payments")
-            .WithDescription("Payments in the order they were recorded, optionally of one debtor and since an instant; poll with the cursor for cash application.")
-            .Produces<Page<PaymentResponse>>()
+            .WithSummary("List payments (the change feed)")
+            .WithDescription("Payments in the order of their latest change (recorded, allocated, credit applied, refunded, charged back, reinstated): a payment that changes comes again. "
+                + "Page with nextCursor (null once caught up); poll later with resumeCursor, which every page carries. Debtors and invoices carry the ERP's external ids.")
+            .Produces<PaymentFeedPage>()
             .ProducesValidationProblem();
 }
