@@ -64,3 +64,38 @@ internal sealed class GetAllOpenItemsQueryHandler(DbSession db, TimeProvider tim
 
     private sealed record DebtorZone(string Id, string TimeZone);
 }
+
+internal sealed class GetDebtorsWithOpenInvoicesQueryHandler(DbSession db) : IRequestHandler<GetDebtorsWithOpenInvoicesQuery, IReadOnlyList<string>>
+{
+    private const string PageSql = """
+        SELECT DISTINCT debtor_id FROM invoicing_receivables
+        WHERE kind = 'invoice' AND status = 'open' AND balance_minor > 0 AND debtor_id > @After
+        ORDER BY debtor_id
+        LIMIT @Take
+        """;
+
+    public Task<IReadOnlyList<string>> Handle(GetDebtorsWithOpenInvoicesQuery request, CancellationToken cancellationToken) =>
+        db.QueryAsync<string>(PageSql, new { After = request.AfterDebtorId, request.Take }, cancellationToken);
+}
+
+internal sealed class GetOpenItemsOfDebtorsQueryHandler(DbSession db, TimeProvider time) : IRequestHandler<GetOpenItemsOfDebtorsQuery, IReadOnlyList<ReceivableDto>>
+{
+    private const string OpenSql = "SELECT " + ReceivableRow.Columns + """
+         FROM invoicing_receivables
+        WHERE debtor_id IN @Ids AND status = 'open' AND balance_minor > 0
+        ORDER BY debtor_id, due_date, issue_date, id
+        """;
+
+    private const string ZonesSql = "SELECT id AS Id, time_zone AS TimeZone FROM invoicing_debtors WHERE id IN @Ids";
+
+    public async Task<IReadOnlyList<ReceivableDto>> Handle(GetOpenItemsOfDebtorsQuery request, CancellationToken cancellationToken)
+    {
+        var today = (await db.QueryByIdsAsync<DebtorZone>(ZonesSql, request.DebtorIds, ids => new { Ids = ids }, cancellationToken))
+            .ToDictionary(d => d.Id, d => DebtorCalendar.Today(time, d.TimeZone));
+        return (await db.QueryByIdsAsync<ReceivableRow>(OpenSql, request.DebtorIds, ids => new { Ids = ids }, cancellationToken))
+            .Select(r => r.ToDto(today.GetValueOrDefault(r.DebtorId, DebtorCalendar.Today(time, "UTC"))))
+            .ToList();
+    }
+
+    private sealed record DebtorZone(string Id, string TimeZone);
+}
