@@ -67,10 +67,12 @@ internal sealed class GetAllOpenItemsQueryHandler(DbSession db, TimeProvider tim
 
 internal sealed class GetDebtorsWithOpenInvoicesQueryHandler(DbSession db) : IRequestHandler<GetDebtorsWithOpenInvoicesQuery, IReadOnlyList<string>>
 {
+    // Walks the debtors' key and probes each debtor's items: over the items alone, SQLite picks the status index and reads every open item per page.
     private const string PageSql = """
-        SELECT DISTINCT debtor_id FROM invoicing_receivables
-        WHERE kind = 'invoice' AND status = 'open' AND balance_minor > 0 AND debtor_id > @After
-        ORDER BY debtor_id
+        SELECT d.id FROM invoicing_debtors d
+        WHERE d.id > @After AND EXISTS (SELECT 1 FROM invoicing_receivables r
+            WHERE r.debtor_id = d.id AND r.status = 'open' AND r.kind = 'invoice' AND r.balance_minor > 0)
+        ORDER BY d.id
         LIMIT @Take
         """;
 

@@ -19,10 +19,12 @@ internal sealed record LateFeeRun(int InvoicesExamined, int PeriodsDecided, IRea
 /// </summary>
 internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, ReceivableLedger ledger, ActivityLog activity, IMediator mediator, IConfiguration configuration, TimeProvider time)
 {
+    // Walks the debtors' key and probes each debtor's invoices: over the invoices alone, SQLite reads every candidate per page.
     private const string DebtorPageSql = """
-        SELECT DISTINCT debtor_id FROM invoicing_receivables
-        WHERE kind = 'invoice' AND status IN ('open', 'paid') AND due_date < @Latest AND debtor_id > @After
-        ORDER BY debtor_id
+        SELECT d.id FROM invoicing_debtors d
+        WHERE d.id > @After AND EXISTS (SELECT 1 FROM invoicing_receivables r
+            WHERE r.debtor_id = d.id AND r.kind = 'invoice' AND r.status IN ('open', 'paid') AND r.due_date < @Latest)
+        ORDER BY d.id
         LIMIT @Take
         """;
 
