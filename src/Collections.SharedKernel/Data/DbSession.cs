@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Collections.SharedKernel.Data;
 
@@ -25,6 +27,10 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
     private static readonly Counter<long> Commands = new Meter(MeterName).CreateCounter<long>("collections.db.commands", description: "SQL commands sent");
 
     private static readonly AsyncLocal<DbSession?> TransactionOfThisFlow = new();
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
+    private const int SqliteBusy = 5;
 
     private DbConnection? connection;
 
@@ -83,26 +89,55 @@ public sealed class DbSession(IDbConnectionFactory factory, SqlDialect dialect) 
         }
 
         var open = await OpenAsync(ct);
-
-        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so racing writers queue instead of failing.
-        Transaction = await open.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        TransactionOfThisFlow.Value = this;
+        var writers = await EnterSqliteWritersAsync(open, ct);
         try
         {
-            var result = await work();
-            await Transaction.CommitAsync(ct);
-            return result;
-        }
-        catch
-        {
-            await Transaction.RollbackAsync(CancellationToken.None);
-            throw;
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front, so racing writers queue instead of failing.
+            Transaction = await open.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            TransactionOfThisFlow.Value = this;
+            try
+            {
+                var result = await work();
+                await Transaction.CommitAsync(ct);
+                return result;
+            }
+            catch
+            {
+                await Transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                await Transaction.DisposeAsync();
+                Transaction = null;
+            }
         }
         finally
         {
-            await Transaction.DisposeAsync();
-            Transaction = null;
+            writers?.Release();
         }
+    }
+
+    /// <summary>
+    /// SQLite hands its write lock to whichever waiting connection polls first (Microsoft.Data.Sqlite retries every 150 ms),
+    /// so a payment could sleep through every short gap between a long job's batches until the job ends. The transactions
+    /// of this process queue here in arrival order instead; SQLite runs as one instance, so they are all its writers.
+    /// Waiting longer than the connection's busy timeout fails as SQLite itself would (a lock timeout).
+    /// </summary>
+    private static async Task<SemaphoreSlim?> EnterSqliteWritersAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return null;
+        }
+
+        var writers = SqliteWriters.GetOrAdd(sqlite.ConnectionString, _ => new SemaphoreSlim(1, 1));
+        if (!await writers.WaitAsync(TimeSpan.FromSeconds(sqlite.DefaultTimeout), ct))
+        {
+            throw new SqliteException("database is locked: another transaction of this process held it longer than the busy timeout", SqliteBusy);
+        }
+
+        return writers;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param = null, CancellationToken ct = default)

@@ -26,6 +26,9 @@ public sealed record DisputeSummaryDto(
 /// <summary>Disputes not yet resolved or withdrawn (optionally of one debtor).</summary>
 public sealed record GetOpenDisputesQuery(string? DebtorId = null) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
 
+/// <summary>Disputes not yet resolved or withdrawn of these debtors (one batch of a dunning run).</summary>
+public sealed record GetOpenDisputesOfDebtorsQuery(IReadOnlyCollection<string> DebtorIds) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
+
 /// <summary>Every dispute of a debtor, newest first (the case file, insights).</summary>
 public sealed record GetDisputesQuery(string DebtorId) : IRequest<IReadOnlyList<DisputeSummaryDto>>;
 

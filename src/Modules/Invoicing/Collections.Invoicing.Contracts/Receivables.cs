@@ -61,8 +61,17 @@ public sealed record ItemReferenceDto(string Id, string ExternalId, string Numbe
 /// <summary>The ERP's references of the given items, those that exist; not scoped by caller.</summary>
 public sealed record GetItemReferencesQuery(IReadOnlyCollection<string> ItemIds) : IRequest<IReadOnlyList<ItemReferenceDto>>;
 
-/// <summary>Every open item of every debtor, for batch work (dunning runs). Ordered by debtor, then due date.</summary>
+/// <summary>Every open item of every debtor (an insights rebuild). Ordered by debtor, then due date.</summary>
 public sealed record GetAllOpenItemsQuery : IRequest<IReadOnlyList<ReceivableDto>>;
+
+/// <summary>
+/// The next <paramref name="Take"/> debtors, in id order after <paramref name="AfterDebtorId"/> ("" for the first), that have an
+/// open invoice: how batch work (a dunning run) walks the book a batch of debtors at a time.
+/// </summary>
+public sealed record GetDebtorsWithOpenInvoicesQuery(string AfterDebtorId, int Take) : IRequest<IReadOnlyList<string>>;
+
+/// <summary>The open items of these debtors, for one batch of batch work. Ordered by debtor, then due date.</summary>
+public sealed record GetOpenItemsOfDebtorsQuery(IReadOnlyCollection<string> DebtorIds) : IRequest<IReadOnlyList<ReceivableDto>>;
 
 public sealed record AllocationResult(string ItemId, long AppliedMinor, long DiscountMinor, long BalanceMinor);
 

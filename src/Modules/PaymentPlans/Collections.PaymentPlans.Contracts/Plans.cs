@@ -27,6 +27,9 @@ public sealed record PaymentPlanSummaryDto(
 /// <summary>Active plans (optionally of one debtor): dunning pauses their invoices.</summary>
 public sealed record GetActivePlansQuery(string? DebtorId = null) : IRequest<IReadOnlyList<PaymentPlanSummaryDto>>;
 
+/// <summary>Active plans of these debtors (one batch of a dunning run).</summary>
+public sealed record GetActivePlansOfDebtorsQuery(IReadOnlyCollection<string> DebtorIds) : IRequest<IReadOnlyList<PaymentPlanSummaryDto>>;
+
 /// <summary>Every plan of a debtor, newest first.</summary>
 public sealed record GetPlansQuery(string DebtorId) : IRequest<IReadOnlyList<PaymentPlanSummaryDto>>;
 

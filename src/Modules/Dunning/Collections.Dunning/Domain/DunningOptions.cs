@@ -30,6 +30,9 @@ internal sealed class DunningOptions
 
     public TimeSpan RunInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A run takes this many debtors per transaction, so payments and webhooks get the database between batches.</summary>
+    public int RunBatchSize { get; set; } = 500;
+
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public int MaxAttempts { get; set; } = 6;
@@ -54,6 +57,11 @@ internal sealed class DunningOptions
     {
         var options = new DunningOptions();
         configuration.GetSection("Dunning").Bind(options);
+        if (options.RunBatchSize < 1)
+        {
+            throw new InvalidOperationException($"Dunning:RunBatchSize must be at least 1 (it is {options.RunBatchSize}).");
+        }
+
         return options;
     }
 

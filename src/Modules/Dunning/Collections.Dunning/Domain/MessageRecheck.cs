@@ -39,7 +39,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
             return;
         }
 
-        var snapshot = await loader.LoadAsync(debtorId, ct);
+        var snapshot = await loader.LoadAsync([debtorId], ct);
         foreach (var message in unsent)
         {
             await RecheckAsync(message, snapshot, ct);
@@ -53,7 +53,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
     public async Task<MessageToSend?> RecheckClaimedAsync(string messageId, CancellationToken ct)
     {
         var message = await db.QuerySingleOrDefaultAsync<MessageRow>(OneSql, new { Id = messageId }, ct);
-        return message is not { Status: MessageStatuses.Sending } ? null : await RecheckAsync(message, await loader.LoadAsync(message.DebtorId, ct), ct);
+        return message is not { Status: MessageStatuses.Sending } ? null : await RecheckAsync(message, await loader.LoadAsync([message.DebtorId], ct), ct);
     }
 
     private async Task<MessageToSend?> RecheckAsync(MessageRow message, RunSnapshot snapshot, CancellationToken ct)

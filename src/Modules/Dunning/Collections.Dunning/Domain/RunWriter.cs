@@ -6,10 +6,14 @@ using MediatR;
 
 namespace Collections.Dunning.Domain;
 
-/// <summary>Persists a plan inside the run's transaction: step log (the once-ever guard), outbox, tasks, activity, notifications.</summary>
+/// <summary>
+/// Records a run, then persists the plan of each of its batches inside that batch's transaction: step log (the once-ever
+/// guard), outbox, tasks, activity, notifications, and the batch's counts added to the run's row.
+/// </summary>
 internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider time)
 {
-    private const string RunSql = "INSERT INTO dunning_runs (id, as_of, evaluated, messages, tasks, started_by, started_at) VALUES (@Id, @AsOf, @Evaluated, @Messages, @Tasks, @StartedBy, @Now)";
+    private const string RunSql = "INSERT INTO dunning_runs (id, as_of, evaluated, messages, tasks, started_by, started_at) VALUES (@Id, @AsOf, 0, 0, 0, @StartedBy, @Now)";
+    private const string CountSql = "UPDATE dunning_runs SET evaluated = evaluated + @Evaluated, messages = messages + @Messages, tasks = tasks + @Tasks WHERE id = @Id";
     private const string StepSql = """
         INSERT INTO dunning_step_log (invoice_id, step_key, debtor_id, run_id, outcome, message_id, task_id, skipped_steps, as_of, created_at)
         VALUES (@InvoiceId, @StepKey, @DebtorId, @RunId, @Outcome, @MessageId, @TaskId, @Skipped, @AsOf, @Now)
@@ -29,10 +33,13 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
     private const string FlagSql = "INSERT INTO dunning_invoice_flags (invoice_id, debtor_id, reason, created_at) VALUES (@InvoiceId, @DebtorId, @Reason, @Now)";
     private const string UnflagSql = "DELETE FROM dunning_invoice_flags WHERE invoice_id = @InvoiceId";
 
-    public async Task WriteAsync(string runId, RunPlan plan, string startedBy, CancellationToken ct)
+    public Task StartAsync(string runId, DateOnly? asOf, string startedBy, CancellationToken ct) =>
+        db.ExecuteAsync(RunSql, new { Id = runId, AsOf = asOf, StartedBy = startedBy, Now = time.GetUtcNow() }, ct);
+
+    public async Task WriteBatchAsync(string runId, RunPlan plan, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await db.ExecuteAsync(RunSql, new { Id = runId, plan.AsOf, plan.Evaluated, Messages = plan.Messages.Count, Tasks = plan.Tasks.Count, StartedBy = startedBy, Now = now }, ct);
+        await db.ExecuteAsync(CountSql, new { Id = runId, plan.Evaluated, Messages = plan.Messages.Count, Tasks = plan.Tasks.Count }, ct);
         await db.ExecuteAsync(StepSql, plan.Takes.Select(t => new
         {
             InvoiceId = t.Item.Id,

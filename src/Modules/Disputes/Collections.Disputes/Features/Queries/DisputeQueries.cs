@@ -17,6 +17,18 @@ internal sealed class GetOpenDisputesHandler(DbSession db) : IRequestHandler<Get
         (await db.QueryAsync<DisputeRow>(OpenSql, new { query.DebtorId }, cancellationToken)).Select(r => r.ToSummary()).ToList();
 }
 
+internal sealed class GetOpenDisputesOfDebtorsHandler(DbSession db) : IRequestHandler<GetOpenDisputesOfDebtorsQuery, IReadOnlyList<DisputeSummaryDto>>
+{
+    private const string OpenSql = "SELECT " + DisputeRow.Columns + """
+         FROM disputes_disputes
+        WHERE status IN ('open', 'under_review') AND debtor_id IN @Ids
+        ORDER BY id
+        """;
+
+    public async Task<IReadOnlyList<DisputeSummaryDto>> Handle(GetOpenDisputesOfDebtorsQuery query, CancellationToken cancellationToken) =>
+        (await db.QueryByIdsAsync<DisputeRow>(OpenSql, query.DebtorIds, ids => new { Ids = ids }, cancellationToken)).Select(r => r.ToSummary()).ToList();
+}
+
 internal sealed class GetDisputesHandler(DbSession db) : IRequestHandler<GetDisputesQuery, IReadOnlyList<DisputeSummaryDto>>
 {
     private const string ByDebtorSql = "SELECT " + DisputeRow.Columns + " FROM disputes_disputes WHERE debtor_id = @DebtorId ORDER BY id DESC";

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Collections.Dunning.Domain;
+using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
-using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
@@ -17,7 +18,12 @@ namespace Collections.Dunning.Features.Runs;
 /// <summary>AsOf: the date to evaluate as (default: each debtor's own local today). DryRun: report without sending or recording.</summary>
 public sealed record RunDunningRequest(DateOnly? AsOf, bool DryRun = false);
 
-internal sealed record RunDunningCommand(DateOnly? AsOf, bool DryRun) : ICommand<RunDunningResponse>;
+/// <summary>
+/// Not a command itself: the run commits a batch of debtors at a time (<see cref="DunningOptions.RunBatchSize"/>), so
+/// a long run never holds the database. A run that fails leaves its earlier batches committed; running again takes
+/// only what is still due, since each step is taken once per invoice, ever.
+/// </summary>
+internal sealed record RunDunningCommand(DateOnly? AsOf, bool DryRun) : IRequest<RunDunningResponse>;
 
 public sealed record RunMessageResponse(string Id, string DebtorId, string Channel, string Tone, string Step, IReadOnlyList<string> InvoiceIds, string Subject, string Status, DateTimeOffset NotBefore, DateOnly NextStepOn);
 
@@ -49,38 +55,86 @@ internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
     }
 }
 
-internal sealed class RunDunningHandler(RunSnapshotLoader loader, RunPlanner planner, RunWriter writer, DueSoonNotices dueSoon, CallerContext caller, TimeProvider time, ILogger<RunDunningHandler> logger)
+internal sealed class RunDunningHandler(
+    DbSession db,
+    IMediator mediator,
+    RunSnapshotLoader loader,
+    RunPlanner planner,
+    RunWriter writer,
+    DueSoonNotices dueSoon,
+    DunningOptions options,
+    CallerContext caller,
+    TimeProvider time,
+    ILogger<RunDunningHandler> logger)
     : IRequestHandler<RunDunningCommand, RunDunningResponse>
 {
     public async Task<RunDunningResponse> Handle(RunDunningCommand command, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var snapshot = await loader.LoadAsync(cancellationToken);
-        var loaded = Stopwatch.GetElapsedTime(started);
-        var plan = planner.Plan(snapshot, command.AsOf);
-        var planned = Stopwatch.GetElapsedTime(started);
         string? runId = null;
         if (!command.DryRun)
         {
             runId = Ids.New("run", time);
-            await writer.WriteAsync(runId, plan, caller.Current.Actor, cancellationToken);
-            await dueSoon.QueueAsync(snapshot, plan, cancellationToken);
+            await db.InTransactionAsync(async () =>
+            {
+                await writer.StartAsync(runId, command.AsOf, caller.Current.Actor, cancellationToken);
+                return runId;
+            }, cancellationToken);
         }
 
-        var written = Stopwatch.GetElapsedTime(started);
-        logger.LogInformation("Dunning run {RunId} over {Evaluated} invoices: load {LoadMs:F0} ms, plan {PlanMs:F0} ms, write {WriteMs:F0} ms ({Messages} messages, {Tasks} tasks)",
-            runId ?? "dry", plan.Evaluated, loaded.TotalMilliseconds, (planned - loaded).TotalMilliseconds, (written - planned).TotalMilliseconds, plan.Messages.Count, plan.Tasks.Count);
+        var batches = new List<RunPlan>();
+        var after = "";
+        while (true)
+        {
+            var debtorIds = await mediator.Send(new GetDebtorsWithOpenInvoicesQuery(after, options.RunBatchSize), cancellationToken);
+            if (debtorIds.Count == 0)
+            {
+                break;
+            }
+
+            // A dry run only reads, so it needs no transaction; a real batch reads, plans and writes in one.
+            batches.Add(runId is null
+                ? await PlanAsync(debtorIds, command.AsOf, cancellationToken)
+                : await db.InTransactionAsync(() => TakeAsync(runId, debtorIds, command.AsOf, cancellationToken), cancellationToken));
+            after = debtorIds[^1];
+            if (debtorIds.Count < options.RunBatchSize)
+            {
+                break;
+            }
+        }
+
+        var evaluated = batches.Sum(b => b.Evaluated);
+        logger.LogInformation("Dunning run {RunId} over {Evaluated} invoices in {Batches} batches of up to {BatchSize} debtors: {ElapsedMs:F0} ms ({Messages} messages, {Tasks} tasks)",
+            runId ?? "dry", evaluated, batches.Count, options.RunBatchSize, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            batches.Sum(b => b.Messages.Count), batches.Sum(b => b.Tasks.Count));
 
         return new RunDunningResponse(
             runId,
             command.AsOf,
             command.DryRun,
-            plan.Evaluated,
-            plan.Takes.Select(t => new RunStepResponse(t.Item.Id, t.Item.DebtorId, t.StepKey, t.Step.Channel, t.Skipped)).ToList(),
-            plan.Messages.Select(m => new RunMessageResponse(command.DryRun ? "" : m.Id, m.Debtor.Id, m.Channel, m.Step.Tone, m.Step.Key,
+            evaluated,
+            batches.SelectMany(b => b.Takes).Select(t => new RunStepResponse(t.Item.Id, t.Item.DebtorId, t.StepKey, t.Step.Channel, t.Skipped)).ToList(),
+            batches.SelectMany(b => b.Messages).Select(m => new RunMessageResponse(command.DryRun ? "" : m.Id, m.Debtor.Id, m.Channel, m.Step.Tone, m.Step.Key,
                 m.Lines.Select(l => l.Item.Id).ToList(), m.Content.Subject, m.Status, m.NotBefore, m.NextStepOn)).ToList(),
-            plan.Tasks.Select(t => new RunTaskResponse(command.DryRun ? "" : t.Id, t.DebtorId, t.Kind, t.Action, t.InvoiceIds)).ToList(),
-            plan.Pauses.Select(p => new RunPauseResponse(p.InvoiceId, p.DebtorId, p.Reason)).ToList());
+            batches.SelectMany(b => b.Tasks).Select(t => new RunTaskResponse(command.DryRun ? "" : t.Id, t.DebtorId, t.Kind, t.Action, t.InvoiceIds)).ToList(),
+            batches.SelectMany(b => b.Pauses).Select(p => new RunPauseResponse(p.InvoiceId, p.DebtorId, p.Reason)).ToList());
+    }
+
+    private async Task<RunPlan> PlanAsync(IReadOnlyList<string> debtorIds, DateOnly? asOf, CancellationToken ct) =>
+        planner.Plan(await loader.LoadAsync(debtorIds, ct), asOf);
+
+    private async Task<RunPlan> TakeAsync(string runId, IReadOnlyList<string> debtorIds, DateOnly? asOf, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var snapshot = await loader.LoadAsync(debtorIds, ct);
+        var loaded = Stopwatch.GetElapsedTime(started);
+        var plan = planner.Plan(snapshot, asOf);
+        var planned = Stopwatch.GetElapsedTime(started);
+        await writer.WriteBatchAsync(runId, plan, ct);
+        await dueSoon.QueueAsync(snapshot, plan, ct);
+        logger.LogDebug("Dunning run {RunId}: batch of {Debtors} debtors, {Evaluated} invoices: load {LoadMs:F0} ms, plan {PlanMs:F0} ms, write {WriteMs:F0} ms",
+            runId, debtorIds.Count, plan.Evaluated, loaded.TotalMilliseconds, (planned - loaded).TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - planned).TotalMilliseconds);
+        return plan;
     }
 }
 

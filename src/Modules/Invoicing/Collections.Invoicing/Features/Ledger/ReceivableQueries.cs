@@ -72,3 +72,40 @@ internal sealed class GetAllOpenItemsQueryHandler(DbSession db, TimeProvider tim
 
     private sealed record DebtorZone(string Id, string TimeZone);
 }
+
+internal sealed class GetDebtorsWithOpenInvoicesQueryHandler(DbSession db) : IRequestHandler<GetDebtorsWithOpenInvoicesQuery, IReadOnlyList<string>>
+{
+    // Walks the debtors' key and probes each debtor's items: over the items alone, SQLite picks the status index and reads every open item per page.
+    private const string PageSql = """
+        SELECT d.id FROM invoicing_debtors d
+        WHERE d.id > @After AND EXISTS (SELECT 1 FROM invoicing_receivables r
+            WHERE r.debtor_id = d.id AND r.status = 'open' AND r.kind = 'invoice' AND r.balance_minor > 0)
+        ORDER BY d.id
+        LIMIT @Take
+        """;
+
+    public Task<IReadOnlyList<string>> Handle(GetDebtorsWithOpenInvoicesQuery request, CancellationToken cancellationToken) =>
+        db.QueryAsync<string>(PageSql, new { After = request.AfterDebtorId, request.Take }, cancellationToken);
+}
+
+internal sealed class GetOpenItemsOfDebtorsQueryHandler(DbSession db, TimeProvider time) : IRequestHandler<GetOpenItemsOfDebtorsQuery, IReadOnlyList<ReceivableDto>>
+{
+    private const string OpenSql = "SELECT " + ReceivableRow.Columns + """
+         FROM invoicing_receivables
+        WHERE debtor_id IN @Ids AND status = 'open' AND balance_minor > 0
+        ORDER BY debtor_id, due_date, issue_date, id
+        """;
+
+    private const string ZonesSql = "SELECT id AS Id, time_zone AS TimeZone FROM invoicing_debtors WHERE id IN @Ids";
+
+    public async Task<IReadOnlyList<ReceivableDto>> Handle(GetOpenItemsOfDebtorsQuery request, CancellationToken cancellationToken)
+    {
+        var today = (await db.QueryByIdsAsync<DebtorZone>(ZonesSql, request.DebtorIds, ids => new { Ids = ids }, cancellationToken))
+            .ToDictionary(d => d.Id, d => DebtorCalendar.Today(time, d.TimeZone));
+        return (await db.QueryByIdsAsync<ReceivableRow>(OpenSql, request.DebtorIds, ids => new { Ids = ids }, cancellationToken))
+            .Select(r => r.ToDto(today.GetValueOrDefault(r.DebtorId, DebtorCalendar.Today(time, "UTC"))))
+            .ToList();
+    }
+
+    private sealed record DebtorZone(string Id, string TimeZone);
+}

@@ -33,6 +33,14 @@ internal sealed class GetActivePlansHandler(DbSession db, PlanStore store) : IRe
         await PlanSummaries.LoadAsync(store, await db.QueryAsync<string>(ActiveSql, new { query.DebtorId }, cancellationToken), cancellationToken);
 }
 
+internal sealed class GetActivePlansOfDebtorsHandler(DbSession db, PlanStore store) : IRequestHandler<GetActivePlansOfDebtorsQuery, IReadOnlyList<PaymentPlanSummaryDto>>
+{
+    private const string ActiveSql = "SELECT id FROM paymentplans_plans WHERE status = 'active' AND debtor_id IN @Ids ORDER BY debtor_id, id";
+
+    public async Task<IReadOnlyList<PaymentPlanSummaryDto>> Handle(GetActivePlansOfDebtorsQuery query, CancellationToken cancellationToken) =>
+        await PlanSummaries.LoadAsync(store, await db.QueryByIdsAsync<string>(ActiveSql, query.DebtorIds, ids => new { Ids = ids }, cancellationToken), cancellationToken);
+}
+
 internal sealed class GetPlansHandler(DbSession db, PlanStore store) : IRequestHandler<GetPlansQuery, IReadOnlyList<PaymentPlanSummaryDto>>
 {
     private const string PlansSql = "SELECT id FROM paymentplans_plans WHERE debtor_id = @DebtorId ORDER BY id DESC";

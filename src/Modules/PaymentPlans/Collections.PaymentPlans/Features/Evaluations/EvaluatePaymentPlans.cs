@@ -18,7 +18,11 @@ public sealed record EvaluatePaymentPlansRequest(DateOnly? AsOf);
 
 public sealed record EvaluatePaymentPlansResponse(int Evaluated, int LateInstallments, int Defaulted, int Completed);
 
-/// <summary>Not a command itself: each plan is judged in its own transaction, so one bad plan cannot hold back the rest.</summary>
+/// <summary>
+/// Not a command itself: each plan is judged in its own transaction, so the evaluation never holds the database for more
+/// than one plan. One that fails stops the evaluation with the plans before it judged and committed; evaluating again
+/// turns each installment late once and defaults each plan once.
+/// </summary>
 internal sealed record EvaluatePaymentPlansCommand(DateOnly? AsOf) : IRequest<EvaluatePaymentPlansResponse>;
 
 internal sealed record EvaluatePaymentPlanCommand(string PlanId, DateOnly? AsOf) : ICommand<PlanEvaluationOutcome>;

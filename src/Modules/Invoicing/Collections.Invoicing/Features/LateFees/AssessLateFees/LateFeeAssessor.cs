@@ -15,19 +15,29 @@ internal sealed record LateFeeRun(int InvoicesExamined, int PeriodsDecided, IRea
 /// <summary>
 /// Applies each invoice's policy (invoice → debtor → configured default) and writes one decision per period,
 /// a fee as its own numbered receivable that references the invoice, never an edit of the invoice itself.
+/// It works on one batch of debtors at a time, inside the caller's transaction for that batch.
 /// </summary>
 internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, ReceivableLedger ledger, ActivityLog activity, IMediator mediator, IConfiguration configuration, TimeProvider time)
 {
+    // Walks the debtors' key and probes each debtor's invoices: over the invoices alone, SQLite reads every candidate per page.
+    private const string DebtorPageSql = """
+        SELECT d.id FROM invoicing_debtors d
+        WHERE d.id > @After AND EXISTS (SELECT 1 FROM invoicing_receivables r
+            WHERE r.debtor_id = d.id AND r.kind = 'invoice' AND r.status IN ('open', 'paid') AND r.due_date < @Latest)
+        ORDER BY d.id
+        LIMIT @Take
+        """;
+
     private const string CandidatesSql = "SELECT " + ReceivableRow.Columns + """
          FROM invoicing_receivables
-        WHERE kind = 'invoice' AND status IN ('open', 'paid') AND due_date < @Latest
+        WHERE kind = 'invoice' AND status IN ('open', 'paid') AND due_date < @Latest AND debtor_id IN @Ids
         ORDER BY id
         """;
 
-    private const string DebtorsSql = "SELECT id AS Id, time_zone AS TimeZone, late_fee_policy_json AS LateFeePolicyJson FROM invoicing_debtors";
-    private const string ChargedSql = "SELECT parent_id AS InvoiceId, SUM(total_minor) AS ChargedMinor FROM invoicing_receivables WHERE kind = 'late_fee' GROUP BY parent_id";
-    private const string AssessedSql = "SELECT invoice_id AS InvoiceId, period_key AS PeriodKey FROM invoicing_fee_assessments";
-    private const string LedgerSql = "SELECT effective_date AS Date, amount_minor AS AmountMinor FROM invoicing_ledger_entries WHERE item_id = @Id";
+    private const string DebtorsSql = "SELECT id AS Id, time_zone AS TimeZone, late_fee_policy_json AS LateFeePolicyJson FROM invoicing_debtors WHERE id IN @Ids";
+    private const string ChargedSql = "SELECT parent_id AS InvoiceId, SUM(total_minor) AS ChargedMinor FROM invoicing_receivables WHERE kind = 'late_fee' AND debtor_id IN @Ids GROUP BY parent_id";
+    private const string AssessedSql = "SELECT invoice_id AS InvoiceId, period_key AS PeriodKey FROM invoicing_fee_assessments WHERE invoice_id IN @Ids";
+    private const string LedgerSql = "SELECT item_id AS ItemId, effective_date AS Date, amount_minor AS AmountMinor FROM invoicing_ledger_entries WHERE item_id IN @Ids";
 
     private const string InsertFeeSql = """
         INSERT INTO invoicing_receivables (id, kind, external_id, debtor_id, parent_id, number, po_number, currency, issue_date, due_date,
@@ -42,30 +52,39 @@ internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, Receiva
         VALUES (@InvoiceId, @PeriodKey, @AssessedFor, @AmountMinor, @FeeId, @Description, @Now)
         """;
 
-    public async Task<LateFeeRun> AssessAsync(DateOnly? asOf, CancellationToken ct)
+    /// <summary>The next debtors, in id order after <paramref name="after"/> ("" for the first), with an invoice that may owe a fee.</summary>
+    public Task<IReadOnlyList<string>> DebtorsAfterAsync(string after, int take, DateOnly? asOf, CancellationToken ct) =>
+        db.QueryAsync<string>(DebtorPageSql, new { Latest = Latest(asOf), After = after, Take = take }, ct);
+
+    public async Task<LateFeeRun> AssessAsync(IReadOnlyList<string> debtorIds, DateOnly? asOf, CancellationToken ct)
     {
-        var latest = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
-        var debtors = (await db.QueryAsync<DebtorPolicy>(DebtorsSql, ct: ct)).ToDictionary(d => d.Id);
-        var charged = (await db.QueryAsync<ChargedTotal>(ChargedSql, ct: ct)).ToDictionary(c => c.InvoiceId, c => c.ChargedMinor);
-        var assessed = (await db.QueryAsync<AssessedPeriod>(AssessedSql, ct: ct)).ToLookup(a => a.InvoiceId, a => a.PeriodKey);
+        Task<IReadOnlyList<T>> Query<T>(string sql, IEnumerable<string> ids, DateOnly? latest = null) =>
+            db.QueryByIdsAsync<T>(sql, ids, chunk => new { Ids = chunk, Latest = latest }, ct);
+
+        var debtors = (await Query<DebtorPolicy>(DebtorsSql, debtorIds)).ToDictionary(d => d.Id);
+        var charged = (await Query<ChargedTotal>(ChargedSql, debtorIds)).ToDictionary(c => c.InvoiceId, c => c.ChargedMinor);
         var fallback = configuration.GetSection("Invoicing:LateFees:Default").Get<LateFeePolicyRequest>();
-        var fees = new List<AssessedFee>();
-        var examined = 0;
-        var decided = 0;
-        foreach (var invoice in await db.QueryAsync<ReceivableRow>(CandidatesSql, new { Latest = latest }, ct))
+        var subjects = new List<(ReceivableRow Invoice, DebtorPolicy? Debtor, LateFeePolicyRequest Policy)>();
+        foreach (var invoice in await Query<ReceivableRow>(CandidatesSql, debtorIds, Latest(asOf)))
         {
             var debtor = debtors.GetValueOrDefault(invoice.DebtorId);
             var policy = LateFeePolicyRequest.FromJson(invoice.LateFeePolicyJson) ?? LateFeePolicyRequest.FromJson(debtor?.LateFeePolicyJson) ?? fallback;
-            if (policy is null || policy.Kind == LateFeeKind.None)
+            if (policy is not null && policy.Kind != LateFeeKind.None)
             {
-                continue;
+                subjects.Add((invoice, debtor, policy));
             }
+        }
 
-            examined++;
+        var invoiceIds = subjects.Select(s => s.Invoice.Id).ToList();
+        var assessed = (await Query<AssessedPeriod>(AssessedSql, invoiceIds)).ToLookup(a => a.InvoiceId, a => a.PeriodKey);
+        var entries = (await Query<LedgerPoint>(LedgerSql, invoiceIds)).ToLookup(e => e.ItemId);
+        var fees = new List<AssessedFee>();
+        var decided = 0;
+        foreach (var (invoice, debtor, policy) in subjects.OrderBy(s => s.Invoice.Id, StringComparer.Ordinal))
+        {
             var effectiveAsOf = asOf ?? DebtorCalendar.Today(time, debtor?.TimeZone ?? "UTC");
-            var entries = await db.QueryAsync<LedgerPoint>(LedgerSql, new { invoice.Id }, ct);
             var subject = new LateFeeSubject(
-                Currency.Of(invoice.Currency), invoice.DueDate, new BalanceHistory(entries.Select(e => (e.Date, e.AmountMinor))), invoice.DisputedMinor,
+                Currency.Of(invoice.Currency), invoice.DueDate, new BalanceHistory(entries[invoice.Id].Select(e => (e.Date, e.AmountMinor))), invoice.DisputedMinor,
                 invoice.PaymentPlanId is not null, charged.GetValueOrDefault(invoice.Id), assessed[invoice.Id].ToHashSet(StringComparer.Ordinal));
             foreach (var decision in LateFeeCalculator.Assess(policy, subject, effectiveAsOf))
             {
@@ -89,8 +108,11 @@ internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, Receiva
             }
         }
 
-        return new LateFeeRun(examined, decided, fees);
+        return new LateFeeRun(subjects.Count, decided, fees);
     }
+
+    /// <summary>Invoices due before this day may owe a fee: asOf, else the day after today in UTC, which no debtor's own today passes.</summary>
+    private DateOnly Latest(DateOnly? asOf) => asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
 
     private async Task<AssessedFee> ChargeAsync(ReceivableRow invoice, LateFeeDecision decision, CancellationToken ct)
     {
@@ -141,6 +163,8 @@ internal sealed class LateFeeAssessor(DbSession db, Sequences sequences, Receiva
 
     private sealed record LedgerPoint
     {
+        public required string ItemId { get; init; }
+
         public DateOnly Date { get; init; }
 
         public long AmountMinor { get; init; }
