@@ -6,8 +6,8 @@ namespace Collections.Dunning.Data;
 /// A run reads each batch's last reminders and open tasks by debtor and status. With an index on the status alone to
 /// match both, SQLite read every sent message and every open task of the book once per batch.
 /// </summary>
-[Migration(600_014, "Dunning: messages and tasks by debtor and status, for a run's batches")]
-public sealed class M0014_RunBatchIndexes : Migration
+[Migration(600_015, "Dunning: messages and tasks by debtor and status, for a run's batches")]
+public sealed class M0015_RunBatchIndexes : Migration
 {
     public override void Up()
     {
