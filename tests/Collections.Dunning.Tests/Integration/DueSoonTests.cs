@@ -9,6 +9,9 @@ namespace Collections.Dunning.Tests.Integration;
 /// <summary>A few days ahead, the run tells the debtor that its early-payment discount ends, or that a plan installment is due: once.</summary>
 public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(provider)
 {
+    /// <summary>One debtor per batch: each debtor's notices are decided in a transaction of their own.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("Dunning:RunBatchSize", "1")];
+
     [Test]
     public async Task Run_WhenAnEarlyPaymentDiscountEndsInTwoDays_TellsTheDebtorOnce_AndNotForAnInvoicePaidInPart()
     {
