@@ -50,14 +50,14 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
         return (created.GetProperty("id").GetString()!, externalId);
     }
 
-    protected async Task<string> CreateInvoice(string debtorExternalId, DateOnly dueDate, decimal total = 1190.00m, string? number = null, string? po = "PO-7781")
+    protected async Task<string> CreateInvoice(string debtorExternalId, DateOnly dueDate, decimal total = 1190.00m, string? number = null, string? po = "PO-7781", string currency = "EUR")
     {
         var body = new
         {
             debtorExternalId,
             number = number ?? "INV-" + Guid.NewGuid().ToString("N")[..8],
             poNumber = po,
-            currency = "EUR",
+            currency,
             issueDate = dueDate.AddDays(-30).ToString("yyyy-MM-dd"),
             dueDate = dueDate.ToString("yyyy-MM-dd"),
             total,

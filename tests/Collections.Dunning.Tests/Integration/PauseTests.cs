@@ -26,6 +26,21 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     }
 
     [Test]
+    public async Task Run_WhenADisputedInvoiceIsInAnotherCurrency_NamesEachAmountInItsOwnCurrency()
+    {
+        var (debtorId, ext) = await CreateDebtor();
+        await CreateInvoice(ext, Today.AddDays(-8), 1000.00m, number: "EUR-1");
+        var dollars = await CreateInvoice(ext, Today.AddDays(-8), 500.00m, number: "USD-1", currency: "USD");
+        await Send(new SetDisputedAmountCommand(dollars, 200_00, "dsp_usd"));
+
+        await Run();
+
+        var text = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("bodyText").GetString()!;
+        Assert.That(text, Does.Contain("200.00 USD of invoice USD-1 is under review in your dispute; we ask only for the undisputed 300.00 USD"));
+        Assert.That(text, Does.Contain("1,000.00 EUR and 300.00 USD").Or.Contain("300.00 USD and 1,000.00 EUR"));
+    }
+
+    [Test]
     public async Task Run_WhenWhollyDisputed_PausesAndAfterResolutionStartsAtTheFirstRungWithAFollowUpCall()
     {
         var (debtorId, ext) = await CreateDebtor();

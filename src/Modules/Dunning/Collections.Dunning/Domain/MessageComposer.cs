@@ -65,17 +65,18 @@ internal static partial class MessageComposer
     private static Dictionary<string, string> Fields(MessageInput input, bool escape)
     {
         string E(string value) => escape ? WebUtility.HtmlEncode(value) : value;
-        var currency = input.Lines[0].Item.Currency;
         var total = string.Join(" and ", input.Lines.GroupBy(l => l.Item.Currency).Select(g => Amount(g.Sum(l => l.CollectibleMinor), g.Key)));
         var saving = input.Lines.Where(l => l.Item.EarlyPayment is { } e && e.PayBy >= input.Today && l.DisputedMinor == 0).ToList();
         var savingText = saving.Count == 0
             ? string.Empty
-            : $" Paying by {Date(saving.Min(l => l.Item.EarlyPayment!.PayBy))} saves you {Amount(saving.Sum(l => l.Item.EarlyPayment!.DiscountMinor), currency)} under the early-payment terms.";
+            : $" Paying by {Date(saving.Min(l => l.Item.EarlyPayment!.PayBy))} saves you "
+              + string.Join(" and ", saving.GroupBy(l => l.Item.Currency).Select(g => Amount(g.Sum(l => l.Item.EarlyPayment!.DiscountMinor), g.Key)))
+              + " under the early-payment terms.";
         var disputed = input.Lines.Where(l => l.DisputedMinor > 0).ToList();
         var disputeText = string.Join(" ", disputed.Select(l =>
-            $"{Amount(l.DisputedMinor, currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor + l.PromisedMinor, currency)} while we resolve it.")
+            $"{Amount(l.DisputedMinor, l.Item.Currency)} of invoice {l.Item.Number} is under review in your dispute; we ask only for the undisputed {Amount(l.CollectibleMinor + l.PromisedMinor, l.Item.Currency)} while we resolve it.")
             .Concat(input.Lines.Where(l => l.PromisedMinor > 0).Select(l =>
-                $"{Amount(l.PromisedMinor, currency)} of invoice {l.Item.Number} is covered by your promise to pay by {Date(l.PromisedBy!.Value)}; we ask only for the remaining {Amount(l.CollectibleMinor, currency)}.")));
+                $"{Amount(l.PromisedMinor, l.Item.Currency)} of invoice {l.Item.Number} is covered by your promise to pay by {Date(l.PromisedBy!.Value)}; we ask only for the remaining {Amount(l.CollectibleMinor, l.Item.Currency)}.")));
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["contactFirstName"] = E(FirstName(input.Contact?.Name)),
