@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -13,6 +14,8 @@ namespace Collections.SharedKernel.Mediation;
 /// without its key, or a key without its effects. A business-rule refusal (403, 404, 422) is stored too, after its
 /// transaction rolled back, so a retry gets the same answer instead of a different one from a world that moved on;
 /// a 409 is not stored: it asks the client to retry. Validation errors (400) never reach this far and are not stored.
+/// A request whose key is already running in this process is answered 409 at once (IETF Idempotency-Key draft) instead of
+/// waiting for the first to finish; across instances the database serialises them and the second replays.
 /// </summary>
 internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, CallerContext caller, IdempotencyContext context, TimeProvider time)
     : IPipelineBehavior<TRequest, TResponse>
@@ -39,6 +42,8 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly ConcurrentDictionary<(string Scope, string Key), byte> Running = new();
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var key = request switch
@@ -53,6 +58,23 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
         }
 
         var scope = $"{IdempotencyContext.OwnerOf(caller.Current)}:{typeof(TRequest).Name}";
+        if (!Running.TryAdd((scope, key), 0))
+        {
+            throw InFlight();
+        }
+
+        try
+        {
+            return await RunOnceAsync(request, scope, key, next, cancellationToken);
+        }
+        finally
+        {
+            Running.TryRemove((scope, key), out _);
+        }
+    }
+
+    private async Task<TResponse> RunOnceAsync(TRequest request, string scope, string key, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, Json)));
         var outermost = !db.InTransaction;
         var handlerRan = false;
@@ -72,7 +94,7 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
                 }
                 catch (DbException exception) when (exception.IsUniqueViolation())
                 {
-                    throw new ConflictException("A request with this Idempotency-Key is being processed. Retry it to receive its response.");
+                    throw InFlight();
                 }
 
                 handlerRan = true;
@@ -87,6 +109,9 @@ internal sealed class IdempotencyBehavior<TRequest, TResponse>(DbSession db, Cal
             throw;
         }
     }
+
+    private static ConflictException InFlight() =>
+        new("A request with this Idempotency-Key is being processed. Retry it to receive its response.");
 
     private TResponse Replay(StoredOutcome stored, string hash)
     {
@@ -161,7 +186,7 @@ public sealed class IdempotencyContext
 
     /// <summary>
     /// Whose keys these are: a debtor's, whichever of its sessions sends them (a new session must not run a payment
-    /// again), or the API key's.
+    /// again), or the API key's client (a rotated key must not either).
     /// </summary>
-    public static string OwnerOf(Caller caller) => caller.IsDebtor ? $"debtor:{caller.DebtorId}" : caller.Id;
+    public static string OwnerOf(Caller caller) => caller.IsDebtor ? $"debtor:{caller.DebtorId}" : caller.Client ?? caller.Id;
 }

@@ -32,6 +32,9 @@ public sealed record Caller(string Id, string Name, string Role, string? DebtorI
     /// </summary>
     public string? OnBehalfBy { get; init; }
 
+    /// <summary>For an API key: the client it belongs to, which the keys that replaced one another by rotation share.</summary>
+    public string? Client { get; init; }
+
     /// <summary>Who did something, as the record of it says: "staff:Jane Doe", or "staff:Jane Doe on behalf of Acme GmbH".</summary>
     public string Actor => Text.Clip(OnBehalfBy is null ? $"{Role}:{Name}" : $"{Roles.Staff}:{OnBehalfBy} on behalf of {Name}", ActorLength);
 

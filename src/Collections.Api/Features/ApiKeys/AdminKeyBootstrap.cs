@@ -11,7 +11,7 @@ namespace Collections.Api.Features.ApiKeys;
 internal static class AdminKeyBootstrap
 {
     private const string FindByHashSql = "SELECT COUNT(*) FROM platform_api_keys WHERE key_hash = @Hash";
-    private const string ActiveAdminsSql = "SELECT COUNT(*) FROM platform_api_keys WHERE role = 'admin' AND revoked_at IS NULL";
+    private const string ActiveAdminsSql = $"SELECT COUNT(*) FROM platform_api_keys WHERE role = 'admin' AND {ApiKeyStatus.ActiveCondition}";
     private const string InsertSql = """
         INSERT INTO platform_api_keys (id, name, role, key_hash, key_hint, created_at)
         VALUES (@Id, @Name, 'admin', @Hash, @Hint, @Now)
@@ -36,7 +36,7 @@ internal static class AdminKeyBootstrap
                 return true;
             }
 
-            if (await db.ExecuteScalarAsync<long>(ActiveAdminsSql) > 0)
+            if (await db.ExecuteScalarAsync<long>(ActiveAdminsSql, new { Now = time.GetUtcNow() }) > 0)
             {
                 return true;
             }

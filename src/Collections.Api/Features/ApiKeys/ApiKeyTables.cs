@@ -19,3 +19,12 @@ public sealed class ApiKeyTables : Migration
 
     public override void Down() => Delete.Table("platform_api_keys");
 }
+
+/// <summary>Keys that replaced one another by rotation share a client: what an ERP did with the old key stays its own.</summary>
+[Migration(100_102, "Platform: API keys belong to a client")]
+public sealed class ApiKeyClientColumn : Migration
+{
+    public override void Up() => Alter.Table("platform_api_keys").AddColumn("client_id").AsString(40).Nullable();
+
+    public override void Down() => Delete.Column("client_id").FromTable("platform_api_keys");
+}

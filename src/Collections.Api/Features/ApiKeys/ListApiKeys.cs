@@ -5,14 +5,16 @@ using MediatR;
 
 namespace Collections.Api.Features.ApiKeys;
 
-public sealed record ApiKeySummary(string Id, string Name, string Role, string KeyHint, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <param name="ClientId">The client the key belongs to: the first key's id, shared by the keys that rotation made from it.</param>
+/// <param name="RevokedAt">When the key stops working; in the future while a rotated key is being retired.</param>
+public sealed record ApiKeySummary(string Id, string Name, string Role, string KeyHint, string ClientId, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
 internal sealed record ListApiKeysQuery : IRequest<IReadOnlyList<ApiKeySummary>>;
 
 internal sealed class ListApiKeysHandler(DbSession db) : IRequestHandler<ListApiKeysQuery, IReadOnlyList<ApiKeySummary>>
 {
     private const string Sql = """
-        SELECT id AS Id, name AS Name, role AS Role, key_hint AS KeyHint, created_at AS CreatedAt, revoked_at AS RevokedAt
+        SELECT id AS Id, name AS Name, role AS Role, key_hint AS KeyHint, COALESCE(client_id, id) AS ClientId, created_at AS CreatedAt, revoked_at AS RevokedAt
         FROM platform_api_keys ORDER BY id
         """;
 

@@ -12,24 +12,25 @@ internal sealed record RevokeApiKeyCommand(string Id) : ICommand<bool>;
 internal sealed class RevokeApiKeyHandler(DbSession db, TimeProvider time) : IRequestHandler<RevokeApiKeyCommand, bool>
 {
     private const string FindSql = "SELECT role AS Role, revoked_at AS RevokedAt FROM platform_api_keys WHERE id = @Id";
-    private const string OtherAdminsSql = "SELECT COUNT(*) FROM platform_api_keys WHERE role = 'admin' AND revoked_at IS NULL AND id <> @Id";
-    private const string RevokeSql = "UPDATE platform_api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL";
+    private const string OtherAdminsSql = $"SELECT COUNT(*) FROM platform_api_keys WHERE role = 'admin' AND {ApiKeyStatus.ActiveCondition} AND id <> @Id";
+    private const string RevokeSql = $"UPDATE platform_api_keys SET revoked_at = @Now WHERE id = @Id AND {ApiKeyStatus.ActiveCondition}";
 
     public async Task<bool> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
         var key = await db.QuerySingleOrDefaultAsync<KeyRow>(FindSql, new { command.Id }, cancellationToken)
             ?? throw new NotFoundException("API key", command.Id);
-        if (key.RevokedAt is not null)
+        var now = time.GetUtcNow();
+        if (key.RevokedAt <= now)
         {
             return false;
         }
 
-        if (key.Role == Roles.Admin && await db.ExecuteScalarAsync<long>(OtherAdminsSql, new { command.Id }, cancellationToken) == 0)
+        if (key.Role == Roles.Admin && await db.ExecuteScalarAsync<long>(OtherAdminsSql, new { command.Id, Now = now }, cancellationToken) == 0)
         {
             throw new ConflictException("This is the last active admin key; create another admin key before revoking it.");
         }
 
-        await db.ExecuteAsync(RevokeSql, new { command.Id, Now = time.GetUtcNow() }, cancellationToken);
+        await db.ExecuteAsync(RevokeSql, new { command.Id, Now = now }, cancellationToken);
         return true;
     }
 
@@ -47,7 +48,7 @@ internal sealed class RevokeApiKeyEndpoint : IEndpoint
             .RequireAuthorization(Policies.Admin)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
-            .WithDescription("Revoke an API key. It is refused from then on.")
+            .WithDescription("Revoke an API key. It is refused from then on, also when a rotation had given it a later retirement.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
