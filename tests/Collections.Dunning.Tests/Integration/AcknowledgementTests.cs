@@ -30,10 +30,10 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var resolved = await Single(debtorId, "dispute_resolved");
         var replied = await Single(debtorId, "dispute_replied");
         Assert.That(Text(replied), Does.Contain("About invoice ACK-D: We are checking the quote with sales.").And.Not.Contain("Sales admits"), "internal notes never reach the debtor");
-        Assert.That(received.GetProperty("subject").GetString(), Is.EqualTo("We received your query about 100.00 EUR"));
-        Assert.That(Text(received), Does.Contain("Invoice ACK-D: 100.00 EUR under review (pricing)").And.Contain($"We will reply by {dueBy:d MMMM yyyy}"));
-        Assert.That(Text(resolved), Does.Contain("we agree with you in part").And.Contain("A credit note of 40.00 EUR has been issued against invoice ACK-D"));
-        Assert.That(Text(resolved), Does.Contain("the remaining 460.00 EUR of invoice ACK-D is due"));
+        Assert.That(received.GetProperty("subject").GetString(), Is.EqualTo("We received your query about €100.00"));
+        Assert.That(Text(received), Does.Contain("Invoice ACK-D: €100.00 under review (pricing)").And.Contain($"We will reply by {dueBy:d MMMM yyyy}"));
+        Assert.That(Text(resolved), Does.Contain("we agree with you in part").And.Contain("A credit note of €40.00 has been issued against invoice ACK-D"));
+        Assert.That(Text(resolved), Does.Contain("the remaining €460.00 of invoice ACK-D is due"));
     }
 
     [Test]
@@ -46,8 +46,8 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         await PostKeyed(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } });
         await Publish(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
 
-        Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"300.00 EUR by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));
-        Assert.That(Text(await Single(debtorId, "promise_broken")), Does.Contain("300.00 EUR of the promised payment is missing").And.Contain("our reminders resume"));
+        Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"€300.00 by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));
+        Assert.That(Text(await Single(debtorId, "promise_broken")), Does.Contain("€300.00 of the promised payment is missing").And.Contain("our reminders resume"));
     }
 
     [Test]
@@ -64,11 +64,11 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         await Publish(new PaymentPlanDefaulted("plan_ack" + debtorId[^6..], debtorId, [invoice], App.Time.GetUtcNow()));
 
         var agreed = Text(await Single(debtorId, "plan_agreed"));
-        Assert.That(agreed, Does.Contain("3 instalments, 600.00 EUR in all").And.Contain("Invoices covered: ACK-P"));
+        Assert.That(agreed, Does.Contain("3 instalments, €600.00 in all").And.Contain("Invoices covered: ACK-P"));
         var lateMessages = (await Of(debtorId, "plan_installment_late")).ToList();
         Assert.That(lateMessages, Has.Count.EqualTo(2), "one per late installment, none for the replay");
-        Assert.That(Text(lateMessages[0]), Does.Contain("Instalment 2").And.Contain("200.00 EUR outstanding").And.Contain($"Please pay by {Today.AddDays(24):d MMMM yyyy}"));
-        Assert.That(Text(await Single(debtorId, "plan_defaulted")), Does.Contain("Invoice ACK-P: 600.00 EUR open").And.Contain("our reminders resume"));
+        Assert.That(Text(lateMessages[0]), Does.Contain("Instalment 2").And.Contain("€200.00 outstanding").And.Contain($"Please pay by {Today.AddDays(24):d MMMM yyyy}"));
+        Assert.That(Text(await Single(debtorId, "plan_defaulted")), Does.Contain("Invoice ACK-P: €600.00 open").And.Contain("our reminders resume"));
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
 
         var thanks = await Single(debtorId, "plan_completed");
         Assert.That(thanks.GetProperty("subject").GetString(), Is.EqualTo("Your payment plan is complete: thank you"));
-        Assert.That(Text(thanks), Does.Contain("Every instalment has been paid").And.Contain("90.00 EUR").And.Contain("nothing more is due under the plan"));
+        Assert.That(Text(thanks), Does.Contain("Every instalment has been paid").And.Contain("€90.00").And.Contain("nothing more is due under the plan"));
     }
 
     [Test]
@@ -113,8 +113,8 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         await Publish(new PaymentFailed("att_checkout" + debtorId[^6..], debtorId, 250_00, "EUR", "expired", [invoice], App.Time.GetUtcNow()));
 
         var failed = await Single(debtorId, "debit_failed");
-        Assert.That(failed.GetProperty("subject").GetString(), Is.EqualTo("Your bank debit of 250.00 EUR did not go through"));
-        Assert.That(Text(failed), Does.Contain("Invoice ACK-B: 250.00 EUR open").And.Contain("nothing was taken from your account").And.Contain("https://pay.example.com/portal/"));
+        Assert.That(failed.GetProperty("subject").GetString(), Is.EqualTo("Your bank debit of €250.00 did not go through"));
+        Assert.That(Text(failed), Does.Contain("Invoice ACK-B: €250.00 open").And.Contain("nothing was taken from your account").And.Contain("https://pay.example.com/portal/"));
     }
 
     [Test]

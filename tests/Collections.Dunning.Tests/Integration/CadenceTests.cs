@@ -109,7 +109,7 @@ public sealed class CadenceTests(DatabaseProvider provider) : DunningFixture(pro
         {
             Assert.That(text, Does.StartWith("Dear Anna,"));
             Assert.That(text, Does.Contain("R-100").And.Contain("PO-55").And.Contain("R-101").And.Contain("PO-56"));
-            Assert.That(text, Does.Contain("1,440.50 EUR"));
+            Assert.That(text, Does.Contain("€1,440.50"));
             Assert.That(text, Does.Contain("What happens next: if payment has not reached us by"));
             Assert.That(text, Does.Contain("we will write again and ask you for a firm payment date"));
             Assert.That(text, Does.Contain("https://pay.example.com/portal/#/").And.Not.Contain("token="), "the link itself is minted when the message is sent");

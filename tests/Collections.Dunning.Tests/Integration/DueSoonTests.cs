@@ -33,8 +33,8 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         await Run();
 
         var notice = (await Of(debtorId, "discount_ending")).Single();
-        Assert.That(notice.GetProperty("subject").GetString(), Is.EqualTo("Save 20.00 EUR: your early-payment discount ends soon"));
-        Assert.That(Text(notice), Does.Contain("Invoice DS-1: pay 980.00 EUR instead of 1,000.00 EUR").And.Contain($"Last day for the discount: {Today.AddDays(2):d MMMM yyyy}"));
+        Assert.That(notice.GetProperty("subject").GetString(), Is.EqualTo("Save €20.00: your early-payment discount ends soon"));
+        Assert.That(Text(notice), Does.Contain("Invoice DS-1: pay €980.00 instead of €1,000.00").And.Contain($"Last day for the discount: {Today.AddDays(2):d MMMM yyyy}"));
         Assert.That(Text(notice), Does.Not.Contain("DS-2"));
     }
 
@@ -59,8 +59,8 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         await Run();
 
         var heads = (await Of(debtorId, "plan_installment_due")).Single();
-        Assert.That(heads.GetProperty("subject").GetString(), Is.EqualTo($"Your payment plan: 300.00 EUR due on {Today.AddDays(3):d MMMM yyyy}"));
-        Assert.That(Text(heads), Does.Contain("Next instalment: 300.00 EUR").And.Contain("Paid so far: 0.00 EUR of 600.00 EUR"));
+        Assert.That(heads.GetProperty("subject").GetString(), Is.EqualTo($"Your payment plan: €300.00 due on {Today.AddDays(3):d MMMM yyyy}"));
+        Assert.That(Text(heads), Does.Contain("Next instalment: €300.00").And.Contain("Paid so far: €0.00 of €600.00"));
         Assert.That((await Of(debtorId, "plan_agreed")).Count(), Is.EqualTo(1));
     }
 

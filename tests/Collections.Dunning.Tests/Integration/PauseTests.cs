@@ -21,8 +21,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         await Run();
 
         var text = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("bodyText").GetString()!;
-        Assert.That(text, Does.Contain("400.00 EUR of invoice D-1 is under review in your dispute; we ask only for the undisputed 600.00 EUR"));
-        Assert.That(text, Does.Contain("Total now due: 600.00 EUR"));
+        Assert.That(text, Does.Contain("€400.00 of invoice D-1 is under review in your dispute; we ask only for the undisputed €600.00"));
+        Assert.That(text, Does.Contain("Total now due: €600.00"));
     }
 
     [Test]
@@ -36,8 +36,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         await Run();
 
         var text = (await Communications(debtorId)).EnumerateArray().Single().GetProperty("bodyText").GetString()!;
-        Assert.That(text, Does.Contain("200.00 USD of invoice USD-1 is under review in your dispute; we ask only for the undisputed 300.00 USD"));
-        Assert.That(text, Does.Contain("1,000.00 EUR and 300.00 USD").Or.Contain("300.00 USD and 1,000.00 EUR"));
+        Assert.That(text, Does.Contain("USD 200.00 of invoice USD-1 is under review in your dispute; we ask only for the undisputed USD 300.00"));
+        Assert.That(text, Does.Contain("€1,000.00 and USD 300.00").Or.Contain("USD 300.00 and €1,000.00"));
     }
 
     [Test]
@@ -243,8 +243,8 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var message = Of(run, "messages", debtorId).Single();
         Assert.That(Ids(message), Is.EqualTo(new[] { newer }));
         var text = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder").GetProperty("bodyText").GetString()!;
-        Assert.That(text, Does.Contain($"100.00 EUR of invoice PP-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining 400.00 EUR."));
-        Assert.That(text, Does.Contain("Total now due: 400.00 EUR"));
+        Assert.That(text, Does.Contain($"€100.00 of invoice PP-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining €400.00."));
+        Assert.That(text, Does.Contain("Total now due: €400.00"));
     }
 
     [Test]
@@ -261,7 +261,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
 
         Assert.That(Of(run, "paused", debtorId), Is.Empty, "100 of the 300 is still promised, less than the 500 open on PA-2");
         var text = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder").GetProperty("bodyText").GetString()!;
-        Assert.That(text, Does.Contain($"100.00 EUR of invoice PA-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining 400.00 EUR."));
+        Assert.That(text, Does.Contain($"€100.00 of invoice PA-2 is covered by your promise to pay by {promisedBy:d MMMM yyyy}; we ask only for the remaining €400.00."));
         var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(list[0].GetProperty("status").GetString(), Is.EqualTo("live"));
         Assert.That(list[0].GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(200.00m));

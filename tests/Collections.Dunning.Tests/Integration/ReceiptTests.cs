@@ -24,11 +24,11 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
         var receipt = Receipts(await Communications(debtorId)).Single();
         var text = receipt.GetProperty("bodyText").GetString()!;
         Assert.That(receipt.GetProperty("status").GetString(), Is.EqualTo("sent"));
-        Assert.That(receipt.GetProperty("subject").GetString(), Is.EqualTo("Thank you: 120.00 EUR received from Acme GmbH"));
+        Assert.That(receipt.GetProperty("subject").GetString(), Is.EqualTo("Thank you: €120.00 received from Acme GmbH"));
         Assert.That(text, Does.StartWith("Dear Anna,"));
-        Assert.That(text, Does.Contain("Invoice RCPT-1 (PO PO-7781): 120.00 EUR paid; 180.00 EUR still open"));
-        Assert.That(text, Does.Contain("Open on your account on").And.Contain("380.00 EUR"));
-        Assert.That(text, Does.Contain("invoice RCPT-1 of 180.00 EUR was due on"));
+        Assert.That(text, Does.Contain("Invoice RCPT-1 (PO PO-7781): €120.00 paid; €180.00 still open"));
+        Assert.That(text, Does.Contain("Open on your account on").And.Contain("€380.00"));
+        Assert.That(text, Does.Contain("invoice RCPT-1 of €180.00 was due on"));
         Assert.That(text, Does.Not.Contain("{{").And.Not.Contain("token="));
         var sent = MimeKit.MimeMessage.Load(Path.Combine(OutboxDirectory, receipt.GetProperty("id").GetString() + ".eml"));
         Assert.That(sent.TextBody, Does.Contain("https://pay.example.com/portal/#/login?token=").And.Not.Contain(PortalLinkSlot.Marker));
@@ -46,7 +46,7 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
         await Pay(debtorId, (invoice, 250.00m));
 
         var text = Receipts(await Communications(debtorId)).Single().GetProperty("bodyText").GetString()!;
-        Assert.That(text, Does.Contain("Invoice RCPT-FULL (PO PO-7781): 250.00 EUR paid; now settled in full"));
+        Assert.That(text, Does.Contain("Invoice RCPT-FULL (PO PO-7781): €250.00 paid; now settled in full"));
         Assert.That(text, Does.Contain("nothing more is due on your account, so there is nothing else you need to do"));
     }
 

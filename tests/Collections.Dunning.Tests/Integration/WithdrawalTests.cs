@@ -142,7 +142,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         Assert.That(message.GetProperty("totalMinor").GetInt64(), Is.EqualTo(200_00));
         var eml = await File.ReadAllTextAsync(EmlOf(message));
         Assert.That(eml, Does.Contain("RC-OPEN").And.Not.Contain("RC-PAID"));
-        Assert.That(message.GetProperty("bodyText").GetString(), Does.Contain("200.00 EUR").And.Not.Contain("300.00 EUR"));
+        Assert.That(message.GetProperty("bodyText").GetString(), Does.Contain("€200.00").And.Not.Contain("€300.00"));
     }
 
     [Test]
@@ -156,7 +156,7 @@ public sealed class WithdrawalTests(DatabaseProvider provider) : DunningFixture(
         var message = await ReminderOf(debtorId);
         Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("sent"));
         Assert.That(message.GetProperty("totalMinor").GetInt64(), Is.EqualTo(380_00));
-        Assert.That(message.GetProperty("bodyText").GetString(), Does.Contain("380.00 EUR"));
+        Assert.That(message.GetProperty("bodyText").GetString(), Does.Contain("€380.00"));
     }
 
     [Test]

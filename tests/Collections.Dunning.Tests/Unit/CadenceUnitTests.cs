@@ -1,3 +1,4 @@
+using Collections.Dunning.Domain.Languages;
 using Collections.Dunning.Domain;
 
 namespace Collections.Dunning.Tests.Unit;
@@ -130,6 +131,6 @@ public sealed class CadenceUnitTests
     public void Describe_NeverShowsInternalWordsToTheDebtor()
     {
         var writeOff = new PolicyStep("x", 10, Channels.CallTask, "call_script", Tones.Final, StepActions.ProposeWriteOff);
-        Assert.That(Cadence.Describe(writeOff, "Maria"), Does.Not.Contain("write"));
+        Assert.That(Cadence.Describe(writeOff, "Maria", Voice.English), Does.Not.Contain("write"));
     }
 }

@@ -1,3 +1,5 @@
+using Collections.Dunning.Domain.Languages;
+
 namespace Collections.Dunning.Domain;
 
 /// <summary>What a run does with one invoice.</summary>
@@ -79,17 +81,17 @@ internal static class Cadence
     }
 
     /// <summary>The debtor-facing sentence for what a step will do (never internal wording such as "write-off").</summary>
-    public static string Describe(PolicyStep? next, string senderName) => next switch
+    public static string Describe(PolicyStep? next, string senderName, Voice voice) => next switch
     {
-        null => $"{senderName} will contact you personally to agree how we settle the account together",
-        { Action: StepActions.AssignSenior } => "our head of credit will call you to agree a way forward",
-        { Action: StepActions.ProposeAgency } => "we will review whether to pass the account to a collection agency, as our terms provide",
-        { Action: StepActions.ProposeLegal } => "we will review whether to take legal steps to recover the amount, as our terms provide",
-        { Action: StepActions.ProposeWriteOff } => "our finance team will review the account",
-        { Channel: Channels.CallTask } => $"{senderName} will call you to talk it through",
-        { Channel: Channels.Letter } => "we will send a final notice by post",
-        { Tone: Tones.Firm } => "we will write again and ask you for a firm payment date",
-        { Tone: Tones.Final } => "we will send a final notice",
-        _ => "we will send you a short reminder",
+        null => voice.Say("next.personal", ("sender", senderName)),
+        { Action: StepActions.AssignSenior } => voice.Say("next.seniorCall"),
+        { Action: StepActions.ProposeAgency } => voice.Say("next.agencyReview"),
+        { Action: StepActions.ProposeLegal } => voice.Say("next.legalReview"),
+        { Action: StepActions.ProposeWriteOff } => voice.Say("next.financeReview"),
+        { Channel: Channels.CallTask } => voice.Say("next.call", ("sender", senderName)),
+        { Channel: Channels.Letter } => voice.Say("next.letter"),
+        { Tone: Tones.Firm } => voice.Say("next.firm"),
+        { Tone: Tones.Final } => voice.Say("next.final"),
+        _ => voice.Say("next.reminder"),
     };
 }

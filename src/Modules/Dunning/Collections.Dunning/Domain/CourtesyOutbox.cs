@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
@@ -8,14 +9,20 @@ using MediatR;
 
 namespace Collections.Dunning.Domain;
 
-/// <summary>What the debtor's account looks like as a courtesy message is written.</summary>
-internal sealed record CourtesyContext(DebtorDto Debtor, IReadOnlyList<ReceivableDto> Items, DateOnly Today)
+/// <summary>What the debtor's account looks like as a courtesy message is written, and the voice it is written in.</summary>
+internal sealed record CourtesyContext(DebtorDto Debtor, IReadOnlyList<ReceivableDto> Items, DateOnly Today, Voice Voice)
 {
     public IReadOnlyDictionary<string, ReceivableDto> ById { get; } = Items.ToDictionary(i => i.Id);
 
     public IReadOnlyList<ReceivableDto> Open { get; } = Items.Where(i => i.Status == InvoiceStatuses.Open && i.BalanceMinor > 0).ToList();
 
     public string NumberOf(string itemId) => ById.TryGetValue(itemId, out var item) ? item.Number : itemId;
+
+    public string Amount(long minor, string currency) => Voice.Amount(minor, currency);
+
+    public string Date(DateOnly date) => Voice.Date(date);
+
+    public string Say(string phrase, params (string Name, object Value)[] values) => Voice.Say(phrase, values);
 }
 
 /// <summary>The event-specific part of a courtesy message: its lines and what happens next (and when).</summary>
@@ -47,10 +54,9 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
 {
     /// <summary>The merge fields a courtesy template may use.</summary>
     public static readonly string[] FieldNames =
-        ["contactFirstName", "contactName", "debtorName", "amount", "details", "totalDue", "portalLink", "nextStep", "nextStepDate", "senderName"];
+        ["salutation", "contactFirstName", "contactName", "debtorName", "amount", "details", "totalDue", "portalLink", "nextStep", "nextStepDate", "senderName"];
 
     private const string DoNotContactSql = "SELECT COUNT(*) FROM dunning_debtor_settings WHERE debtor_id = @DebtorId AND do_not_contact = @Yes";
-    private const string TemplateSql = "SELECT subject AS Subject, body AS Body FROM dunning_templates WHERE template_key = @Key";
     private const string QueueSql = """
         INSERT INTO dunning_messages (id, debtor_id, run_id, channel, tone, step_key, template_key, to_name, to_address, subject, body_html, body_text,
             invoice_ids, total_minor, currency, next_step_on, status, attempts, not_before, next_attempt_at, last_error, purpose, created_at, sent_at)
@@ -71,12 +77,15 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
 
         var now = time.GetUtcNow();
         var zone = ContactWindow.Zone(debtor.TimeZone);
-        var context = new CourtesyContext(debtor, (await mediator.Send(new GetDebtorItemsQuery(debtor.Id), ct)).Select(r => r.Item).ToList(), ContactWindow.LocalDate(now, zone));
+        var key = "email_" + note.Kind;
+        var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
+        var book = await TemplateBook.LoadAsync(db, key, ct);
+        var seed = SeedTemplates.AllCourtesy.Single(t => t.Key == key);
+        var template = book.InLanguageOf(book.ByKey.GetValueOrDefault(key) ?? new TemplateRow { TemplateKey = key, Subject = seed.Subject, Body = seed.Body }, recipient);
+        var items = (await mediator.Send(new GetDebtorItemsQuery(debtor.Id), ct)).Select(r => r.Item).ToList();
+        var context = new CourtesyContext(debtor, items, ContactWindow.LocalDate(now, zone), recipient.WritingIn(template.Language));
         note = note with { Currency = note.Currency ?? debtor.Currency };
         var content = note.Content(context);
-        var key = "email_" + note.Kind;
-        var seed = SeedTemplates.AllCourtesy.Single(t => t.Key == key);
-        var template = await db.QuerySingleOrDefaultAsync<TemplateRow>(TemplateSql, new { Key = key }, ct) ?? new TemplateRow { Subject = seed.Subject, Body = seed.Body };
         var message = MessageComposer.Render(template.Subject, template.Body,
             Fields(note, context, contact, content, escape: true), Fields(note, context, contact, content, escape: false));
 
@@ -111,21 +120,23 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
     private Dictionary<string, string> Fields(CourtesyNote note, CourtesyContext context, ContactDto contact, CourtesyContent content, bool escape)
     {
         string E(string value) => escape ? WebUtility.HtmlEncode(value) : value;
+        var voice = context.Voice;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["contactFirstName"] = E(MessageComposer.FirstName(contact.Name)),
-            ["contactName"] = E(contact.Name ?? "Accounts Payable"),
+            ["salutation"] = E(MessageComposer.Salutation(contact.Name, voice)),
+            ["contactFirstName"] = E(MessageComposer.FirstNameOrSirOrMadam(contact.Name)),
+            ["contactName"] = E(contact.Name ?? voice.Say("contact.unnamed")),
             ["debtorName"] = E(context.Debtor.Name),
-            ["amount"] = MessageComposer.Amount(note.AmountMinor, note.Currency!),
+            ["amount"] = voice.Amount(note.AmountMinor, note.Currency!),
             ["details"] = escape
                 ? $"<ul>{string.Concat(content.Details.Select(d => $"<li>{E(d)}</li>"))}</ul>"
                 : string.Join("\n", content.Details.Select(d => "  - " + d)),
             ["totalDue"] = context.Open.Count == 0
-                ? MessageComposer.Amount(0, note.Currency!)
-                : string.Join(" and ", context.Open.GroupBy(i => i.Currency).Select(g => MessageComposer.Amount(g.Sum(i => i.BalanceMinor), g.Key))),
+                ? voice.Amount(0, note.Currency!)
+                : voice.Join(context.Open.GroupBy(i => i.Currency).Select(g => voice.Amount(g.Sum(i => i.BalanceMinor), g.Key))),
             ["portalLink"] = MessageComposer.PortalLink(escape),
             ["nextStep"] = E(content.NextStep),
-            ["nextStepDate"] = MessageComposer.Date(content.NextStepDate),
+            ["nextStepDate"] = voice.Date(content.NextStepDate),
             ["senderName"] = E(options.SenderName),
         };
     }

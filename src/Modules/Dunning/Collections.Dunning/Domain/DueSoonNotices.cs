@@ -33,9 +33,10 @@ internal sealed class DueSoonNotices(CourtesyOutbox outbox, DbSession db, Dunnin
             }
 
             notes.Add(new CourtesyNote(MessagePurposes.DiscountEnding, $"{item.Id}:discount", debtor.Id, discount.DiscountMinor, item.Currency, [item.Id],
-                _ => new CourtesyContent(
-                    [$"Invoice {item.Number}: pay {MessageComposer.Amount(item.BalanceMinor - discount.DiscountMinor, item.Currency)} instead of {MessageComposer.Amount(item.BalanceMinor, item.Currency)}"],
-                    $"after that day the full {MessageComposer.Amount(item.BalanceMinor, item.Currency)} is due on {MessageComposer.Date(item.DueDate)}",
+                account => new CourtesyContent(
+                    [account.Say("discount.line", ("number", item.Number), ("discounted", account.Amount(item.BalanceMinor - discount.DiscountMinor, item.Currency)),
+                        ("full", account.Amount(item.BalanceMinor, item.Currency)))],
+                    account.Say("discount.next", ("full", account.Amount(item.BalanceMinor, item.Currency)), ("dueDate", account.Date(item.DueDate))),
                     discount.PayBy)));
         }
 
@@ -53,10 +54,10 @@ internal sealed class DueSoonNotices(CourtesyOutbox outbox, DbSession db, Dunnin
             }
 
             notes.Add(new CourtesyNote(MessagePurposes.PlanInstallmentDue, $"{planDue.Id}:due:{dueOn:yyyyMMdd}", debtor.Id, planDue.NextDueMinor!.Value, planDue.Currency, planDue.InvoiceIds,
-                _ => new CourtesyContent(
-                    [$"Next instalment: {MessageComposer.Amount(planDue.NextDueMinor!.Value, planDue.Currency)}",
-                     $"Paid so far: {MessageComposer.Amount(planDue.PaidMinor, planDue.Currency)} of {MessageComposer.Amount(planDue.TotalMinor, planDue.Currency)}"],
-                    "nothing changes while the instalments arrive on time; you can pay it now through the link below",
+                account => new CourtesyContent(
+                    [account.Say("plan.due.next", ("amount", account.Amount(planDue.NextDueMinor!.Value, planDue.Currency))),
+                     account.Say("plan.due.paid", ("paid", account.Amount(planDue.PaidMinor, planDue.Currency)), ("total", account.Amount(planDue.TotalMinor, planDue.Currency)))],
+                    account.Say("plan.due.nextStep"),
                     dueOn)));
         }
 

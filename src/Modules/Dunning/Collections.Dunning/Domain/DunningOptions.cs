@@ -9,6 +9,11 @@ internal sealed class DunningOptions
 {
     public string SenderName { get; set; } = "Accounts Receivable";
 
+    /// <summary>
+    /// The creditor's language: what a debtor whose language Collections has no words for is written in (before English).
+    /// </summary>
+    public string DefaultLanguage { get; set; } = "en";
+
     public int PromiseGraceDays { get; set; } = 3;
 
     /// <summary>How far ahead a promised date may lie.</summary>

@@ -1,3 +1,4 @@
+using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
 using Collections.SharedKernel;
@@ -136,19 +137,20 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
     private async Task<MessageRow> RecomposeAsync(MessageRow message, RunSnapshot snapshot, DebtorDto debtor, ChaseState state,
         List<MessageLine> kept, List<(string InvoiceId, string Reason)> dropped, DateOnly today, CancellationToken ct)
     {
-        var template = snapshot.Templates.GetValueOrDefault(message.TemplateKey);
-        if (template is null)
-        {
+        var contact = RunPlanner.ContactFor(debtor);
+        var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
+        var template = snapshot.Templates.ByKey.GetValueOrDefault(message.TemplateKey) is { } stored
+            ? snapshot.Templates.InLanguageOf(stored, recipient)
             // The template was deleted since the run: the message keeps its wording, only its lines are refreshed below.
-            template = new TemplateRow { Subject = message.Subject, Body = message.BodyHtml };
-        }
+            : new TemplateRow { Subject = message.Subject, Body = message.BodyHtml, Language = recipient.Chain[0] };
+        var voice = recipient.WritingIn(template.Language);
 
         var policy = RunPlanner.PolicyFor(snapshot, debtor, state.Settings);
         var stepIndex = policy.Steps.ToList().FindIndex(s => s.Key == message.StepKey);
         var next = stepIndex >= 0 && stepIndex + 1 < policy.Steps.Count ? policy.Steps[stepIndex + 1] : null;
         var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
-            debtor, RunPlanner.ContactFor(debtor), kept, Cadence.Describe(next, options.SenderName), message.NextStepOn ?? today.AddDays(7),
-            options.SenderName, today));
+            debtor, contact, kept, Cadence.Describe(next, options.SenderName, voice), message.NextStepOn ?? today.AddDays(7),
+            options.SenderName, today, voice));
         var currency = kept[0].Item.Currency;
         var recomposed = message with
         {

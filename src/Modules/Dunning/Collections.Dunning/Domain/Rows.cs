@@ -29,6 +29,9 @@ internal sealed record TemplateRow
     public string Body { get; init; } = "";
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The language the subject and body are written in.</summary>
+    public string Language { get; init; } = Languages.Languages.Fallback;
 }
 
 internal sealed record LastReminderRow

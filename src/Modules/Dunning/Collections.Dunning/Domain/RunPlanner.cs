@@ -1,3 +1,4 @@
+using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 
@@ -99,13 +100,17 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
             var next = lines.Select(t => (Step: t.Next, On: t.Next is null ? today.AddDays(14) : today.AddDays(t.Next.OffsetDays - t.Step.OffsetDays)))
                 .OrderBy(n => n.On).First();
             var nextOn = next.On > today ? next.On : today.AddDays(7);
-            var template = snapshot.Templates.GetValueOrDefault(strongest.Template)
-                ?? snapshot.Templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
-                ?? snapshot.Templates.Values.First(t => t.Tone == strongest.Tone);
+            var templates = snapshot.Templates.ByKey;
+            var template = templates.GetValueOrDefault(strongest.Template)
+                ?? templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
+                ?? templates.Values.First(t => t.Tone == strongest.Tone);
             var contact = ContactFor(debtor);
-            var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(
+            var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
+            var wording = snapshot.Templates.InLanguageOf(template, recipient);
+            var voice = recipient.WritingIn(wording.Language);
+            var content = MessageComposer.Compose(wording.Subject, wording.Body, new MessageInput(
                 debtor, contact, lines.Select(l => l.Line).ToList(),
-                Cadence.Describe(next.Step, options.SenderName), nextOn, options.SenderName, today));
+                Cadence.Describe(next.Step, options.SenderName, voice), nextOn, options.SenderName, today, voice));
             var isEmail = channel.Key == Channels.Email;
             var noAddress = isEmail && string.IsNullOrWhiteSpace(contact?.Email);
             var id = Ids.New("msg", time);

@@ -12,7 +12,7 @@ internal sealed record RunSnapshot(
     IReadOnlyDictionary<string, DebtorDto> Debtors,
     IReadOnlyDictionary<string, SettingsRow> Settings,
     IReadOnlyList<DunningPolicy> Policies,
-    IReadOnlyDictionary<string, TemplateRow> Templates,
+    TemplateBook Templates,
     IReadOnlyDictionary<string, Dictionary<string, DateOnly>> Taken,
     ILookup<string, PromiseRow> LivePromises,
     ILookup<string, PendingRow> Pending,
@@ -35,7 +35,6 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
 {
     private const string SettingsSql = "SELECT debtor_id AS DebtorId, policy_id AS PolicyId, do_not_contact AS DoNotContact, hold_until AS HoldUntil, hold_reason AS HoldReason FROM dunning_debtor_settings WHERE debtor_id IN @Ids";
     private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
-    private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel, tone AS Tone, subject AS Subject, body AS Body, version AS Version, updated_at AS UpdatedAt FROM dunning_templates";
     private const string TakenSql = "SELECT invoice_id AS InvoiceId, step_key AS StepKey, as_of AS AsOf FROM dunning_step_log WHERE debtor_id IN @Ids";
     private const string PromisesSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE status = 'live' AND debtor_id IN @Ids";
     private const string PendingSql = "SELECT attempt_id AS AttemptId, debtor_id AS DebtorId, amount_minor AS AmountMinor, currency AS Currency, item_ids AS ItemIds, created_at AS CreatedAt FROM dunning_pending_payments WHERE debtor_id IN @Ids";
@@ -72,7 +71,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             debtors.ToDictionary(d => d.Id),
             (await Query<SettingsRow>(SettingsSql)).ToDictionary(s => s.DebtorId),
             (await db.QueryAsync<PolicyRow>(PoliciesSql, ct: ct)).Select(p => p.ToPolicy()).ToList(),
-            (await db.QueryAsync<TemplateRow>(TemplatesSql, ct: ct)).ToDictionary(t => t.TemplateKey),
+            await TemplateBook.LoadAsync(db, ct),
             taken,
             (await Query<PromiseRow>(PromisesSql)).ToLookup(p => p.DebtorId),
             (await Query<PendingRow>(PendingSql)).ToLookup(p => p.DebtorId),

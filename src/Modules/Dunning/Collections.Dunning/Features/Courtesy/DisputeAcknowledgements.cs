@@ -13,15 +13,16 @@ internal sealed class DisputeAcknowledgements(CourtesyOutbox outbox) :
     public Task Handle(DisputeOpened dispute, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.DisputeReceived, dispute.DisputeId, dispute.DebtorId, dispute.DisputedMinor, dispute.Currency, [dispute.InvoiceId],
             account => new CourtesyContent(
-                [$"Invoice {account.NumberOf(dispute.InvoiceId)}: {MessageComposer.Amount(dispute.DisputedMinor, dispute.Currency)} under review ({dispute.Category.Replace('_', ' ')})"],
-                "we look into it and answer you; until then we do not ask you to pay the amount under review",
+                [account.Say("dispute.received.line", ("number", account.NumberOf(dispute.InvoiceId)),
+                    ("amount", account.Amount(dispute.DisputedMinor, dispute.Currency)), ("reason", Reason(account, dispute.Category)))],
+                account.Say("dispute.received.next"),
                 dispute.DueBy ?? account.Today.AddDays(14))), cancellationToken);
 
     public Task Handle(DisputeReplied reply, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.DisputeReplied, reply.MessageId, reply.DebtorId, 0, null, [reply.InvoiceId],
             account => new CourtesyContent(
-                [$"About invoice {account.NumberOf(reply.InvoiceId)}: {reply.Body}"],
-                "read the whole conversation and answer us through the link below; the amount under review stays on hold meanwhile",
+                [account.Say("dispute.replied.line", ("number", account.NumberOf(reply.InvoiceId)), ("reply", reply.Body))],
+                account.Say("dispute.replied.next"),
                 account.Today)), cancellationToken);
 
     public Task Handle(DisputeResolved dispute, CancellationToken cancellationToken) =>
@@ -29,24 +30,28 @@ internal sealed class DisputeAcknowledgements(CourtesyOutbox outbox) :
             account =>
             {
                 var number = account.NumberOf(dispute.InvoiceId);
-                var lines = new List<string> { $"Invoice {number}: {Outcome(dispute.Outcome)}" };
+                var lines = new List<string> { account.Say("dispute.resolved.line", ("number", number), ("outcome", Outcome(account, dispute.Outcome))) };
                 if (dispute.CreditedMinor > 0)
                 {
-                    lines.Add($"A credit note of {MessageComposer.Amount(dispute.CreditedMinor, dispute.Currency)} has been issued against invoice {number}");
+                    lines.Add(account.Say("dispute.resolved.credit", ("amount", account.Amount(dispute.CreditedMinor, dispute.Currency)), ("number", number)));
                 }
 
                 var open = account.Open.FirstOrDefault(i => i.Id == dispute.InvoiceId);
                 return new CourtesyContent(lines,
                     open is null
-                        ? $"nothing more is due on invoice {number}"
-                        : $"the remaining {MessageComposer.Amount(open.BalanceMinor, open.Currency)} of invoice {number} is due; you can pay it, or part of it, through the link below",
+                        ? account.Say("dispute.resolved.next.nothingDue", ("number", number))
+                        : account.Say("dispute.resolved.next.remainingDue", ("amount", account.Amount(open.BalanceMinor, open.Currency)), ("number", number)),
                     account.Today);
             }), cancellationToken);
 
-    private static string Outcome(string outcome) => outcome switch
+    /// <summary>The dispute's category as the debtor chose it, in their words; a category added later reads as "other".</summary>
+    private static string Reason(CourtesyContext account, string category) =>
+        account.Voice.Language.Phrases.ContainsKey("dispute.reason." + category) ? account.Say("dispute.reason." + category) : account.Say("dispute.reason.other");
+
+    private static string Outcome(CourtesyContext account, string outcome) => account.Say(outcome switch
     {
-        "upheld" or "accepted" => "we agree with you and have corrected the invoice",
-        "partially_upheld" or "partially_accepted" => "we agree with you in part and have corrected the invoice accordingly",
-        _ => "we checked the invoice and it stands as issued; the details are in the portal",
-    };
+        "upheld" or "accepted" => "dispute.outcome.upheld",
+        "partially_upheld" or "partially_accepted" => "dispute.outcome.partiallyUpheld",
+        _ => "dispute.outcome.rejected",
+    });
 }

@@ -20,23 +20,26 @@ internal sealed class PaymentReceiptHandler(CourtesyOutbox outbox) : INotificati
         foreach (var allocation in payment.Allocations)
         {
             var item = account.ById.GetValueOrDefault(allocation.ItemId);
-            var what = item is null ? "An item" : $"Invoice {item.Number}" + (item.PoNumber is null ? "" : $" (PO {item.PoNumber})");
-            var discount = allocation.DiscountMinor > 0 ? $", with an early-payment discount of {MessageComposer.Amount(allocation.DiscountMinor, payment.Currency)}" : "";
-            var rest = item is null || item.BalanceMinor == 0 ? "now settled in full" : $"{MessageComposer.Amount(item.BalanceMinor, item.Currency)} still open";
-            lines.Add($"{what}: {MessageComposer.Amount(allocation.AmountMinor, payment.Currency)} paid{discount}; {rest}");
+            var what = item is null ? account.Say("receipt.unknownItem")
+                : item.PoNumber is null ? account.Say("receipt.item", ("number", item.Number))
+                : account.Say("receipt.itemWithPo", ("number", item.Number), ("po", item.PoNumber));
+            var discount = allocation.DiscountMinor > 0 ? account.Say("receipt.discount", ("amount", account.Amount(allocation.DiscountMinor, payment.Currency))) : "";
+            var rest = item is null || item.BalanceMinor == 0
+                ? account.Say("receipt.settled")
+                : account.Say("receipt.stillOpen", ("amount", account.Amount(item.BalanceMinor, item.Currency)));
+            lines.Add(account.Say("receipt.line", ("item", what), ("paid", account.Amount(allocation.AmountMinor, payment.Currency)), ("discount", discount), ("rest", rest)));
         }
 
         if (payment.UnappliedMinor > 0)
         {
-            lines.Add($"{MessageComposer.Amount(payment.UnappliedMinor, payment.Currency)} kept as a credit on your account, to be set against your next invoice");
+            lines.Add(account.Say("receipt.credit", ("amount", account.Amount(payment.UnappliedMinor, payment.Currency))));
         }
 
         var next = account.Open.MinBy(i => i.DueDate);
         var nextStep = next is null
-            ? "nothing more is due on your account, so there is nothing else you need to do"
-            : next.DueDate < account.Today
-                ? $"invoice {next.Number} of {MessageComposer.Amount(next.BalanceMinor, next.Currency)} was due on {MessageComposer.Date(next.DueDate)}; you can pay it, or part of it, at any time through the link below"
-                : $"the next invoice, {next.Number} of {MessageComposer.Amount(next.BalanceMinor, next.Currency)}, falls due on {MessageComposer.Date(next.DueDate)}";
+            ? account.Say("receipt.next.nothingDue")
+            : account.Say(next.DueDate < account.Today ? "receipt.next.overdue" : "receipt.next.upcoming",
+                ("number", next.Number), ("amount", account.Amount(next.BalanceMinor, next.Currency)), ("dueDate", account.Date(next.DueDate)));
         return new CourtesyContent(lines, nextStep, account.Today);
     }
 }

@@ -17,9 +17,8 @@ internal sealed class PaymentReversedNotice(CourtesyOutbox outbox) : INotificati
             : outbox.QueueAsync(new CourtesyNote(MessagePurposes.PaymentReversed, $"{chargeback.PaymentId}:chargeback-lost", chargeback.DebtorId,
                 chargeback.AmountMinor, chargeback.Currency, [],
                 account => new CourtesyContent(
-                    [$"{MessageComposer.Amount(chargeback.AmountMinor, chargeback.Currency)} of your payment received on {MessageComposer.Date(chargeback.PaymentReceivedOn)}, returned to you by your bank"],
-                    account.Open.Count == 0
-                        ? "nothing is open on your account, so there is nothing you need to do"
-                        : "please pay the open invoices again, or tell us through the link below if something is wrong; our reminders resume for what stays open",
+                    [account.Say("reversed.line", ("amount", account.Amount(chargeback.AmountMinor, chargeback.Currency)),
+                        ("receivedOn", account.Date(chargeback.PaymentReceivedOn)))],
+                    account.Say(account.Open.Count == 0 ? "reversed.next.nothingOpen" : "reversed.next.open"),
                     account.Today)), cancellationToken);
 }

@@ -17,10 +17,10 @@ internal sealed class PlanAcknowledgements(CourtesyOutbox outbox, IMediator medi
         await outbox.QueueAsync(new CourtesyNote(MessagePurposes.PlanAgreed, plan.PaymentPlanId, plan.DebtorId, plan.TotalMinor, plan.Currency, plan.InvoiceIds,
             account => new CourtesyContent(
                 [
-                    $"{plan.InstallmentCount} instalments, {MessageComposer.Amount(plan.TotalMinor, plan.Currency)} in all",
-                    $"Invoices covered: {string.Join(", ", plan.InvoiceIds.Select(account.NumberOf))}",
+                    account.Say("plan.agreed.installments", ("count", plan.InstallmentCount), ("amount", account.Amount(plan.TotalMinor, plan.Currency))),
+                    account.Say("plan.agreed.invoices", ("numbers", string.Join(", ", plan.InvoiceIds.Select(account.NumberOf)))),
                 ],
-                "while the instalments arrive on time we send no reminders for these invoices; each instalment and its date is in the portal",
+                account.Say("plan.agreed.next"),
                 firstDue ?? account.Today)), cancellationToken);
     }
 
@@ -30,24 +30,25 @@ internal sealed class PlanAcknowledgements(CourtesyOutbox outbox, IMediator medi
             {
                 var lastDay = (late.DefaultsOn ?? late.DueDate.AddDays(30)).AddDays(-1);
                 return new CourtesyContent(
-                    [$"Instalment {late.Number}, due {MessageComposer.Date(late.DueDate)}: {MessageComposer.Amount(late.OutstandingMinor, late.Currency)} outstanding"],
-                    $"if it is still unpaid after {MessageComposer.Date(lastDay)}, the plan ends and the usual reminders resume for what is left; if you have just paid, thank you",
+                    [account.Say("plan.late.line", ("number", late.Number), ("dueDate", account.Date(late.DueDate)),
+                        ("amount", account.Amount(late.OutstandingMinor, late.Currency)))],
+                    account.Say("plan.late.next", ("lastDay", account.Date(lastDay))),
                     lastDay);
             }), cancellationToken);
 
     public Task Handle(PaymentPlanCompleted plan, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.PlanCompleted, $"{plan.PaymentPlanId}:completed", plan.DebtorId, 0, null, [],
             account => new CourtesyContent(
-                ["Every instalment has been paid"],
-                account.Open.Count == 0 ? "nothing more is due on your account" : "nothing more is due under the plan; any other open invoice is listed in the portal",
+                [account.Say("plan.completed.line")],
+                account.Say(account.Open.Count == 0 ? "plan.completed.next.nothingDue" : "plan.completed.next.otherOpen"),
                 account.Today)), cancellationToken);
 
     public Task Handle(PaymentPlanDefaulted plan, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.PlanDefaulted, $"{plan.PaymentPlanId}:defaulted", plan.DebtorId, 0, null, plan.InvoiceIds,
             account => new CourtesyContent(
                 plan.InvoiceIds.Select(id => account.ById.GetValueOrDefault(id) is { } item
-                    ? $"Invoice {item.Number}: {MessageComposer.Amount(item.BalanceMinor, item.Currency)} open"
-                    : $"Invoice {id}").ToList(),
-                "our reminders resume for these invoices; if you can pay only part, or need a new arrangement, reply to this e-mail or use the link below",
+                    ? account.Say("invoice.open", ("number", item.Number), ("amount", account.Amount(item.BalanceMinor, item.Currency)))
+                    : account.Say("invoice.unknown", ("number", id))).ToList(),
+                account.Say("plan.defaulted.next"),
                 account.Today)), cancellationToken);
 }

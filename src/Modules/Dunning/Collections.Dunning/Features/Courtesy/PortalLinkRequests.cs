@@ -12,7 +12,7 @@ internal sealed class PortalLinkRequests(CourtesyOutbox outbox) : INotificationH
 {
     public Task Handle(PortalLinkRequested request, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.PortalLink, $"portal-link:{request.ContactId}:{request.At.UtcDateTime:yyyyMMddHH}", request.DebtorId, 0, null, [],
-            account => new CourtesyContent([], "nothing changes on your account", account.Today))
+            account => new CourtesyContent([], account.Say("portalLink.next"), account.Today))
         {
             ContactId = request.ContactId,
             Requested = true,

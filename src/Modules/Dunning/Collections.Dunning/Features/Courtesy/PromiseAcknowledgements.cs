@@ -11,15 +11,15 @@ internal sealed class PromiseAcknowledgements(CourtesyOutbox outbox) :
 {
     public Task Handle(PromiseToPayMade promise, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.PromiseRecorded, promise.PromiseId, promise.DebtorId, promise.AmountMinor, promise.Currency, [],
-            _ => new CourtesyContent(
-                [$"{MessageComposer.Amount(promise.AmountMinor, promise.Currency)} by {MessageComposer.Date(promise.PromisedFor)}"],
-                "we send no reminders for the promised amount until then; if it has not reached us shortly after that date, our reminders resume",
+            account => new CourtesyContent(
+                [account.Say("promise.recorded.line", ("amount", account.Amount(promise.AmountMinor, promise.Currency)), ("date", account.Date(promise.PromisedFor)))],
+                account.Say("promise.recorded.next"),
                 promise.PromisedFor)), cancellationToken);
 
     public Task Handle(PromiseToPayBroken promise, CancellationToken cancellationToken) =>
         outbox.QueueAsync(new CourtesyNote(MessagePurposes.PromiseBroken, $"{promise.PromiseId}:broken", promise.DebtorId, promise.ShortMinor, promise.Currency, [],
             account => new CourtesyContent(
-                [$"{MessageComposer.Amount(promise.ShortMinor, promise.Currency)} of the promised payment is missing"],
-                "our reminders resume; if something has got in the way, reply to this e-mail or propose a payment plan through the link below",
+                [account.Say("promise.broken.line", ("amount", account.Amount(promise.ShortMinor, promise.Currency)))],
+                account.Say("promise.broken.next"),
                 account.Today)), cancellationToken);
 }

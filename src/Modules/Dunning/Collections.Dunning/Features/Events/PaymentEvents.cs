@@ -62,9 +62,9 @@ internal sealed class PaymentFailedHandler(DbSession db, CourtesyOutbox outbox) 
         await outbox.QueueAsync(new CourtesyNote(MessagePurposes.DebitFailed, failed.AttemptId, failed.DebtorId, failed.AmountMinor, failed.Currency, failed.ItemIds,
             account => new CourtesyContent(
                 failed.ItemIds.Select(id => account.ById.GetValueOrDefault(id) is { } item
-                    ? $"Invoice {item.Number}: {MessageComposer.Amount(item.BalanceMinor, item.Currency)} open"
-                    : $"Invoice {id}").ToList(),
-                "nothing was taken from your account; please pay again through the link below, by card, bank debit or bank transfer",
+                    ? account.Say("invoice.open", ("number", item.Number), ("amount", account.Amount(item.BalanceMinor, item.Currency)))
+                    : account.Say("invoice.unknown", ("number", id))).ToList(),
+                account.Say("debitFailed.next"),
                 account.Today)), cancellationToken);
     }
 }
