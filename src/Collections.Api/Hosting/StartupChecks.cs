@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Collections.Api.Features.ApiKeys;
 
@@ -7,7 +8,9 @@ namespace Collections.Api.Hosting;
 /// Refuses to start an installation that would run unsafely: a malformed bootstrap key anywhere; in Production also an
 /// example secret left in place, a portal address on localhost or without https (every magic link would point there),
 /// an e-mail outbox directory that cannot be written, and Data Protection keys without a certificate to protect them
-/// at rest (a database backup would otherwise be enough to forge portal links).
+/// at rest (a database backup would otherwise be enough to forge portal links). In every environment, a runtime
+/// without ICU: debtors are written to in their own culture's amounts and dates, which invariant globalization
+/// would silently turn into one neutral format.
 /// </summary>
 internal static class StartupChecks
 {
@@ -30,6 +33,13 @@ internal static class StartupChecks
         if (!string.IsNullOrEmpty(adminKey) && !ApiKeySecret.IsWellFormed(adminKey))
         {
             problems.Add($"Collections:BootstrapAdminKey must be '{ApiKeySecret.Prefix}' followed by at least {ApiKeySecret.MinimumSecretLength} random characters (letters, digits, '-' or '_').");
+        }
+
+        if (!HasCultureData())
+        {
+            problems.Add("The runtime has no culture data (invariant globalization, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT): debtors would get one neutral "
+                + "format instead of their own amounts and dates. Run on an image that carries ICU (the Debian-based mcr.microsoft.com/dotnet/aspnet "
+                + "does; Alpine needs icu-libs) and unset that variable.");
         }
 
         if (!environment.IsProduction())
@@ -79,6 +89,18 @@ internal static class StartupChecks
         configuration["DataProtection:Certificate:Path"] is { Length: > 0 } path && File.Exists(path)
             ? X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:Certificate:Password"])
             : null;
+
+    private static bool HasCultureData()
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo("de-DE", predefinedOnly: true).NumberFormat.NumberDecimalSeparator == ",";
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsSecret(string key) =>
         key.EndsWith("Password", StringComparison.OrdinalIgnoreCase) || key.EndsWith("Key", StringComparison.OrdinalIgnoreCase)
