@@ -41,6 +41,7 @@ public static class ColumnSources
         new("invoicing_contacts.name", "UpsertDebtorCommand", "body.contacts[].name"),
         new("invoicing_contacts.email", "UpsertDebtorCommand", "body.contacts[].email", SampleKind.Email),
         new("invoicing_contacts.phone", "UpsertDebtorCommand", "body.contacts[].phone"),
+        new("invoicing_contacts.language", "UpsertDebtorCommand", "body.contacts[].language"),
         new("invoicing_receivables.external_id", "UpsertInvoiceCommand", "externalId"),
         new("invoicing_receivables.number", "UpsertInvoiceCommand", "body.number"),
         new("invoicing_receivables.po_number", "UpsertInvoiceCommand", "body.poNumber"),

@@ -79,6 +79,52 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
     }
 
     [Test]
+    public async Task Import_CarriesAContactsLanguage_AndABadOneRejectsThatItemAlone()
+    {
+        var withLanguage = Item(Unique("deb"), contactLanguage: "fr-CH");
+        var without = Item(Unique("deb"));
+        var notATag = Item(Unique("deb"), contactLanguage: "german!");
+        var empty = Item(Unique("deb"), contactLanguage: "");
+
+        var response = await Import(withLanguage, without, notATag, empty);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Statuses(response), Is.EqualTo(new[] { "created", "created", "rejected", "rejected" }));
+            Assert.That(Errors(response, 2, "contacts[0].language"), Is.EqualTo(new[] { "Use a BCP 47 language tag such as 'en' or 'de-CH'." }));
+            Assert.That(Errors(response, 3, "contacts[0].language"), Is.Not.Empty);
+        });
+        var created = await (await Erp.GetAsync($"/api/v1/debtors/{Item(response, 0).GetProperty("debtorId").GetString()}")).ShouldBe(HttpStatusCode.OK);
+        var plain = await (await Erp.GetAsync($"/api/v1/debtors/{Item(response, 1).GetProperty("debtorId").GetString()}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.GetProperty("contacts")[0].GetProperty("language").GetString(), Is.EqualTo("fr-CH"));
+            Assert.That(plain.GetProperty("contacts")[0].GetProperty("language").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+        Assert.That(await Count((string)notATag["externalId"]!, (string)empty["externalId"]!), Is.Zero);
+    }
+
+    [Test]
+    public async Task Import_OfAnUpdatedContactLanguage_IsAnUpdate_AndTheSameOneAgainIsUnchanged()
+    {
+        var externalId = Unique("deb");
+        var before = await Put(externalId);
+
+        var updated = await Import(Item(externalId, contactLanguage: "nl"));
+        var again = await Import(Item(externalId, contactLanguage: "nl"));
+        var cleared = await Import(Item(externalId));
+
+        Assert.That(new[] { updated, again, cleared }.Select(r => Statuses(r).Single()), Is.EqualTo(new[] { "updated", "unchanged", "updated" }));
+        var after = await (await Erp.GetAsync($"/api/v1/debtors/{before.GetProperty("id").GetString()}")).ShouldBe(HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.GetProperty("version").GetInt32(), Is.EqualTo(3));
+            Assert.That(after.GetProperty("contacts")[0].GetProperty("language").ValueKind, Is.EqualTo(JsonValueKind.Null), "an import replaces the contacts as a PUT does");
+            Assert.That(after.GetProperty("contacts")[0].GetProperty("id").GetString(), Is.EqualTo(before.GetProperty("contacts")[0].GetProperty("id").GetString()));
+        });
+    }
+
+    [Test]
     public async Task Import_WithMoreThanAThousandItems_Is400AndWritesNothing()
     {
         var items = Enumerable.Range(0, 1001).Select(_ => Item(Unique("deb"))).ToArray();
@@ -128,7 +174,7 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
     }
 
     private static Dictionary<string, object?> Item(string? externalId, string name = "Acme GmbH", string timeZone = "Europe/Berlin", string currency = "EUR",
-        string? contactEmail = "ap@example.com", string? contactPhone = "+49 30 1234567") => new()
+        string? contactEmail = "ap@example.com", string? contactPhone = "+49 30 1234567", string? contactLanguage = null) => new()
         {
             ["externalId"] = externalId,
             ["name"] = name,
@@ -139,8 +185,20 @@ public sealed class DebtorImportTests(DatabaseProvider provider) : ApiFixture(pr
             ["creditLimit"] = 50000.00m,
             ["paymentTermsDays"] = 30,
             ["segment"] = "standard",
-            ["contacts"] = new[] { new { name = "Anna Schmidt", email = contactEmail, phone = contactPhone, role = "accounts_payable", isPrimary = true } },
+            ["contacts"] = new[] { Contact(contactEmail, contactPhone, contactLanguage) },
         };
+
+    /// <summary>The item's one contact; its language only when given, so the other items send contacts without one.</summary>
+    private static Dictionary<string, object?> Contact(string? email, string? phone, string? language)
+    {
+        var contact = new Dictionary<string, object?> { ["name"] = "Anna Schmidt", ["email"] = email, ["phone"] = phone, ["role"] = "accounts_payable", ["isPrimary"] = true };
+        if (language is not null)
+        {
+            contact["language"] = language;
+        }
+
+        return contact;
+    }
 
     private static Dictionary<string, object?> Body(Dictionary<string, object?> item)
     {

@@ -8,7 +8,7 @@ namespace Collections.Invoicing.Tests.Integration;
 /// <summary>Small helpers to put debtors and invoices in through the API, as an ERP would.</summary>
 internal static class InvoicingApi
 {
-    public static object Debtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string currency = "EUR") => new
+    public static object Debtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string currency = "EUR", object[]? contacts = null) => new
     {
         name,
         countryCode = "DE",
@@ -18,7 +18,7 @@ internal static class InvoicingApi
         creditLimit = 50000.00m,
         paymentTermsDays = 30,
         segment = "standard",
-        contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
+        contacts = contacts ?? [new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true }],
     };
 
     public static object Invoice(string debtorExternalId, decimal total = 1190.00m, string issueDate = "2026-02-01", string? dueDate = "2026-03-01", string currency = "EUR", object? terms = null) => new

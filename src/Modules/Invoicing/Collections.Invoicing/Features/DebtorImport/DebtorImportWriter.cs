@@ -21,8 +21,8 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
     private const string DeleteContactsSql = "DELETE FROM invoicing_contacts WHERE debtor_id IN @Ids";
 
     private const string InsertContactSql = """
-        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary)
-        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary)
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language)
         """;
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
@@ -93,6 +93,7 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
                 Phone = string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone.Trim(),
                 Role = WireNames.Of(contact.Role),
                 IsPrimary = position == primaryIndex,
+                contact.Language,
             };
         }
     }

@@ -7,6 +7,10 @@ namespace Collections.Invoicing.Features.Debtors;
 
 public sealed record ContactHoursResponse(string Start, string End, IReadOnlyList<DayOfWeek> Days);
 
+/// <param name="Contacts">
+/// In their order; each contact's language is its own (null where it has none) and wins over the debtor's for messages to that
+/// contact. A language Collections has no wording for falls back to the debtor's language, then the creditor's default, then English.
+/// </param>
 public sealed record DebtorResponse(
     string Id,
     string ExternalId,

@@ -15,7 +15,19 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Invoicing.Features.Debtors;
 
-public sealed record UpsertDebtorContact(string? Name, string? Email, string? Phone, ContactRole Role = ContactRole.AccountsPayable, bool IsPrimary = false);
+/// <param name="Language">
+/// The contact's own language, a BCP 47 tag such as 'en' or 'de-CH' (at most 20 characters), or null for none. It wins over the
+/// debtor's language for messages to this contact; a language Collections has no wording for falls back to the debtor's language,
+/// then the creditor's default, then English.
+/// </param>
+public sealed record UpsertDebtorContact(
+    string? Name,
+    string? Email,
+    string? Phone,
+    ContactRole Role = ContactRole.AccountsPayable,
+    bool IsPrimary = false,
+    // Left out of the content hash while null, so a body sent before contacts had a language is still recognised as unchanged.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null);
 
 public sealed record UpsertDebtorContactHours(string? Start, string? End, IReadOnlyList<DayOfWeek>? Days);
 
@@ -39,13 +51,21 @@ internal sealed record UpsertDebtorResult(DebtorResponse Debtor, bool Created);
 
 internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDebtorCommand>
 {
+    /// <summary>A BCP 47 language tag, as the debtor's and a contact's language take it.</summary>
+    internal const string LanguageTagPattern = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+
+    internal const string LanguageTagMessage = "Use a BCP 47 language tag such as 'en' or 'de-CH'.";
+
+    /// <summary>The width of invoicing_contacts.language, the same as invoicing_debtors.language.</summary>
+    internal const int LanguageTagLength = 20;
+
     public UpsertDebtorValidator()
     {
         RuleFor(c => c.ExternalId).NotEmpty().MaximumLength(100);
         RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
         RuleFor(c => c.Body.CountryCode).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("Use an ISO 3166-1 alpha-2 code such as 'DE'.").OverridePropertyName("countryCode");
         RuleFor(c => c.Body.TimeZone).Must(DebtorCalendar.IsKnownZone).WithMessage("Use an IANA time zone such as 'Europe/Berlin'.").OverridePropertyName("timeZone");
-        RuleFor(c => c.Body.Language).NotEmpty().Matches("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$").WithMessage("Use a BCP 47 language tag such as 'en' or 'de-CH'.").OverridePropertyName("language");
+        RuleFor(c => c.Body.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).OverridePropertyName("language");
         RuleFor(c => c.Body.Currency).KnownCurrency().OverridePropertyName("currency");
         RuleFor(c => c.Body.CreditLimit).GreaterThanOrEqualTo(0)
             .Must((c, limit) => !Currency.TryFind(c.Body.Currency, out var currency) || Money.HasValidScale(limit, currency))
@@ -63,6 +83,8 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
             contact.RuleFor(x => x.Email).EmailAddress().MaximumLength(320).When(x => !string.IsNullOrEmpty(x.Email));
             contact.RuleFor(x => x.Phone).Matches(@"^\+?[0-9 ()./-]{4,30}$").When(x => !string.IsNullOrEmpty(x.Phone));
             contact.RuleFor(x => x.Role).IsInEnum();
+            contact.RuleFor(x => x.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).MaximumLength(LanguageTagLength)
+                .When(x => x.Language is not null);
             contact.RuleFor(x => x).Must(x => !string.IsNullOrEmpty(x.Email) || !string.IsNullOrEmpty(x.Phone))
                 .WithMessage("A contact needs an e-mail address or a phone number.").OverridePropertyName("email");
         }).OverridePropertyName("contacts");
