@@ -49,6 +49,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         new object[] { "two primaries", new { name = "X", countryCode = "DE", timeZone = "UTC", language = "de", currency = "EUR", contacts = new[] { new { name = "A", email = "a@x.example", isPrimary = true }, new { name = "B", email = "b@x.example", isPrimary = true } } }, "contacts" },
         new object[] { "contact language not a tag", new { name = "X", countryCode = "DE", timeZone = "UTC", language = "de", currency = "EUR", contacts = new[] { new { name = "A", email = "a@x.example", language = "german!" } } }, "contacts[0].language" },
         new object[] { "contact language empty", new { name = "X", countryCode = "DE", timeZone = "UTC", language = "de", currency = "EUR", contacts = new[] { new { name = "A", email = "a@x.example", language = "" } } }, "contacts[0].language" },
+        new object[] { "debtor language past its column", new { name = "X", countryCode = "DE", timeZone = "UTC", language = "de-abcdefgh-abcdefgh-ch", currency = "EUR" }, "language" },
         new object[] { "contact language past its column", new { name = "X", countryCode = "DE", timeZone = "UTC", language = "de", currency = "EUR", contacts = new[] { new { name = "A", email = "a@x.example", language = "de-abcdefgh-abcdefgh-ch" } } }, "contacts[0].language" },
     ];
 

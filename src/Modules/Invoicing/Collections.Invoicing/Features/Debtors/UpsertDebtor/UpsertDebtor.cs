@@ -65,7 +65,8 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
         RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
         RuleFor(c => c.Body.CountryCode).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("Use an ISO 3166-1 alpha-2 code such as 'DE'.").OverridePropertyName("countryCode");
         RuleFor(c => c.Body.TimeZone).Must(DebtorCalendar.IsKnownZone).WithMessage("Use an IANA time zone such as 'Europe/Berlin'.").OverridePropertyName("timeZone");
-        RuleFor(c => c.Body.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).OverridePropertyName("language");
+        RuleFor(c => c.Body.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).MaximumLength(LanguageTagLength)
+            .OverridePropertyName("language");
         RuleFor(c => c.Body.Currency).KnownCurrency().OverridePropertyName("currency");
         RuleFor(c => c.Body.CreditLimit).GreaterThanOrEqualTo(0)
             .Must((c, limit) => !Currency.TryFind(c.Body.Currency, out var currency) || Money.HasValidScale(limit, currency))
