@@ -27,7 +27,7 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
 
     protected DateOnly Today => DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
 
-    protected async Task<(string Id, string ExternalId)> CreateDebtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string segment = "standard", string country = "DE", object? contacts = null)
+    protected async Task<(string Id, string ExternalId)> CreateDebtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string segment = "standard", string country = "DE", object? contacts = null, string language = "en")
     {
         var externalId = Unique("deb");
         var body = new
@@ -35,7 +35,7 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
             name,
             countryCode = country,
             timeZone,
-            language = "en",
+            language,
             currency = "EUR",
             creditLimit = 50000.00m,
             paymentTermsDays = 30,
