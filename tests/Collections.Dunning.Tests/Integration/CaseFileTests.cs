@@ -89,7 +89,21 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         Assert.That(html, Does.Contain("CF-&lt;b&gt;9&lt;/b&gt;"));
         Assert.That(html, Does.Contain("&lt;img src=x onerror=alert(2)&gt;"));
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<img").And.Not.Contain("<b>"));
-        Assert.That(html, Does.Contain("1000.00 EUR"));
+        Assert.That(html, Does.Contain("€1,000.00").And.Contain("<html lang=\"en\">").And.Contain("<h2>Invoices and terms</h2>"));
+    }
+
+    [Test]
+    public async Task CaseFile_ForAGermanDebtor_IsLabelledInGerman_UnlessAnotherLanguageIsAsked()
+    {
+        var (debtorId, ext) = await CreateDebtor(language: "de");
+        await CreateInvoice(ext, Today.AddDays(-9), 1234.56m);
+
+        var german = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=html")).Content.ReadAsStringAsync();
+        var english = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=html&language=en")).Content.ReadAsStringAsync();
+
+        Assert.That(german, Does.Contain("<html lang=\"de\">").And.Contain("1.234,56 €").And.Not.Contain("Invoices and terms").And.Not.Contain("None."));
+        Assert.That(english, Does.Contain("<html lang=\"en\">").And.Contain("Invoices and terms"));
+        await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/case-file?format=html&language=klingon")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
     [Test]

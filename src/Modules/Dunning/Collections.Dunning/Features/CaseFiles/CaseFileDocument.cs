@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Collections.Dunning.Domain;
+using Collections.Dunning.Domain.Languages;
 using Collections.SharedKernel;
 
 namespace Collections.Dunning.Features.CaseFiles;
@@ -9,6 +10,8 @@ namespace Collections.Dunning.Features.CaseFiles;
 /// <summary>
 /// The case file as a printable HTML document. Every value is HTML-encoded (debtor names, dispute threads and notes come
 /// from outside); the page has no script, and its one style sheet is allowed by hash, so the CSP forbids everything else.
+/// Its labels are in the reader's language (an agency or court in the debtor's country reads the debtor's); amounts are
+/// formatted in that culture, dates and times stay ISO, and the recorded values (statuses, reasons, notes) as recorded.
 /// </summary>
 internal static class CaseFileDocument
 {
@@ -20,47 +23,54 @@ internal static class CaseFileDocument
 
     public static readonly string ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy(Style);
 
-    public static string Render(CaseFileResponse file)
+    public static string Render(CaseFileResponse file, Voice voice)
     {
         var debtor = file.Debtor;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Case file ").Append(E(debtor.Name))
-            .Append("</title><style>").Append(Style).Append("</style></head><body>");
-        html.Append("<h1>Case file: ").Append(E(debtor.Name)).Append("</h1>")
-            .Append("<p>Debtor ").Append(E(debtor.ExternalId)).Append(" (").Append(E(debtor.Id)).Append("), ").Append(E(debtor.CountryCode))
-            .Append(", customer since ").Append(E(debtor.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-            .Append(". Generated ").Append(E(Stamp(file.GeneratedAt))).Append(".</p>");
-        html.Append("<p>Open balance: ").Append(E(file.Totals.Count == 0 ? "nothing open" : string.Join(", ", file.Totals.Select(t => Amount(t.OpenMinor, t.Currency))))).Append("</p>");
+        string Amount(long minor, string currency) => voice.Amount(minor, currency);
+        string Money(MoneyDto money) => voice.Amount(money.ToMoney().Minor, money.Currency);
+        void Table<T>(string title, string[] columns, IReadOnlyList<T> rows, Func<T, string?[]> cells, int[]? numeric = null) =>
+            CaseFileDocument.Table(html, voice, title, columns, rows, cells, numeric);
 
-        Table(html, "Contacts", ["Name", "Role", "E-mail", "Phone"], debtor.Contacts,
-            c => [c.Name + (c.IsPrimary ? " (primary)" : ""), c.Role, c.Email, c.Phone]);
-        Table(html, "Invoices and terms", ["Number", "PO", "Issued", "Due", "Total", "Balance", "Status", "Terms"], file.Invoices,
+        var title = voice.Say("caseFile.title", ("debtor", debtor.Name));
+        html.Append("<!DOCTYPE html><html lang=\"").Append(voice.Language.Code).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(title))
+            .Append("</title><style>").Append(Style).Append("</style></head><body>");
+        html.Append("<h1>").Append(E(title)).Append("</h1>")
+            .Append("<p>").Append(E(voice.Say("caseFile.intro", ("externalId", debtor.ExternalId), ("id", debtor.Id), ("country", debtor.CountryCode),
+                ("since", debtor.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("generated", Stamp(file.GeneratedAt))))).Append("</p>");
+        html.Append("<p>").Append(E(voice.Say("caseFile.openBalance", ("amounts", file.Totals.Count == 0
+            ? voice.Say("caseFile.nothingOpen")
+            : string.Join(", ", file.Totals.Select(t => Amount(t.OpenMinor, t.Currency))))))).Append("</p>");
+
+        Table("contacts", ["name", "role", "email", "phone"], debtor.Contacts,
+            c => [c.Name + (c.IsPrimary ? $" ({voice.Say("caseFile.primary")})" : ""), c.Role, c.Email, c.Phone]);
+        Table("invoices", ["number", "po", "issued", "due", "total", "balance", "status", "terms"], file.Invoices,
             i => [i.Item.Number, i.Item.PoNumber, Day(i.Item.IssueDate), Day(i.Item.DueDate), Amount(i.Item.TotalMinor, i.Item.Currency),
-                Amount(i.Item.BalanceMinor, i.Item.Currency), i.Item.Status, Terms(i.Terms)], numeric: [4, 5]);
-        Table(html, "Ledger", ["Date", "Item", "Entry", "Amount", "Balance after", "Reason"], file.Ledger,
+                Amount(i.Item.BalanceMinor, i.Item.Currency), i.Item.Status, Terms(i.Terms, voice)], numeric: [4, 5]);
+        Table("ledger", ["date", "item", "entry", "amount", "balanceAfter", "reason"], file.Ledger,
             l => [Day(l.EffectiveDate), l.ItemNumber, l.EntryType, Amount(l.AmountMinor, l.Currency), Amount(l.BalanceAfterMinor, l.Currency), l.Reason], numeric: [3, 4]);
-        Table(html, "Payments", ["Received", "Method", "Amount", "Refunded", "Status"], file.Payments,
+        Table("payments", ["received", "method", "amount", "refunded", "status"], file.Payments,
             p => [Day(p.ReceivedOn), p.Method, Amount(p.AmountMinor, p.Currency), Amount(p.RefundedMinor, p.Currency), p.Status], numeric: [2, 3]);
-        Disputes(html, file);
-        Table(html, "Payment plans", ["Created", "Status", "Total", "Paid", "Next due"], file.Plans,
+        Disputes(html, file, voice);
+        Table("plans", ["created", "status", "total", "paid", "nextDue"], file.Plans,
             p => [Stamp(p.CreatedAt), p.Status, Amount(p.TotalMinor, p.Currency), Amount(p.PaidMinor, p.Currency), p.NextDueDate is { } d ? Day(d) : null], numeric: [2, 3]);
-        Table(html, "Promises to pay", ["Made", "By", "Amount", "Paid", "Promised for", "Status"], file.Promises,
+        Table("promises", ["made", "by", "amount", "paid", "promisedFor", "status"], file.Promises,
             p => [Stamp(p.CreatedAt), p.CreatedBy, Money(p.Amount), Money(p.Paid), Day(p.PromisedDate), p.Status], numeric: [2, 3]);
-        Table(html, "Messages", ["Written", "Channel", "Step", "To", "Subject", "Status", "Sent"], file.Messages,
+        Table("messages", ["written", "channel", "step", "to", "subject", "status", "sent"], file.Messages,
             m => [Stamp(m.CreatedAt), m.Channel, m.Step, m.ToAddress ?? m.ToName, m.Subject, m.Status, m.SentAt is { } at ? Stamp(at) : null]);
-        Table(html, "Calls and tasks", ["Created", "Kind", "Reason", "Status", "Outcome", "Note", "By"], file.Tasks,
+        Table("tasks", ["created", "kind", "reason", "status", "outcome", "note", "by"], file.Tasks,
             t => [Stamp(t.CreatedAt), t.Kind, t.Reason, t.Status, t.Outcome, t.Note, t.CompletedBy]);
-        Table(html, "Escalations", ["Date", "Type", "Agency", "Contingency fee", "Note", "By"], file.Escalations,
-            e => [Stamp(e.CreatedAt), e.Type, e.AgencyName, e.ContingencyFeePercent is { } fee ? fee.ToString("0.##", CultureInfo.InvariantCulture) + " %" : null, e.Note, e.CreatedBy]);
+        Table("escalations", ["date", "type", "agency", "fee", "note", "by"], file.Escalations,
+            e => [Stamp(e.CreatedAt), e.Type, e.AgencyName, e.ContingencyFeePercent is { } fee ? fee.ToString("0.##", voice.Culture) + " %" : null, e.Note, e.CreatedBy]);
         return html.Append("</body></html>").ToString();
     }
 
-    private static void Disputes(StringBuilder html, CaseFileResponse file)
+    private static void Disputes(StringBuilder html, CaseFileResponse file, Voice voice)
     {
-        html.Append("<h2>Disputes</h2>");
+        html.Append("<h2>").Append(E(voice.Say("caseFile.disputes"))).Append("</h2>");
         if (file.Disputes.Count == 0)
         {
-            html.Append("<p>None.</p>");
+            html.Append("<p>").Append(E(voice.Say("caseFile.none"))).Append("</p>");
             return;
         }
 
@@ -68,10 +78,12 @@ internal static class CaseFileDocument
         foreach (var thread in file.Disputes)
         {
             var d = thread.Dispute;
-            html.Append("<h3>").Append(E(d.Number)).Append(" on invoice ").Append(E(numbers.GetValueOrDefault(d.InvoiceId, d.InvoiceId)))
-                .Append(": ").Append(E(d.Category)).Append(", ").Append(E(Amount(d.DisputedMinor, d.Currency))).Append(", ").Append(E(d.Status))
+            html.Append("<h3>").Append(E(voice.Say("caseFile.dispute.heading", ("number", d.Number), ("invoice", numbers.GetValueOrDefault(d.InvoiceId, d.InvoiceId)))))
+                .Append(": ").Append(E(d.Category)).Append(", ").Append(E(voice.Amount(d.DisputedMinor, d.Currency))).Append(", ").Append(E(d.Status))
                 .Append(d.Outcome is null ? "" : " (" + E(d.Outcome) + ")").Append("</h3>")
-                .Append("<p>Opened ").Append(E(Stamp(d.OpenedAt))).Append(d.ClosedAt is { } closed ? ", closed " + E(Stamp(closed)) : "").Append(".</p>")
+                .Append("<p>").Append(E(d.ClosedAt is { } closed
+                    ? voice.Say("caseFile.dispute.openedAndClosed", ("openedAt", Stamp(d.OpenedAt)), ("closedAt", Stamp(closed)))
+                    : voice.Say("caseFile.dispute.opened", ("openedAt", Stamp(d.OpenedAt))))).Append("</p>")
                 .Append("<blockquote>").Append(E(thread.Description)).Append("</blockquote>");
             foreach (var message in thread.Messages)
             {
@@ -81,29 +93,29 @@ internal static class CaseFileDocument
 
             if (thread.AttachmentNames.Count > 0)
             {
-                html.Append("<p>Attachments: ").Append(E(string.Join(", ", thread.AttachmentNames))).Append("</p>");
+                html.Append("<p>").Append(E(voice.Say("caseFile.dispute.attachments", ("names", string.Join(", ", thread.AttachmentNames))))).Append("</p>");
             }
 
             if (thread.ResolutionNote is not null)
             {
-                html.Append("<p>Resolution:</p><blockquote>").Append(E(thread.ResolutionNote)).Append("</blockquote>");
+                html.Append("<p>").Append(E(voice.Say("caseFile.dispute.resolution"))).Append("</p><blockquote>").Append(E(thread.ResolutionNote)).Append("</blockquote>");
             }
         }
     }
 
-    private static void Table<T>(StringBuilder html, string title, string[] headers, IReadOnlyList<T> rows, Func<T, string?[]> cells, int[]? numeric = null)
+    private static void Table<T>(StringBuilder html, Voice voice, string section, string[] columns, IReadOnlyList<T> rows, Func<T, string?[]> cells, int[]? numeric)
     {
-        html.Append("<h2>").Append(E(title)).Append("</h2>");
+        html.Append("<h2>").Append(E(voice.Say("caseFile." + section))).Append("</h2>");
         if (rows.Count == 0)
         {
-            html.Append("<p>None.</p>");
+            html.Append("<p>").Append(E(voice.Say("caseFile.none"))).Append("</p>");
             return;
         }
 
         html.Append("<table><thead><tr>");
-        foreach (var header in headers)
+        foreach (var column in columns)
         {
-            html.Append("<th>").Append(E(header)).Append("</th>");
+            html.Append("<th>").Append(E(voice.Say("caseFile.col." + column))).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -122,27 +134,23 @@ internal static class CaseFileDocument
         html.Append("</tbody></table>");
     }
 
-    private static string Terms(Invoicing.Contracts.InvoiceTermsDto terms)
+    private static string Terms(Invoicing.Contracts.InvoiceTermsDto terms, Voice voice)
     {
         var parts = new List<string>();
         if (terms.NetDays is { } net)
         {
-            parts.Add($"net {net} days");
+            parts.Add(voice.Say("caseFile.terms.net", ("days", net)));
         }
 
         if (terms is { EarlyPaymentDiscountPercent: { } percent, EarlyPaymentDiscountDays: { } within })
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{percent:0.##} % discount within {within} days"));
+            parts.Add(voice.Say("caseFile.terms.discount", ("percent", percent.ToString("0.##", voice.Culture)), ("days", within)));
         }
 
         return string.Join(", ", parts);
     }
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string Amount(long minor, string currency) => new Money(minor, Currency.Of(currency)).ToString();
-
-    private static string Money(MoneyDto money) => money.ToMoney().ToString();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

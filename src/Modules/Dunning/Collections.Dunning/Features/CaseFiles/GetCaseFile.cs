@@ -1,5 +1,6 @@
 using Collections.Disputes.Contracts;
 using Collections.Dunning.Domain;
+using Collections.Dunning.Domain.Languages;
 using Collections.Dunning.Features.Promises;
 using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
@@ -87,11 +88,17 @@ internal sealed class GetCaseFileHandler(DbSession db, IMediator mediator, IPort
 internal sealed class GetCaseFileEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/debtors/{id}/case-file", async Task<IResult> (string id, string? format, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/debtors/{id}/case-file", async Task<IResult> (
+                string id, string? format, string? language, IMediator mediator, DunningOptions options, HttpContext http, CancellationToken ct) =>
             {
                 if (format is not (null or "json" or "html"))
                 {
                     throw new ValidationException([new ValidationFailure("format", "format must be json or html.")]);
+                }
+
+                if (language is not null && !Languages.IsSupported(language))
+                {
+                    throw new ValidationException([new ValidationFailure("language", $"Use one of {string.Join(", ", Languages.All.Keys)}, optionally with a region such as de-AT.")]);
                 }
 
                 var file = await mediator.Send(new GetCaseFileQuery(id), ct);
@@ -101,12 +108,13 @@ internal sealed class GetCaseFileEndpoint : IEndpoint
                 }
 
                 http.Response.Headers.ContentSecurityPolicy = CaseFileDocument.ContentSecurityPolicy;
-                return TypedResults.Content(CaseFileDocument.Render(file), "text/html; charset=utf-8");
+                var reader = language is null ? Voice.For(file.Debtor, null, options.DefaultLanguage) : Voice.Reading(language, options.DefaultLanguage, file.Debtor.CountryCode);
+                return TypedResults.Content(CaseFileDocument.Render(file, reader), "text/html; charset=utf-8");
             })
             .RequireAuthorization(Policies.Staff)
             .WithName("GetCaseFile")
             .WithSummary("Get a debtor's case file")
-            .WithDescription("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document.")
+            .WithDescription("Everything needed to hand a debtor to an agency or lawyer: debtor and contacts, every invoice with its terms, ledger, payments, disputes with their threads, plans, promises, messages, call outcomes and escalations. format=html gives a printable document, labelled in `language` (default: the debtor's, through the same fallback as its messages) with amounts in that culture.")
             .Produces(StatusCodes.Status200OK, typeof(CaseFileResponse), "application/json", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
