@@ -186,8 +186,9 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         Assert.That(await ErpEvents((await OnlyPayment(debtor)).GetProperty("id").GetString()!), Is.EqualTo(new[] { "payment.charged_back", "payment.chargeback_closed:lost" }));
         var told = (await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/communications")).ShouldBe(HttpStatusCode.OK))
             .EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "payment_reversed");
-        Assert.That(told.GetProperty("subject").GetString(), Is.EqualTo("Your bank has reversed your payment of 100.00 EUR"));
-        Assert.That(told.GetProperty("bodyText").GetString(), Does.Contain("returned to you by your bank").And.Contain("please pay the open invoices again"));
+        // The debtor writes German: so does the notice.
+        Assert.That(told.GetProperty("subject").GetString(), Is.EqualTo("Ihre Bank hat Ihre Zahlung über 100,00 € zurückgebucht"));
+        Assert.That(told.GetProperty("bodyText").GetString(), Does.Contain("von Ihrer Bank an Sie zurückgebucht").And.Contain("Bitte zahlen Sie die offenen Rechnungen erneut"));
     }
 
     private async Task SubscribeTheErp()
