@@ -2,7 +2,7 @@ using MediatR;
 
 namespace Collections.Invoicing.Contracts;
 
-public sealed record ContactDto(string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary);
+public sealed record ContactDto(string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary, string? Language = null);
 
 /// <summary>When the debtor may be contacted, in its own IANA time zone.</summary>
 public sealed record ContactHoursDto(TimeOnly Start, TimeOnly End, IReadOnlyList<DayOfWeek> Days);
