@@ -52,6 +52,28 @@ public sealed class LanguageBrowserTests : PortalBrowserFixture
     }
 
     [Test]
+    public async Task GermanDebtor_TypesAmountsTheGermanWay_AndIsToldInGermanWhatIsWrong()
+    {
+        var debtorId = await DebtorSpeaking("de");
+        await Page.GotoAsync(await MagicLink(debtorId));
+        await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Zahlungszusage", Exact = true }).ClickAsync();
+
+        var amount = Page.GetByLabel("Betrag (EUR)");
+        await Expect(amount).ToHaveValueAsync("1234,56");
+        await amount.FillAsync("1.300,00");
+        await Page.GetByLabel("Ich zahle bis").FillAsync("2026-03-20");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zahlung zusagen" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync($"Der Betrag darf den offenen Betrag dieser Rechnungen ({await Intl("de", 1234.56m)}) nicht übersteigen.");
+        await amount.FillAsync("1000,5");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zahlung zusagen" }).ClickAsync();
+
+        var promised = Page.Locator("[data-list=promises] li");
+        await Expect(promised).ToContainTextAsync(await Intl("de", 1000.50m));
+        await Expect(promised).ToContainTextAsync("aktiv");
+    }
+
+    [Test]
     public async Task SwitchingToFrench_RedrawsThePageInFrench_AndKeepsFrenchAcrossNavigationAndReload()
     {
         var debtorId = await DebtorSpeaking("de");

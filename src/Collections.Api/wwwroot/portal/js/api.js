@@ -34,9 +34,10 @@ function describe(status, problem, retryAfter) {
   if (status === 403) return [t('error.forbidden')];
   if (status === 404) return [t('error.notFound')];
   if (status >= 500 && status !== 503) return [t('error.server')];
-  const { title, detail } = problem ?? {};
+  const { title, detail, errors } = problem ?? {};
   if (language() === 'en' || !title) return [detail ?? title ?? t('error.failed', { status })];
-  return detail && detail !== title ? [title, detail] : [title];
+  // With field errors the detail only points at them ("See the errors for each field."); they follow anyway.
+  return detail && detail !== title && !Object.keys(errors ?? {}).length ? [title, detail] : [title];
 }
 
 let onSessionEnded = () => {};
