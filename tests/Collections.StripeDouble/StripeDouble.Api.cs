@@ -12,6 +12,13 @@ public sealed partial class StripeDouble
 {
     private static readonly string[] BankDebits = ["us_bank_account", "sepa_debit"];
 
+    /// <summary>The values Stripe accepts for a Checkout Session's locale (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-locale).</summary>
+    public static readonly IReadOnlyList<string> Locales =
+    [
+        "auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr", "fr-CA", "hr", "hu", "id", "it", "ja", "ko",
+        "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW",
+    ];
+
     private void MapApi(IEndpointRouteBuilder api)
     {
         api.MapPost("/v1/checkout/sessions", (Func<HttpContext, Task<IResult>>)(http => Call(http, CreateSession)));
@@ -118,6 +125,12 @@ public sealed partial class StripeDouble
             total += unit * quantity;
         }
 
+        var locale = (string?)form["locale"];
+        if (locale is not null && !Locales.Contains(locale, StringComparer.Ordinal))
+        {
+            return Invalid("locale", $"Invalid locale: must be one of {string.Join(", ", Locales)}.");
+        }
+
         var methods = form["allowed_payment_method_types"] as JsonArray ?? new JsonArray("card");
         var id = NewId("cs");
         var now = Options.Clock().ToUnixTimeSeconds();
@@ -133,6 +146,7 @@ public sealed partial class StripeDouble
             ["currency"] = currency,
             ["expires_at"] = now + (24 * 3600),
             ["livemode"] = false,
+            ["locale"] = locale,
             ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
             ["mode"] = "payment",
             ["payment_intent"] = null,

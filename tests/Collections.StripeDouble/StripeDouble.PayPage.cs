@@ -43,6 +43,10 @@ public sealed partial class StripeDouble
         });
     }
 
+    /// <summary>The page speaks the session's locale, as Stripe's would; with none, or auto, it names no language.</summary>
+    private static string Lang(JsonObject session) =>
+        (string?)session["locale"] is { } locale && locale != "auto" ? $" lang=\"{WebUtility.HtmlEncode(locale)}\"" : string.Empty;
+
     private static string Html(JsonObject session)
     {
         var currency = ((string?)session["currency"] ?? string.Empty).ToUpperInvariant();
@@ -66,7 +70,7 @@ public sealed partial class StripeDouble
             : $"<p id=\"status\">This checkout session is {WebUtility.HtmlEncode((string?)session["status"])}.</p>";
         return $"""
             <!doctype html>
-            <html><head><meta charset="utf-8"><title>Stripe test checkout</title></head>
+            <html{Lang(session)}><head><meta charset="utf-8"><title>Stripe test checkout</title></head>
             <body>
               <h1>Test checkout</h1>
               <p id="amount">{(long)session["amount_total"]!} {currency} (minor units)</p>

@@ -59,7 +59,10 @@ public sealed partial class StripeDouble : IAsyncDisposable
         return stripe;
     }
 
-    /// <summary>A copy of a checkout session as Stripe would return it, or null.</summary>
+    /// <summary>
+    /// A copy of a checkout session as Stripe would return it, or null. Its "locale" is the one the session was created
+    /// with (null when none was sent); a locale Stripe does not know is refused with 400, as Stripe does.
+    /// </summary>
     public JsonObject? Session(string sessionId)
     {
         lock (gate)

@@ -17,6 +17,7 @@ internal static class ProblemDetailsSetup
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Type ??= "about:blank";
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            ProblemTitles.Localize(context.HttpContext, context.ProblemDetails);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;

@@ -12,12 +12,12 @@ namespace Collections.Payments.Tests.Integration;
 
 internal static class PaymentsApi
 {
-    public static object Debtor(string currency = "EUR") => new
+    public static object Debtor(string currency = "EUR", string language = "de") => new
     {
         name = "Acme GmbH",
         countryCode = "DE",
         timeZone = "Europe/Berlin",
-        language = "de",
+        language,
         currency,
         creditLimit = 50000.00m,
         paymentTermsDays = 30,
@@ -25,9 +25,9 @@ internal static class PaymentsApi
         contacts = new[] { new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true } },
     };
 
-    public static async Task<string> NewDebtor(this HttpClient client, string externalId, string currency = "EUR")
+    public static async Task<string> NewDebtor(this HttpClient client, string externalId, string currency = "EUR", string language = "de")
     {
-        var created = await (await client.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", Debtor(currency))).ShouldBe(HttpStatusCode.Created);
+        var created = await (await client.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", Debtor(currency, language))).ShouldBe(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }
 

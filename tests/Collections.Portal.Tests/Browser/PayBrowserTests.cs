@@ -91,6 +91,23 @@ public sealed class PayBrowserTests : PortalBrowserFixture
     }
 
     [Test]
+    public async Task GermanDebtor_GetsStripesPageInGerman()
+    {
+        var external = Unique("deb");
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor(language: "de"))).Id();
+        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 50m));
+        await Page.GotoAsync(await MagicLink(debtorId));
+        await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Bezahlen", Exact = true }).ClickAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Weiter zur sicheren Zahlung" }).ClickAsync();
+
+        await Expect(Page.Locator("#amount")).ToContainTextAsync("5000 EUR");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        await Page.Locator("#pay").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vielen Dank für Ihre Zahlung");
+    }
+
+    [Test]
     public async Task CancelledCheckout_ReturnsToTheCancelPageWithNothingCharged()
     {
         var external = Unique("deb");

@@ -8,12 +8,13 @@ namespace Collections.Portal.Tests.Integration;
 /// <summary>Puts debtors and invoices in as an ERP would, and opens portal sessions as a debtor would.</summary>
 internal static class PortalApi
 {
-    public static object Debtor(string name = "Acme GmbH", string currency = "EUR") => new
+    /// <summary>A debtor as the ERP sends it; English unless told otherwise, so the portal speaks English to it.</summary>
+    public static object Debtor(string name = "Acme GmbH", string currency = "EUR", string language = "en") => new
     {
         name,
         countryCode = "DE",
         timeZone = "Europe/Berlin",
-        language = "de",
+        language,
         currency,
         creditLimit = 50000.00m,
         paymentTermsDays = 30,

@@ -1,4 +1,8 @@
-// One place that talks to /api/v1: adds the session token, turns ProblemDetails into sentences a person can act on.
+// One place that talks to /api/v1: adds the session token and the active language, turns ProblemDetails into sentences a
+// person can act on. The server translates a ProblemDetails title for a debtor session (Accept-Language); its detail and
+// field errors stay in English, so in another language the translated title leads and the detail follows.
+import { t, tn, locale, language } from './i18n.js';
+
 const storageKey = 'collections.portal.session';
 
 export const session = {
@@ -10,22 +14,30 @@ export const session = {
 };
 
 export class ApiError extends Error {
-  constructor(status, problem) {
-    super(describe(status, problem));
+  constructor(status, problem, retryAfter = null) {
+    const [message, ...more] = describe(status, problem, retryAfter);
+    super(message);
     this.status = status;
     this.problem = problem ?? {};
-    this.details = Object.values(problem?.errors ?? {}).flat();
+    this.details = [...more, ...Object.values(problem?.errors ?? {}).flat()];
   }
 }
 
-function describe(status, problem) {
-  if (status === 0) return 'We could not reach the server. Check your connection and try again.';
-  if (status === 429) return problem?.detail ?? 'Too many requests in a short time. Please wait a minute and try again.';
-  if (status === 401) return 'Your session has ended. Please open the link from your latest e-mail again.';
-  if (status === 403) return 'This action is not available in the portal.';
-  if (status === 404) return 'We could not find that. It may have been removed, or the link may be wrong.';
-  if (status >= 500 && status !== 503) return 'Something went wrong on our side. Please try again in a few minutes.';
-  return problem?.detail ?? problem?.title ?? `The request failed (${status}).`;
+/** The sentence to show first, then any that add to it. */
+function describe(status, problem, retryAfter) {
+  if (status === 0) return [t('error.network')];
+  if (status === 429) {
+    const seconds = Number.parseInt(retryAfter ?? '', 10);
+    return [Number.isFinite(seconds) && seconds > 0 ? tn('error.tooManyWait', seconds) : t('error.tooMany')];
+  }
+  if (status === 401) return [t('error.sessionEnded')];
+  if (status === 403) return [t('error.forbidden')];
+  if (status === 404) return [t('error.notFound')];
+  if (status >= 500 && status !== 503) return [t('error.server')];
+  const { title, detail, errors } = problem ?? {};
+  if (language() === 'en' || !title) return [detail ?? title ?? t('error.failed', { status })];
+  // With field errors the detail only points at them ("See the errors for each field."); they follow anyway.
+  return detail && detail !== title && !Object.keys(errors ?? {}).length ? [title, detail] : [title];
 }
 
 let onSessionEnded = () => {};
@@ -34,7 +46,7 @@ export const whenSessionEnds = (handler) => { onSessionEnded = handler; };
 export const newIdempotencyKey = () => crypto.randomUUID();
 
 export async function api(path, { method = 'GET', body, form, idempotencyKey, anonymous = false } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': locale() };
   const current = session.read();
   if (current && !anonymous) headers.Authorization = `Bearer ${current.sessionToken}`;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -55,7 +67,7 @@ export async function api(path, { method = 'GET', body, form, idempotencyKey, an
   const type = response.headers.get('Content-Type') ?? '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
-    const error = new ApiError(response.status, data);
+    const error = new ApiError(response.status, data, response.headers.get('Retry-After'));
     if (response.status === 401 && !anonymous) {
       session.clear();
       onSessionEnded();

@@ -1,5 +1,6 @@
 import { api, session, whenSessionEnds, ApiError } from './api.js';
 import { h, replace, status, errorBox, announce } from './dom.js';
+import { t, use, language, chosen, choose, browserLanguage, resolve, translateStatic } from './i18n.js';
 import * as overview from './pages/overview.js';
 import * as invoices from './pages/invoices.js';
 import * as invoice from './pages/invoice.js';
@@ -28,8 +29,10 @@ const routes = [
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
+const switcher = document.getElementById('language');
 let context = null;
 let renderCount = 0;
+let signedOutView = null;
 
 function parseHash() {
   const raw = location.hash.startsWith('#/') ? location.hash.slice(1) : '/';
@@ -47,6 +50,25 @@ function match(path) {
   return null;
 }
 
+/** The language to speak: the switcher's choice this session, else the debtor's (from /me), else the browser's. */
+function wantedLanguage() {
+  const picked = chosen();
+  if (picked) return tagFor(picked);
+  return context?.me.language ?? browserLanguage() ?? 'en';
+}
+
+/** A language picked in the switcher keeps the region of the debtor's own tag when it is the same language (de → de-AT). */
+function tagFor(code) {
+  const own = resolve(context?.me.language);
+  return own?.base === code ? own.tag : code;
+}
+
+async function speak(tag) {
+  await use(tag);
+  switcher.value = language();
+  translateStatic();
+}
+
 /** Reads the magic-link token, removes it from the address bar and history, and trades it for a session. */
 async function signIn(query) {
   const token = query.get('token');
@@ -56,7 +78,7 @@ async function signIn(query) {
     showSignedOut('missing');
     return false;
   }
-  replace(main, status('Opening your portal…'));
+  replace(main, status(t('app.opening')));
   try {
     const created = await api('/portal/sessions', { method: 'POST', body: { token }, anonymous: true });
     session.save(created);
@@ -69,12 +91,14 @@ async function signIn(query) {
   }
 }
 
-function showSignedOut(reason, error, token) {
+function showSignedOut(reason, error, token, { keepFocus = false } = {}) {
+  signedOutView = { reason, error, token };
   nav.hidden = true;
   document.getElementById('sign-out').hidden = true;
   document.getElementById('who').textContent = '';
   replace(main, signedOut.render(reason, error, token));
-  main.focus();
+  setTitle();
+  if (!keepFocus) main.focus();
 }
 
 async function loadContext() {
@@ -97,7 +121,12 @@ function markNav(pattern) {
   }
 }
 
-async function render() {
+function setTitle() {
+  const heading = main.querySelector('h1');
+  document.title = t('app.documentTitle', { page: heading?.textContent ?? t('app.pageFallback'), portal: t('app.name') });
+}
+
+async function render({ keepFocus = false } = {}) {
   const current = ++renderCount;
   const { path, query } = parseHash();
   if (path === '/login') {
@@ -109,22 +138,25 @@ async function render() {
     return;
   }
 
+  signedOutView = null;
   const route = match(path) ?? match('/');
-  replace(main, status('Loading…'));
+  replace(main, status(t('common.loading')));
   try {
     const ctx = await loadContext();
+    if (resolve(wantedLanguage())?.tag !== resolve(document.documentElement.lang)?.tag) await speak(wantedLanguage());
+    if (current !== renderCount) return;
     markNav(route.pattern);
     const view = await route.page.render(ctx, route.params, query, { path, navigate });
     if (current !== renderCount) return;
     replace(main, view);
-    const heading = main.querySelector('h1');
-    document.title = `${heading?.textContent ?? 'Portal'} – Payment portal`;
+    setTitle();
     announce(document.title);
-    main.focus();
+    if (!keepFocus) main.focus();
   } catch (error) {
     if (current !== renderCount) return;
     if (error instanceof ApiError && error.status === 401) return;
-    replace(main, h('h1', {}, 'Something went wrong'), errorBox(error), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
+    replace(main, h('h1', {}, t('app.error.title')), errorBox(error), h('p', {}, h('a', { href: '#/' }, t('common.backToOverview'))));
+    setTitle();
   }
 }
 
@@ -148,5 +180,19 @@ document.querySelector('[data-skip]').addEventListener('click', (event) => {
   main.focus();
 });
 
-window.addEventListener('hashchange', render);
+// The page is drawn again in the new language; focus stays on the switcher, so the keyboard can go on choosing.
+switcher.addEventListener('change', async () => {
+  choose(switcher.value);
+  await speak(tagFor(switcher.value));
+  if (signedOutView) {
+    const { reason, error, token } = signedOutView;
+    showSignedOut(reason, error, token, { keepFocus: true });
+  } else {
+    await render({ keepFocus: true });
+  }
+  announce(document.title);
+});
+
+window.addEventListener('hashchange', () => render());
+await speak(wantedLanguage());
 render();

@@ -1,4 +1,6 @@
 // Builds DOM nodes from data without ever parsing strings as HTML, so debtor or API text cannot inject markup.
+import { dateTimeFormat, formatNumber } from './i18n.js';
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs ?? {})) {
@@ -39,15 +41,22 @@ export const field = (id, labelText, control, hint) => h('div', { class: 'field'
   hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
   control);
 
+/** A calendar date (YYYY-MM-DD) as the active locale writes it: "Mar 20, 2026", "20. März 2026". */
 export function formatDate(iso) {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return dateTimeFormat({ year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export const formatInstant = (iso) => iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+/** A moment, in the browser's time zone, as the active locale writes it. */
+export const formatInstant = (iso) => (iso ? dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '');
 
-export const humanize = (code) => String(code ?? '').replaceAll('_', ' ');
+/** A file size in kB or MB, as the active locale writes it ("12 kB", "10 Mo"). */
+export function formatBytes(bytes) {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? bytes / (1024 * 1024) : Math.max(1, Math.round(bytes / 1024));
+  return formatNumber(value, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: megabytes ? 1 : 0 });
+}
 
 /** Keeps focus and screen readers with the page the user just moved to. */
 export function announce(text) {

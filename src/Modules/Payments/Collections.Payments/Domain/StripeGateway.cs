@@ -24,7 +24,8 @@ internal sealed class StripeOptions
 
 internal sealed record CheckoutLine(string Name, long AmountMinor);
 
-internal sealed record CheckoutRequest(string AttemptId, string DebtorId, string Currency, IReadOnlyList<CheckoutLine> Lines, string SuccessUrl, string CancelUrl);
+/// <summary>Locale: Stripe's language for the page (en, de, fr, es, nl, it or auto); null leaves it to Stripe.</summary>
+internal sealed record CheckoutRequest(string AttemptId, string DebtorId, string Currency, IReadOnlyList<CheckoutLine> Lines, string SuccessUrl, string CancelUrl, string? Locale = null);
 
 internal sealed record CheckoutSessionCreated(string SessionId, string Url);
 
@@ -103,6 +104,7 @@ internal sealed class StripeGateway(StripeOptions options)
             },
             SuccessUrl = request.SuccessUrl,
             CancelUrl = request.CancelUrl,
+            Locale = request.Locale,
         }, new RequestOptions { IdempotencyKey = $"checkout-{request.AttemptId}" }, ct);
         return new CheckoutSessionCreated(session.Id, session.Url);
     }

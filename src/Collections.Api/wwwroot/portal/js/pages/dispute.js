@@ -1,40 +1,41 @@
 import { api, session } from '../api.js';
-import { h, field, errorBox, formatDate, formatInstant, humanize, busy } from '../dom.js';
+import { h, field, errorBox, formatDate, formatInstant, formatBytes, busy } from '../dom.js';
 import { format } from '../money.js';
-import { reasonText, allowedFiles, fileProblems, uploadAll } from './disputes.js';
+import { t, label } from '../i18n.js';
+import { reasonText, allowedFiles, maxBytes, fileProblems, uploadAll } from './disputes.js';
 
 export async function render(ctx, params, query, { navigate }) {
   const d = await api(`/disputes/${encodeURIComponent(params.id)}`);
   const live = d.status === 'open' || d.status === 'under_review';
   const reload = () => navigate(`#/disputes/${encodeURIComponent(d.id)}`);
   return h('div', {},
-    h('p', {}, h('a', { href: '#/disputes' }, '← All disputes')),
-    h('h1', {}, `Dispute ${d.number}`),
+    h('p', {}, h('a', { href: '#/disputes' }, t('dispute.back'))),
+    h('h1', {}, t('dispute.title', { number: d.number })),
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Invoice'), h('dd', {}, h('a', { href: `#/invoices/${encodeURIComponent(d.invoiceId)}` }, d.invoiceNumber)),
-      h('dt', {}, 'Status'), h('dd', { 'data-status': d.status }, humanize(d.status)),
-      h('dt', {}, 'Reason'), h('dd', {}, reasonText(d.reason)),
-      h('dt', {}, 'Amount in dispute'), h('dd', {}, format(d.disputed)),
-      h('dt', {}, 'Opened'), h('dd', {}, formatInstant(d.openedAt)),
-      live ? [h('dt', {}, 'We answer by'), h('dd', {}, formatDate(d.dueBy))] : null,
-      d.outcome ? [h('dt', {}, 'Outcome'), h('dd', {}, humanize(d.outcome))] : null,
-      d.resolutionNote ? [h('dt', {}, 'Our answer'), h('dd', {}, d.resolutionNote)] : null),
-    h('h2', {}, 'Your description'),
+      h('dt', {}, t('dispute.invoice')), h('dd', {}, h('a', { href: `#/invoices/${encodeURIComponent(d.invoiceId)}` }, d.invoiceNumber)),
+      h('dt', {}, t('dispute.status')), h('dd', { 'data-status': d.status }, label('status.dispute', d.status)),
+      h('dt', {}, t('dispute.reason')), h('dd', {}, reasonText(d.reason)),
+      h('dt', {}, t('dispute.amount')), h('dd', {}, format(d.disputed)),
+      h('dt', {}, t('dispute.opened')), h('dd', {}, formatInstant(d.openedAt)),
+      live ? [h('dt', {}, t('dispute.answerBy')), h('dd', {}, formatDate(d.dueBy))] : null,
+      d.outcome ? [h('dt', {}, t('dispute.outcome')), h('dd', {}, label('dispute.outcome', d.outcome))] : null,
+      d.resolutionNote ? [h('dt', {}, t('dispute.answer')), h('dd', {}, d.resolutionNote)] : null),
+    h('h2', {}, t('dispute.description')),
     h('p', {}, d.description),
-    h('h2', {}, 'Messages'),
+    h('h2', {}, t('dispute.messages')),
     d.messages.length
       ? h('ol', { class: 'thread' }, d.messages.map((m) => h('li', {}, h('p', { class: 'meta' }, `${m.author} – ${formatInstant(m.createdAt)}`), h('p', {}, m.body))))
-      : h('p', {}, 'No messages yet.'),
-    h('h2', {}, 'Evidence'),
+      : h('p', {}, t('dispute.noMessages')),
+    h('h2', {}, t('dispute.evidence')),
     d.attachments.length
-      ? h('ul', { 'data-list': 'attachments' }, d.attachments.map((a) => h('li', {}, downloadButton(d.id, a), ` (${Math.max(1, Math.round(a.sizeBytes / 1024))} KB)`)))
-      : h('p', {}, 'No files attached.'),
+      ? h('ul', { 'data-list': 'attachments' }, d.attachments.map((a) => h('li', {}, downloadButton(d.id, a), ' ', t('dispute.fileSize', { size: formatBytes(a.sizeBytes) }))))
+      : h('p', {}, t('dispute.noFiles')),
     live ? replyForm(d, reload) : null,
     live ? withdraw(d, reload) : null);
 }
 
 function downloadButton(disputeId, attachment) {
-  const button = h('button', { type: 'button', class: 'secondary' }, `Download ${attachment.fileName}`);
+  const button = h('button', { type: 'button', class: 'secondary' }, t('dispute.download', { name: attachment.fileName }));
   button.addEventListener('click', async () => {
     const response = await fetch(`/api/v1/disputes/${encodeURIComponent(disputeId)}/attachments/${encodeURIComponent(attachment.id)}`,
       { headers: { Authorization: `Bearer ${session.read()?.sessionToken}` } });
@@ -51,21 +52,21 @@ function replyForm(d, reload) {
   const body = h('textarea', { id: 'reply-body', maxlength: 4000 });
   const files = h('input', { type: 'file', id: 'reply-files', multiple: true, accept: allowedFiles });
   const message = h('div', { 'aria-live': 'assertive' });
-  const submit = h('button', { type: 'submit' }, 'Send');
+  const submit = h('button', { type: 'submit' }, t('dispute.reply.send'));
   const form = h('form', { class: 'panel', novalidate: true, 'aria-labelledby': 'reply-h' },
-    h('h2', { id: 'reply-h' }, 'Reply or add evidence'),
-    field('reply-body', 'Your message', body),
-    field('reply-files', 'Add files (optional)', files, 'PDF, PNG or JPEG, at most 10 MB each.'),
+    h('h2', { id: 'reply-h' }, t('dispute.reply.title')),
+    field('reply-body', t('dispute.reply.message'), body),
+    field('reply-files', t('dispute.reply.files'), files, t('dispute.reply.filesHint', { size: formatBytes(maxBytes) })),
     message, h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const problems = fileProblems(files.files, d.attachments.length);
-    if (!body.value.trim() && !files.files.length) problems.push('Write a message or choose a file.');
+    if (!body.value.trim() && !files.files.length) problems.push(t('dispute.reply.empty'));
     if (problems.length) {
       message.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('ul', {}, problems.map((p) => h('li', {}, p)))));
       return;
     }
-    const done = busy(submit, 'Sending…');
+    const done = busy(submit, t('common.sending'));
     try {
       if (body.value.trim()) await api(`/disputes/${encodeURIComponent(d.id)}/messages`, { method: 'POST', body: { body: body.value.trim() } });
       await uploadAll(d.id, files.files);
@@ -80,15 +81,15 @@ function replyForm(d, reload) {
 
 function withdraw(d, reload) {
   const message = h('div', { 'aria-live': 'assertive' });
-  const confirm = h('button', { type: 'button', hidden: true }, 'Yes, withdraw the dispute');
-  const start = h('button', { type: 'button', class: 'secondary' }, 'Withdraw this dispute');
+  const confirm = h('button', { type: 'button', hidden: true }, t('dispute.withdraw.confirm'));
+  const start = h('button', { type: 'button', class: 'secondary' }, t('dispute.withdraw.start'));
   start.addEventListener('click', () => {
     confirm.hidden = false;
-    message.replaceChildren(h('p', { class: 'notice' }, 'If you withdraw, the disputed amount becomes payable again and reminders resume for it.'));
+    message.replaceChildren(h('p', { class: 'notice' }, t('dispute.withdraw.notice')));
     confirm.focus();
   });
   confirm.addEventListener('click', async () => {
-    const done = busy(confirm, 'Withdrawing…');
+    const done = busy(confirm, t('common.withdrawing'));
     try {
       await api(`/disputes/${encodeURIComponent(d.id)}/withdraw`, { method: 'POST' });
       reload();
@@ -97,5 +98,6 @@ function withdraw(d, reload) {
       message.replaceChildren(errorBox(error));
     }
   });
-  return h('section', { class: 'panel', 'aria-labelledby': 'withdraw-h' }, h('h2', { id: 'withdraw-h' }, 'Resolved it another way?'), message, h('div', { class: 'actions' }, start, confirm));
+  return h('section', { class: 'panel', 'aria-labelledby': 'withdraw-h' },
+    h('h2', { id: 'withdraw-h' }, t('dispute.withdraw.title')), message, h('div', { class: 'actions' }, start, confirm));
 }

@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { h, formatDate, formatInstant } from '../dom.js';
 import { format } from '../money.js';
+import { t, tn } from '../i18n.js';
 import { openInvoices, totals, formatTotals, byDueDate } from '../invoices-data.js';
 
 export async function render(ctx) {
@@ -16,34 +17,39 @@ export async function render(ctx) {
   const disputed = totals(items, (i) => i.disputed);
 
   return h('div', {},
-    h('h1', {}, `Hello, ${ctx.me.name}`),
+    h('h1', {}, t('overview.greeting', { name: ctx.me.name })),
     h('div', { class: 'cards' },
-      card('total-due', 'Total due', formatTotals(totals(items, (i) => i.balance), ctx.currency), `${items.length} open ${items.length === 1 ? 'invoice' : 'invoices'}`),
-      card('overdue', 'Overdue', formatTotals(totals(overdue, (i) => i.balance), ctx.currency), overdue.length ? `${overdue.length} past the due date` : 'Nothing is overdue. Thank you.'),
-      card('savings', 'Early-payment savings', formatTotals(totals(savings, (i) => i.earlyPayment.discount), ctx.currency), savings.length ? 'Available if paid in time (see below)' : 'None available right now'),
-      [...disputed.values()].some((m) => m > 0) ? card('disputed', 'On hold under dispute', formatTotals(disputed, ctx.currency), 'Not collected while we look into it') : null),
+      card('total-due', t('overview.totalDue'), formatTotals(totals(items, (i) => i.balance), ctx.currency), tn('overview.openInvoices', items.length)),
+      card('overdue', t('overview.overdue'), formatTotals(totals(overdue, (i) => i.balance), ctx.currency),
+        overdue.length ? tn('overview.overdueCount', overdue.length) : t('overview.nothingOverdue')),
+      card('savings', t('overview.savings'), formatTotals(totals(savings, (i) => i.earlyPayment.discount), ctx.currency),
+        savings.length ? t('overview.savingsAvailable') : t('overview.savingsNone')),
+      [...disputed.values()].some((m) => m > 0) ? card('disputed', t('overview.disputed'), formatTotals(disputed, ctx.currency), t('overview.disputedNote')) : null),
     h('div', { class: 'actions' },
-      h('a', { class: 'button', href: '#/pay' }, 'Pay now'),
-      h('a', { href: '#/plan' }, 'Propose a payment plan'),
-      h('a', { href: '#/promise' }, 'Promise a payment date'),
-      h('a', { href: '#/disputes' }, 'Raise a dispute')),
+      h('a', { class: 'button', href: '#/pay' }, t('overview.payNow')),
+      h('a', { href: '#/plan' }, t('overview.proposePlan')),
+      h('a', { href: '#/promise' }, t('overview.promiseDate')),
+      h('a', { href: '#/disputes' }, t('overview.raiseDispute'))),
     savings.length ? h('section', { 'aria-labelledby': 'savings-h' },
-      h('h2', { id: 'savings-h' }, 'Save by paying early'),
-      h('ul', {}, savings.map((i) => h('li', {},
-        `Pay invoice ${i.number} in full by ${formatDate(i.earlyPayment.payBy)}: ${format(i.earlyPayment.amountToPay)} instead of ${format(i.balance)} (you save ${format(i.earlyPayment.discount)}).`)))) : null,
+      h('h2', { id: 'savings-h' }, t('overview.saveHeading')),
+      h('ul', {}, savings.map((i) => h('li', {}, t('overview.saveItem', {
+        number: i.number, date: formatDate(i.earlyPayment.payBy), amount: format(i.earlyPayment.amountToPay), balance: format(i.balance), discount: format(i.earlyPayment.discount),
+      }))))) : null,
     h('section', { 'aria-labelledby': 'next-h' },
-      h('h2', { id: 'next-h' }, 'What happens next'),
+      h('h2', { id: 'next-h' }, t('overview.nextHeading')),
       h('p', {}, whatNext(items, overdue)),
-      latest?.nextStepOn && items.length ? h('p', { 'data-next-step': '' }, `Our last message (${latest.subject}) said the next step would follow on ${formatDate(latest.nextStepOn)} if the overdue amount is still open then.`) : null),
+      latest?.nextStepOn && items.length
+        ? h('p', { 'data-next-step': '' }, t('overview.nextStep', { subject: latest.subject, date: formatDate(latest.nextStepOn) }))
+        : null),
     messages.length ? h('section', { 'aria-labelledby': 'messages-h' },
-      h('h2', { id: 'messages-h' }, 'Recent messages'),
+      h('h2', { id: 'messages-h' }, t('overview.messagesHeading')),
       h('ul', { 'data-list': 'messages' }, messages.slice(-3).reverse().map((m) => h('li', {}, h('span', { class: 'hint' }, formatInstant(m.sentAt ?? m.createdAt)), ' – ', m.subject)))) : null,
     h('section', { 'aria-labelledby': 'recent-h' },
-      h('h2', { id: 'recent-h' }, 'Recent events'),
+      h('h2', { id: 'recent-h' }, t('overview.eventsHeading')),
       activity.items.length
         ? h('ul', {}, activity.items.map((e) => h('li', {}, h('span', { class: 'hint' }, formatInstant(e.occurredAt)), ' – ', e.summary)))
-        : h('p', {}, 'Nothing yet.'),
-      h('p', {}, h('a', { href: '#/activity' }, 'See all activity'))));
+        : h('p', {}, t('common.nothingYet')),
+      h('p', {}, h('a', { href: '#/activity' }, t('overview.allActivity')))));
 }
 
 /** What Dunning wrote to the debtor, oldest first; an empty list when it cannot be read. */
@@ -65,12 +71,7 @@ function card(key, label, figure, note) {
 }
 
 function whatNext(items, overdue) {
-  if (!items.length) return 'You have no open invoices. There is nothing to do.';
-  if (overdue.length) {
-    const oldest = overdue[0];
-    return `Invoice ${oldest.number} was due on ${formatDate(oldest.dueDate)}. We will keep sending reminders about overdue invoices until they are paid, `
-      + 'a payment plan is agreed, a payment date is promised, or a dispute is raised. Each reminder says what comes next and when.';
-  }
-  const next = items[0];
-  return `The next invoice due is ${next.number}, on ${formatDate(next.dueDate)}. We only send a courtesy reminder shortly before that date.`;
+  if (!items.length) return t('overview.next.none');
+  if (overdue.length) return t('overview.next.overdue', { number: overdue[0].number, date: formatDate(overdue[0].dueDate) });
+  return t('overview.next.upcoming', { number: items[0].number, date: formatDate(items[0].dueDate) });
 }

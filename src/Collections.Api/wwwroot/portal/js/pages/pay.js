@@ -1,6 +1,7 @@
 import { api, newIdempotencyKey, ApiError } from '../api.js';
 import { h, errorBox, formatDate, busy } from '../dom.js';
-import { format, toMinor, parseMinor, formatMinor, plain } from '../money.js';
+import { format, toMinor, parseMinor, formatMinor, plain, editable } from '../money.js';
+import { t, language } from '../i18n.js';
 import { openInvoices, payableMinor, byDueDate } from '../invoices-data.js';
 
 export async function render(ctx, params, query) {
@@ -11,7 +12,7 @@ export async function render(ctx, params, query) {
   const rows = items.map((invoice) => payRow(invoice, preselected ? invoice.id === preselected : true));
   const totalLine = h('p', { class: 'total-line', 'aria-live': 'polite', 'data-total': '' });
   const message = h('div', { 'aria-live': 'assertive' });
-  const submit = h('button', { type: 'submit' }, 'Continue to secure payment');
+  const submit = h('button', { type: 'submit' }, t('pay.continue'));
   const idempotencyKey = newIdempotencyKey();
 
   const update = () => {
@@ -23,15 +24,15 @@ export async function render(ctx, params, query) {
       sums.set(row.invoice.currency, (sums.get(row.invoice.currency) ?? 0) + minor);
     }
     totalLine.textContent = chosen.length
-      ? `Total to pay: ${[...sums].map(([c, m]) => formatMinor(m, c)).join(' + ') || formatMinor(0, ctx.currency)}`
-      : 'Choose at least one invoice.';
+      ? t('pay.total', { amount: [...sums].map(([c, m]) => formatMinor(m, c)).join(' + ') || formatMinor(0, ctx.currency) })
+      : t('common.chooseInvoice');
   };
   rows.forEach((r) => r.onChange(update));
   update();
 
   const form = h('form', { novalidate: true, 'aria-labelledby': 'pay-h' },
-    h('fieldset', {}, h('legend', {}, 'Invoices to pay'),
-      h('p', { class: 'hint' }, 'Untick an invoice to leave it out, or change the amount to pay part of it. Parts on hold under a dispute are not included.'),
+    h('fieldset', {}, h('legend', {}, t('pay.invoicesLegend')),
+      h('p', { class: 'hint' }, t('pay.invoicesHint')),
       rows.map((r) => r.element)),
     totalLine, message,
     h('div', { class: 'actions' }, submit));
@@ -45,25 +46,26 @@ export async function render(ctx, params, query) {
       message.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('ul', {}, problems.map((p) => h('li', {}, p)))));
       return;
     }
-    const done = busy(submit, 'Opening secure payment…');
+    const done = busy(submit, t('pay.opening'));
     try {
-      const body = { invoices: chosen.map((r) => r.request()) };
+      // Stripe's page speaks the portal's language.
+      const body = { invoices: chosen.map((r) => r.request()), locale: language() };
       const checkout = await api('/payments/checkout', { method: 'POST', body, idempotencyKey });
       window.location.assign(checkout.checkoutUrl);
     } catch (error) {
       done();
       message.replaceChildren(error instanceof ApiError && error.status === 503
-        ? h('p', { class: 'notice', role: 'alert' }, 'Online payment is not available right now. Please pay by bank transfer using the details below.')
+        ? h('p', { class: 'notice', role: 'alert' }, t('pay.unavailableNow'))
         : errorBox(error));
     }
   });
 
   const bank = await bankTransfer(ctx);
   return h('div', {},
-    h('h1', { id: 'pay-h' }, 'Pay'),
-    !items.length ? h('p', { class: 'success' }, 'There is nothing to pay right now. Thank you.') : null,
+    h('h1', { id: 'pay-h' }, t('pay.title')),
+    !items.length ? h('p', { class: 'success' }, t('pay.nothing')) : null,
     items.length && online ? form : null,
-    items.length && !online ? h('p', { class: 'notice' }, 'Online card and bank debit payments are not available. Please pay by bank transfer using the details below.') : null,
+    items.length && !online ? h('p', { class: 'notice' }, t('pay.offline')) : null,
     bank);
 }
 
@@ -72,11 +74,12 @@ function payRow(invoice, checked) {
   const payable = payableMinor(invoice);
   const offer = invoice.earlyPayment && toMinor(invoice.disputed) === 0 ? invoice.earlyPayment : null;
   const box = h('input', { type: 'checkbox', id: `${id}-box`, checked, 'data-pay': invoice.id });
-  const amount = h('input', { type: 'text', inputmode: 'decimal', id: `${id}-amount`, value: plain(payable, invoice.currency), 'aria-describedby': `${id}-hint`, 'data-amount': invoice.id });
-  const hint = h('p', { class: 'hint', id: `${id}-hint` },
-    `Balance ${format(invoice.balance)}, due ${formatDate(invoice.dueDate)}.`,
-    toMinor(invoice.disputed) > 0 ? ` ${format(invoice.disputed)} is on hold under a dispute.` : '',
-    offer ? ` Paid in full by ${formatDate(offer.payBy)}, you pay ${format(offer.amountToPay)} (saving ${format(offer.discount)}).` : '');
+  const amount = h('input', { type: 'text', inputmode: 'decimal', id: `${id}-amount`, value: editable(payable, invoice.currency), 'aria-describedby': `${id}-hint`, 'data-amount': invoice.id });
+  const hint = h('p', { class: 'hint', id: `${id}-hint` }, [
+    t('pay.row.balance', { balance: format(invoice.balance), date: formatDate(invoice.dueDate) }),
+    toMinor(invoice.disputed) > 0 ? t('pay.row.disputed', { amount: format(invoice.disputed) }) : null,
+    offer ? t('pay.row.offer', { date: formatDate(offer.payBy), amount: format(offer.amountToPay), discount: format(offer.discount) }) : null,
+  ].filter(Boolean).join(' '));
   const typed = () => parseMinor(amount.value, invoice.currency);
   const full = () => typed() === payable;
   const row = {
@@ -84,8 +87,8 @@ function payRow(invoice, checked) {
     box,
     amount,
     element: h('div', { class: 'pay-row' },
-      h('div', {}, h('label', { class: 'check', for: box.id }, box, `Invoice ${invoice.number}`), hint),
-      h('div', {}, h('label', { for: amount.id }, `Amount for ${invoice.number}`), amount)),
+      h('div', {}, h('label', { class: 'check', for: box.id }, box, t('pay.row.invoice', { number: invoice.number })), hint),
+      h('div', {}, h('label', { for: amount.id }, t('pay.row.amount', { number: invoice.number })), amount)),
     toPay: () => (full() && offer ? toMinor(offer.amountToPay) : typed()),
     // Paying exactly balance − discount by the pay-by date is what settles an invoice with its early-payment discount.
     request: () => {
@@ -96,9 +99,9 @@ function payRow(invoice, checked) {
     onChange: (handler) => { box.addEventListener('change', handler); amount.addEventListener('input', handler); },
     problem: () => {
       const minor = typed();
-      if (minor === null) return `The amount for invoice ${invoice.number} is not a valid amount.`;
-      if (minor <= 0) return `The amount for invoice ${invoice.number} must be more than zero.`;
-      if (minor > payable) return `The amount for invoice ${invoice.number} cannot be more than ${formatMinor(payable, invoice.currency)}.`;
+      if (minor === null) return t('pay.problem.invalid', { number: invoice.number });
+      if (minor <= 0) return t('pay.problem.notPositive', { number: invoice.number });
+      if (minor > payable) return t('pay.problem.tooMuch', { number: invoice.number, max: formatMinor(payable, invoice.currency) });
       return null;
     },
   };
@@ -108,43 +111,41 @@ function payRow(invoice, checked) {
 }
 
 function validate(chosen) {
-  if (!chosen.length) return ['Choose at least one invoice to pay.'];
+  if (!chosen.length) return [t('pay.problem.none')];
   const problems = chosen.map((r) => r.problem()).filter(Boolean);
-  if (new Set(chosen.map((r) => r.invoice.currency)).size > 1) problems.push('Invoices in different currencies must be paid separately.');
+  if (new Set(chosen.map((r) => r.invoice.currency)).size > 1) problems.push(t('pay.problem.currencies'));
   return problems;
 }
 
 async function bankTransfer(ctx) {
-  const section = h('section', { 'aria-labelledby': 'bank-h', class: 'panel' }, h('h2', { id: 'bank-h' }, 'Pay by bank transfer'));
+  const section = h('section', { 'aria-labelledby': 'bank-h', class: 'panel' }, h('h2', { id: 'bank-h' }, t('pay.bank.title')));
   try {
     const instructions = await api(`/payments/instructions?currency=${encodeURIComponent(ctx.currency)}`);
     section.append(...describeInstructions(instructions, ctx.currency));
   } catch (error) {
     section.append(error instanceof ApiError && error.status === 404
-      ? h('p', {}, 'Please use the bank details printed on your invoice.')
+      ? h('p', {}, t('pay.bank.onInvoice'))
       : errorBox(error));
   }
-  section.append(h('p', {}, 'Please also quote your invoice numbers, so we can apply your payment to the right invoices quickly.'));
+  section.append(h('p', {}, t('pay.bank.quoteNumbers')));
   return section;
 }
 
-const instructionLabels = [
-  ['accountHolder', 'Account holder'],
-  ['bankName', 'Bank'],
-  ['iban', 'IBAN'],
-  ['bic', 'BIC / SWIFT'],
-  ['accountNumber', 'Account number'],
-  ['routingNumber', 'Routing number'],
-  ['paymentReference', 'Payment reference'],
-  ['notes', 'Notes'],
+const instructionLabels = () => [
+  ['accountHolder', t('pay.bank.accountHolder')],
+  ['bankName', t('pay.bank.bankName')],
+  ['iban', t('pay.bank.iban')],
+  ['bic', t('pay.bank.bic')],
+  ['accountNumber', t('pay.bank.accountNumber')],
+  ['routingNumber', t('pay.bank.routingNumber')],
+  ['paymentReference', t('pay.bank.paymentReference')],
+  ['notes', t('pay.bank.notes')],
 ];
 
 function describeInstructions(list, currency) {
   const mine = (Array.isArray(list) ? list : []).filter((i) => i.currency === currency);
-  if (!mine.length) return [h('p', {}, 'Please use the bank details printed on your invoice.')];
+  if (!mine.length) return [h('p', {}, t('pay.bank.onInvoice'))];
   return mine.map((i) => h('dl', { class: 'facts', 'data-bank': i.currency },
-    h('dt', {}, 'Currency'), h('dd', {}, i.currency),
-    instructionLabels.filter(([key]) => i[key]).flatMap(([key, text]) => [h('dt', {}, text), h('dd', {}, i[key])])));
+    h('dt', {}, t('pay.bank.currency')), h('dd', {}, i.currency),
+    instructionLabels().filter(([key]) => i[key]).flatMap(([key, text]) => [h('dt', {}, text), h('dd', {}, i[key])])));
 }
-
-export const loading = () => status('Loading…');

@@ -1,18 +1,19 @@
 import { h, field, busy, errorBox } from '../dom.js';
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 
 const messages = {
-  expired: ['This link has expired', 'Links to the portal are valid for a limited time. We can send a new link to the e-mail address we have on file for you.'],
-  revoked: ['This link is no longer valid', 'This link has been withdrawn, usually because a newer one was sent. Open the link in the most recent e-mail from us, or reply to that e-mail to ask for a new link.'],
-  invalid: ['This link is not valid', 'The link may have been cut off when it was copied. Open it directly from the e-mail, or reply to that e-mail to ask for a new link.'],
-  missing: ['Open the portal from your e-mail', 'To see your invoices, open the personal link in the e-mail you received from us. If you cannot find it, reply to any of our e-mails and we will send you a new link.'],
-  session: ['Your session has ended', 'For your security, sessions end after a few hours. Open the link from your e-mail again to continue.'],
-  'signed-out': ['You are signed out', 'Thank you. Open the link from your e-mail again whenever you want to come back.'],
-  error: ['We could not open the portal', 'Please try again in a few minutes.'],
+  expired: () => [t('signedOut.expired.title'), t('signedOut.expired.text')],
+  revoked: () => [t('signedOut.revoked.title'), t('signedOut.revoked.text')],
+  invalid: () => [t('signedOut.invalid.title'), t('signedOut.invalid.text')],
+  missing: () => [t('signedOut.missing.title'), t('signedOut.missing.text')],
+  session: () => [t('signedOut.session.title'), t('signedOut.session.text')],
+  'signed-out': () => [t('signedOut.signedOut.title'), t('signedOut.signedOut.text')],
+  error: () => [t('signedOut.error.title'), t('signedOut.error.text')],
 };
 
 export function render(reason, error, token) {
-  const [title, text] = messages[reason] ?? messages.invalid;
+  const [title, text] = (messages[reason] ?? messages.invalid)();
   const detail = reason === 'error' && error?.message ? error.message : null;
   return h('section', { class: 'panel', 'data-reason': reason },
     h('h1', {}, title),
@@ -21,20 +22,20 @@ export function render(reason, error, token) {
     reason === 'expired' && token ? newLinkForm(token) : null);
 }
 
-/** The expired link asks for a fresh one; the answer is the same whether or not anything was sent. */
+/** The expired link asks for a fresh one; the answer is the same whether or not anything was sent, so the portal words it. */
 function newLinkForm(token) {
   const email = h('input', { id: 'new-link-email', type: 'email', autocomplete: 'email', 'aria-describedby': 'new-link-email-hint' });
   const result = h('div', { 'aria-live': 'polite' });
-  const button = h('button', { type: 'submit' }, 'Send me a new link');
+  const button = h('button', { type: 'submit' }, t('signedOut.newLink.send'));
   const form = h('form', {
     onsubmit: async (event) => {
       event.preventDefault();
-      const done = busy(button, 'Sending…');
+      const done = busy(button, t('common.sending'));
       try {
-        const answer = await api('/portal/link-requests', {
+        await api('/portal/link-requests', {
           method: 'POST', anonymous: true, body: { token, email: email.value.trim() || null },
         });
-        form.replaceWith(h('p', { class: 'status', role: 'status' }, answer.message));
+        form.replaceWith(h('p', { class: 'status', role: 'status' }, t('signedOut.newLink.sent')));
       } catch (failure) {
         result.replaceChildren(errorBox(failure));
       } finally {
@@ -42,7 +43,7 @@ function newLinkForm(token) {
       }
     },
   },
-  field('new-link-email', 'Your e-mail address (optional)', email, 'Leave it empty to use the address of the person this link was sent to.'),
+  field('new-link-email', t('signedOut.newLink.email'), email, t('signedOut.newLink.emailHint')),
   button,
   result);
   return form;

@@ -22,7 +22,17 @@ namespace Collections.Payments.Features.Checkout;
 
 public sealed record CheckoutInvoiceRequest(string InvoiceId, decimal? Amount);
 
-public sealed record StartCheckoutRequest(string? DebtorId, IReadOnlyList<CheckoutInvoiceRequest>? Invoices, string? PaymentPlanId);
+/// <summary>
+/// Locale: the language of Stripe's checkout page, one of Stripe's values for the portal's languages (en, de, fr, es, nl,
+/// it) or auto (Stripe picks from the browser). Without one, the page speaks the debtor's language (for a portal session,
+/// its contact's if the contact has one) when that is one of those, else auto. (Left out of the request's fingerprint when
+/// absent, so a key stored before the field existed still matches its repeat.)
+/// </summary>
+public sealed record StartCheckoutRequest(
+    string? DebtorId,
+    IReadOnlyList<CheckoutInvoiceRequest>? Invoices,
+    string? PaymentPlanId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Locale = null);
 
 public sealed record CheckoutResponse(string AttemptId, string CheckoutUrl, MoneyDto Amount);
 
@@ -35,7 +45,8 @@ internal sealed record StartCheckoutCommand(StartCheckoutRequest Body, [property
 
 internal sealed record OpenCheckoutAttemptCommand(StartCheckoutRequest Body, [property: JsonIgnore] string IdempotencyKey) : IIdempotentCommand<OpenedCheckout>;
 
-internal sealed record OpenedCheckout(string AttemptId, string DebtorId, string Currency, long AmountMinor, IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<string> InvoiceIds);
+/// <summary>Locale is Stripe's for the page; it is kept with the attempt's stored answer, so a repeat asks Stripe for the same session.</summary>
+internal sealed record OpenedCheckout(string AttemptId, string DebtorId, string Currency, long AmountMinor, IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<string> InvoiceIds, string? Locale = null);
 
 internal sealed record RecordCheckoutSessionCommand(OpenedCheckout Attempt, string SessionId, string Url) : ICommand<bool>;
 
@@ -47,6 +58,8 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCo
         RuleFor(c => c.Body.Invoices).NotEmpty().When(c => c.Body.PaymentPlanId is null).WithMessage("Name the invoices to pay, or a payment plan.").OverridePropertyName("invoices");
         RuleFor(c => c.Body.Invoices).Empty().When(c => c.Body.PaymentPlanId is not null).WithMessage("A plan installment is paid on its own.").OverridePropertyName("invoices");
         RuleForEach(c => c.Body.Invoices).NoEmptyItems().OverridePropertyName("invoices");
+        RuleFor(c => c.Body.Locale).Must(l => l is null || PortalLanguages.StripeLocales.Contains(l, StringComparer.Ordinal))
+            .WithMessage($"Use one of {string.Join(", ", PortalLanguages.StripeLocales)}, or leave it out.").OverridePropertyName("locale");
         RuleForEach(c => c.Body.Invoices).ChildRules(i =>
         {
             i.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);
@@ -66,7 +79,7 @@ internal sealed class StartCheckoutHandler(IMediator mediator, StripeGateway str
 
         var attempt = await mediator.Send(new OpenCheckoutAttemptCommand(command.Body, command.IdempotencyKey), cancellationToken);
         var session = await stripe.CreateCheckoutAsync(new CheckoutRequest(attempt.AttemptId, attempt.DebtorId, attempt.Currency, attempt.Lines,
-            portal.Page($"pay/success?attempt={attempt.AttemptId}").ToString(), portal.Page($"pay/cancel?attempt={attempt.AttemptId}").ToString()), cancellationToken);
+            portal.Page($"pay/success?attempt={attempt.AttemptId}").ToString(), portal.Page($"pay/cancel?attempt={attempt.AttemptId}").ToString(), attempt.Locale), cancellationToken);
         await mediator.Send(new RecordCheckoutSessionCommand(attempt, session.SessionId, session.Url), cancellationToken);
         return new CheckoutResponse(attempt.AttemptId, session.Url, MoneyDto.Of(attempt.AmountMinor, attempt.Currency));
     }
@@ -102,10 +115,7 @@ internal sealed class OpenCheckoutAttemptHandler(DbSession db, CallerContext cal
     public async Task<OpenedCheckout> Handle(OpenCheckoutAttemptCommand command, CancellationToken cancellationToken)
     {
         var debtorId = DebtorOf(command.Body);
-        if (await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) is null)
-        {
-            throw new NotFoundException("Debtor", debtorId);
-        }
+        var debtor = await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) ?? throw new NotFoundException("Debtor", debtorId);
 
         var (currency, items, lines) = command.Body.PaymentPlanId is { } planId
             ? await InstallmentAsync(debtorId, planId, cancellationToken)
@@ -118,7 +128,14 @@ internal sealed class OpenCheckoutAttemptHandler(DbSession db, CallerContext cal
         var amount = lines.Sum(l => l.AmountMinor);
         var attemptId = Ids.New("pat", time);
         await db.ExecuteAsync(InsertSql, new { Id = attemptId, DebtorId = debtorId, Currency = currency, AmountMinor = amount, ItemsJson = JsonSerializer.Serialize(items), command.Body.PaymentPlanId, Now = time.GetUtcNow() }, cancellationToken);
-        return new OpenedCheckout(attemptId, debtorId, currency, amount, lines, items.Select(i => i.InvoiceId).ToList());
+        return new OpenedCheckout(attemptId, debtorId, currency, amount, lines, items.Select(i => i.InvoiceId).ToList(), command.Body.Locale ?? LocaleFor(debtor));
+    }
+
+    /// <summary>The page in the debtor's language (a session's contact's first) when the portal speaks it; else Stripe picks.</summary>
+    private string LocaleFor(DebtorDto debtor)
+    {
+        var contact = caller.Current.IsDebtor ? debtor.Contacts.FirstOrDefault(c => c.Id == caller.Current.ContactId) : null;
+        return PortalLanguages.StripeLocaleOf(PortalLanguages.Choose(contact?.Language, debtor.Language));
     }
 
     private string DebtorOf(StartCheckoutRequest body)
@@ -189,7 +206,7 @@ internal sealed class StartCheckoutEndpoint : IEndpoint
             .RequiresIdempotencyKey()
             .WithName("StartCheckout")
             .WithSummary("Start a Stripe checkout")
-            .WithDescription("Open a Stripe Checkout page (card, or bank debit for USD/EUR) for invoices or a plan's next installment. Requires an Idempotency-Key header; 503 when Stripe is not configured.")
+            .WithDescription("Open a Stripe Checkout page (card, or bank debit for USD/EUR) for invoices or a plan's next installment, in the locale asked for (locale: en, de, fr, es, nl, it or auto; any other value is a 400), else in the debtor's language when it is one of those, else auto. Requires an Idempotency-Key header; 503 when Stripe is not configured.")
             .Produces<CheckoutResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
