@@ -83,7 +83,7 @@ internal static class ProblemTitles
         return entries
             .Where(e => (e.Quality ?? 1) > 0)
             .OrderByDescending(e => e.Quality ?? 1)
-            .Select(e => PortalLanguages.BaseOf(e.Value.Value))
+            .Select(e => DebtorLanguages.BaseOf(e.Value.Value))
             .FirstOrDefault(language => language is not null);
     }
 

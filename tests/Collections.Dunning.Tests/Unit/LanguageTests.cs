@@ -13,6 +13,10 @@ public sealed partial class LanguageTests
 
     public static IEnumerable<string> Translations() => Languages.All.Keys.Where(k => k != "en").Order();
 
+    [Test]
+    public void TheLanguagesMessagesAreWrittenIn_AreThoseThePortalSpeaks() =>
+        Assert.That(Languages.All.Keys, Is.EquivalentTo(Collections.SharedKernel.Portal.DebtorLanguages.Supported));
+
     [TestCaseSource(nameof(Translations))]
     public void Phrases_AreExactlyTheEnglishOnes_WithTheSameValues(string code)
     {

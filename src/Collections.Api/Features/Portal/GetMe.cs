@@ -38,7 +38,7 @@ internal sealed class GetMeHandler(DbSession db, CallerContext caller, IMediator
             expires = rows.Count == 0 ? null : rows[0];
             var debtor = await mediator.Send(new GetDebtorQuery(who.DebtorId!), cancellationToken);
             var contact = debtor?.Contacts.FirstOrDefault(c => c.Id == who.ContactId);
-            language = PortalLanguages.Choose(contact?.Language, debtor?.Language) ?? PortalLanguages.Default;
+            language = DebtorLanguages.Choose(contact?.Language, debtor?.Language) ?? DebtorLanguages.Default;
         }
 
         return new MeResponse(who.Id, who.Name, who.Role, who.DebtorId, who.ContactId, expires, !string.IsNullOrWhiteSpace(configuration["Stripe:SecretKey"]),

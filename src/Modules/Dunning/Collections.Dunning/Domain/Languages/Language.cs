@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Collections.SharedKernel.Portal;
 
 namespace Collections.Dunning.Domain.Languages;
 
@@ -17,7 +17,7 @@ internal sealed record Language(string Code, IReadOnlyDictionary<string, string>
 /// language (de), else the creditor's default (`Dunning:DefaultLanguage`), else English. A tag Collections has no words
 /// for (pt, or a malformed one) falls through the same chain; it never fails a message.
 /// </summary>
-internal static partial class Languages
+internal static class Languages
 {
     public const string Fallback = "en";
 
@@ -27,7 +27,7 @@ internal static partial class Languages
     }.ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A tag templates may be written for: a supported language, with or without a region (de, de-AT).</summary>
-    public static bool IsSupported(string? tag) => tag is not null && Tag().IsMatch(tag) && All.ContainsKey(BaseOf(tag));
+    public static bool IsSupported(string? tag) => DebtorLanguages.Normalize(tag) is not null;
 
     public static bool IsEnglish(string tag) => BaseOf(tag) == Fallback;
 
@@ -55,11 +55,7 @@ internal static partial class Languages
     public static Language For(string? tag, string defaultLanguage) => All[BaseOf(Chain(tag, defaultLanguage)[0])];
 
     /// <summary>de-at → de-AT, DE → de: one spelling per tag, so a template is found whichever way the ERP wrote it.</summary>
-    public static string Normalize(string tag)
-    {
-        var parts = tag.Split('-');
-        return string.Join('-', parts.Select((p, i) => i == 0 ? p.ToLowerInvariant() : p.Length == 2 ? p.ToUpperInvariant() : p));
-    }
+    public static string Normalize(string tag) => DebtorLanguages.Normalize(tag) ?? tag;
 
     public static string BaseOf(string tag) => tag.Split('-')[0].ToLowerInvariant();
 
@@ -70,7 +66,7 @@ internal static partial class Languages
     /// </summary>
     public static CultureInfo CultureFor(string? tag, Language language, string countryCode)
     {
-        if (tag is not null && Tag().IsMatch(tag) && BaseOf(tag) == language.Code && tag.Contains('-') && Known(tag) is { IsNeutralCulture: false } exact)
+        if (DebtorLanguages.Normalize(tag) is { } normal && BaseOf(normal) == language.Code && normal.Contains('-') && Known(normal) is { IsNeutralCulture: false } exact)
         {
             return exact;
         }
@@ -89,7 +85,4 @@ internal static partial class Languages
             return null;
         }
     }
-
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
-    private static partial Regex Tag();
 }

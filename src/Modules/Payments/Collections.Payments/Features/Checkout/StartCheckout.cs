@@ -58,8 +58,8 @@ internal sealed class StartCheckoutValidator : AbstractValidator<StartCheckoutCo
         RuleFor(c => c.Body.Invoices).NotEmpty().When(c => c.Body.PaymentPlanId is null).WithMessage("Name the invoices to pay, or a payment plan.").OverridePropertyName("invoices");
         RuleFor(c => c.Body.Invoices).Empty().When(c => c.Body.PaymentPlanId is not null).WithMessage("A plan installment is paid on its own.").OverridePropertyName("invoices");
         RuleForEach(c => c.Body.Invoices).NoEmptyItems().OverridePropertyName("invoices");
-        RuleFor(c => c.Body.Locale).Must(l => l is null || PortalLanguages.StripeLocales.Contains(l, StringComparer.Ordinal))
-            .WithMessage($"Use one of {string.Join(", ", PortalLanguages.StripeLocales)}, or leave it out.").OverridePropertyName("locale");
+        RuleFor(c => c.Body.Locale).Must(l => l is null || DebtorLanguages.StripeLocales.Contains(l, StringComparer.Ordinal))
+            .WithMessage($"Use one of {string.Join(", ", DebtorLanguages.StripeLocales)}, or leave it out.").OverridePropertyName("locale");
         RuleForEach(c => c.Body.Invoices).ChildRules(i =>
         {
             i.RuleFor(x => x.InvoiceId).NotEmpty().MaximumLength(40);
@@ -135,7 +135,7 @@ internal sealed class OpenCheckoutAttemptHandler(DbSession db, CallerContext cal
     private string LocaleFor(DebtorDto debtor)
     {
         var contact = caller.Current.IsDebtor ? debtor.Contacts.FirstOrDefault(c => c.Id == caller.Current.ContactId) : null;
-        return PortalLanguages.StripeLocaleOf(PortalLanguages.Choose(contact?.Language, debtor.Language));
+        return DebtorLanguages.StripeLocaleOf(DebtorLanguages.Choose(contact?.Language, debtor.Language));
     }
 
     private string DebtorOf(StartCheckoutRequest body)

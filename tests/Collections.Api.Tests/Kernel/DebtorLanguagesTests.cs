@@ -2,7 +2,7 @@ using Collections.SharedKernel.Portal;
 
 namespace Collections.Api.Tests.Kernel;
 
-public sealed class PortalLanguagesTests
+public sealed class DebtorLanguagesTests
 {
     [TestCase("de", "de")]
     [TestCase("de-AT", "de-AT")]
@@ -18,12 +18,12 @@ public sealed class PortalLanguagesTests
     [TestCase(null, null)]
     [TestCase("de;q=0.5", null)]
     public void Normalize_KeepsTheRegion_WhenThePortalSpeaksTheBase(string? tag, string? expected) =>
-        Assert.That(PortalLanguages.Normalize(tag), Is.EqualTo(expected));
+        Assert.That(DebtorLanguages.Normalize(tag), Is.EqualTo(expected));
 
     [TestCase("de-AT", "de")]
     [TestCase("pl", null)]
     public void BaseOf_PicksTheCatalog(string tag, string? expected) =>
-        Assert.That(PortalLanguages.BaseOf(tag), Is.EqualTo(expected));
+        Assert.That(DebtorLanguages.BaseOf(tag), Is.EqualTo(expected));
 
     [TestCase("fr", "de", "fr")]
     [TestCase(null, "de-CH", "de-CH")]
@@ -31,16 +31,16 @@ public sealed class PortalLanguagesTests
     [TestCase("pt", "de", null)]
     [TestCase(null, "pl", null)]
     public void Choose_PrefersTheContactsLanguage_ThenTheDebtors(string? contact, string? debtor, string? expected) =>
-        Assert.That(PortalLanguages.Choose(contact, debtor), Is.EqualTo(expected));
+        Assert.That(DebtorLanguages.Choose(contact, debtor), Is.EqualTo(expected));
 
     [TestCase("de-AT", "de")]
     [TestCase("en", "en")]
     [TestCase("pt-BR", "auto")]
     [TestCase(null, "auto")]
     public void StripeLocaleOf_IsTheBase_ElseAuto(string? tag, string expected) =>
-        Assert.That(PortalLanguages.StripeLocaleOf(tag), Is.EqualTo(expected));
+        Assert.That(DebtorLanguages.StripeLocaleOf(tag), Is.EqualTo(expected));
 
     [Test]
     public void StripeLocales_AreThePortalsLanguagesAndAuto() =>
-        Assert.That(PortalLanguages.StripeLocales, Is.EquivalentTo(new[] { "en", "de", "fr", "es", "nl", "it", "auto" }));
+        Assert.That(DebtorLanguages.StripeLocales, Is.EquivalentTo(new[] { "en", "de", "fr", "es", "nl", "it", "auto" }));
 }

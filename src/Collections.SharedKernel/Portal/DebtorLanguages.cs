@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 namespace Collections.SharedKernel.Portal;
 
 /// <summary>
-/// The languages the debtor portal speaks, and how a language tag (a debtor's, a contact's, an Accept-Language entry)
-/// maps onto them: the base language picks the portal's catalog, the whole tag is kept for formatting ("de-AT" formats
+/// The languages Collections speaks to debtors — the portal's catalogs, the wording of every message (Dunning's
+/// `Domain/Languages/`), Stripe Checkout's locale — and how a language tag (a debtor's, a contact's, an
+/// Accept-Language entry) maps onto them: the base language picks the portal's catalog, the whole tag is kept for formatting ("de-AT" formats
 /// numbers and dates as in Austria), and a tag whose base the portal does not speak maps to nothing.
 /// </summary>
-public static partial class PortalLanguages
+public static partial class DebtorLanguages
 {
     /// <summary>What the portal falls back to.</summary>
     public const string Default = "en";
@@ -15,7 +16,7 @@ public static partial class PortalLanguages
     /// <summary>Stripe Checkout's own word for "pick from the browser".</summary>
     public const string StripeAuto = "auto";
 
-    /// <summary>The base languages of the portal's catalogs (wwwroot/portal/i18n/{language}.json).</summary>
+    /// <summary>The base languages: the portal's catalogs (wwwroot/portal/i18n/{language}.json) and Dunning's wording.</summary>
     public static readonly IReadOnlyList<string> Supported = ["en", "de", "fr", "es", "nl", "it"];
 
     /// <summary>The values a checkout request may name as its locale: Stripe's values for the portal's languages, and auto.</summary>
