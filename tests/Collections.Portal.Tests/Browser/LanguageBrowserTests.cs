@@ -51,6 +51,25 @@ public sealed class LanguageBrowserTests : PortalBrowserFixture
         await Expect(Page.Locator("table[data-table=invoices] tbody tr").First).ToContainTextAsync("Tage überfällig");
     }
 
+    [TestCase("de", "Rechnungen", "Bezahlen", "Ratenplan", "Zahlungszusage")]
+    [TestCase("fr", "Factures", "Payer", "Échéancier", "Promesse de paiement")]
+    public async Task LongerWording_At375PixelsWide_FitsWithoutSideways_OnEveryPage(string language, params string[] pages)
+    {
+        var debtorId = await DebtorSpeaking(language);
+        await Page.SetViewportSizeAsync(375, 812);
+        await Page.GotoAsync(await MagicLink(debtorId));
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        Assert.That(await Page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(375), "overview");
+
+        foreach (var name in pages)
+        {
+            await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+            await Expect(Heading).ToBeVisibleAsync();
+            Assert.That(await Page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(375), name);
+            await Screenshot($"{language}-{name}-375");
+        }
+    }
+
     [Test]
     public async Task GermanDebtor_TypesAmountsTheGermanWay_AndIsToldInGermanWhatIsWrong()
     {
