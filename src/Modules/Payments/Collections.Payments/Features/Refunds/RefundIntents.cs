@@ -59,7 +59,7 @@ internal sealed record RefundIntentRow
 /// </summary>
 internal sealed record OpenRefundIntentCommand(string PaymentId, long AmountMinor, string Reason, string RequestKey) : ICommand<RefundIntentRow>;
 
-internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, PaymentReversals reversals, DebtorLock locks, TimeProvider time)
+internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, RefundBook refunds, DebtorLock locks, TimeProvider time)
     : IRequestHandler<OpenRefundIntentCommand, RefundIntentRow>
 {
     private const string InsertSql = """
@@ -80,7 +80,7 @@ internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, Pa
 
         payment = (await book.FindAsync(payment.Id, cancellationToken))!;
         var currency = Currency.Of(payment.Currency);
-        var refundable = payment.RefundableMinor - await reversals.PendingRefundsMinorAsync(payment.Id, cancellationToken);
+        var refundable = payment.RefundableMinor - await refunds.PendingRefundsMinorAsync(payment.Id, cancellationToken);
         if (command.AmountMinor > refundable)
         {
             throw new BusinessRuleException($"At most {new Money(Math.Max(refundable, 0), currency)} of payment {payment.Id} can be refunded"
@@ -95,7 +95,7 @@ internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, Pa
         }
         else
         {
-            await reversals.RefundAsync(payment, command.AmountMinor, command.Reason, id, null, cancellationToken);
+            await refunds.RefundAsync(payment, command.AmountMinor, command.Reason, id, null, cancellationToken);
         }
 
         await db.ExecuteAsync(InsertSql, new
@@ -115,7 +115,7 @@ internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, Pa
 /// <summary>Last step, in its own transaction: what Stripe answered is booked once, whoever (request or reconciler) got the answer.</summary>
 internal sealed record FinishRefundIntentCommand(string IntentId, string? StripeRefundId, string? Refusal) : ICommand<RefundIntentRow>;
 
-internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, PaymentReversals reversals, DebtorLock locks, IMediator mediator, TimeProvider time)
+internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, RefundBook refunds, DebtorLock locks, IMediator mediator, TimeProvider time)
     : IRequestHandler<FinishRefundIntentCommand, RefundIntentRow>
 {
     private const string FinishSql = """
@@ -137,7 +137,7 @@ internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, 
         if (command.StripeRefundId is { } stripeRefundId)
         {
             await db.ExecuteAsync(FinishSql, new { Id = intent.Id, Status = RefundIntentStatuses.Done, Outcome = Text.Clip($"Stripe refund {stripeRefundId}", RefundIntentRow.OutcomeLength), Now = time.GetUtcNow() }, cancellationToken);
-            await reversals.RefundAsync((await book.FindAsync(payment.Id, cancellationToken))!, intent.AmountMinor, intent.Reason, intent.Id, stripeRefundId, cancellationToken);
+            await refunds.RefundAsync((await book.FindAsync(payment.Id, cancellationToken))!, intent.AmountMinor, intent.Reason, intent.Id, stripeRefundId, cancellationToken);
         }
         else
         {
