@@ -15,6 +15,7 @@ public static class PaymentPlansModule
         services.Configure<PlanPolicyOptions>(configuration.GetSection(PlanPolicyOptions.Section));
         services.Configure<PlanEvaluationOptions>(configuration.GetSection(PlanEvaluationOptions.Section));
         services.AddScoped<PlanStore>();
+        services.AddScoped<PlanEligibility>();
         services.AddScoped<PlanDrafter>();
         services.AddScoped<PlanLifecycle>();
         services.AddScoped<PlanReceipts>();
