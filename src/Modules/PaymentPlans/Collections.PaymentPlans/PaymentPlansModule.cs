@@ -1,5 +1,6 @@
 using Collections.PaymentPlans.Domain;
 using Collections.PaymentPlans.Features.Evaluations;
+using Collections.PaymentPlans.Features.Plans;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

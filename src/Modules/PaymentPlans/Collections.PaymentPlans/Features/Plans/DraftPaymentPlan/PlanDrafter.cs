@@ -1,4 +1,5 @@
 using Collections.Invoicing.Contracts;
+using Collections.PaymentPlans.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
@@ -6,9 +7,7 @@ using Collections.SharedKernel.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
 
-namespace Collections.PaymentPlans.Domain;
-
-internal sealed record PlanTerms(IReadOnlyList<string> InvoiceIds, int InstallmentCount, string Frequency, DateOnly FirstPaymentDate, MoneyDto? DownPayment);
+namespace Collections.PaymentPlans.Features.Plans;
 
 internal sealed record PlanDraft(
     string DebtorId,
