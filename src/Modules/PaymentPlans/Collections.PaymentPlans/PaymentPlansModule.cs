@@ -1,6 +1,7 @@
 using Collections.PaymentPlans.Domain;
 using Collections.PaymentPlans.Features.Evaluations;
 using Collections.PaymentPlans.Features.Plans;
+using Collections.PaymentPlans.Features.Tracking;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
