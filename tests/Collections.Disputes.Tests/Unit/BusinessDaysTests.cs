@@ -1,4 +1,4 @@
-using Collections.Disputes.Domain;
+using Collections.Disputes.Features.Disputes;
 
 namespace Collections.Disputes.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using Collections.PaymentPlans.Domain;
+using Collections.PaymentPlans.Features.Plans;
 using Collections.SharedKernel.Security;
 
 namespace Collections.PaymentPlans.Tests.Unit;

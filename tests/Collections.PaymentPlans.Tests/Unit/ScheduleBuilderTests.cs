@@ -1,4 +1,4 @@
-using Collections.PaymentPlans.Domain;
+using Collections.PaymentPlans.Features.Plans;
 
 namespace Collections.PaymentPlans.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using Collections.Payments.Domain;
+using Collections.Payments.Features.Refunds;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Microsoft.Extensions.DependencyInjection;

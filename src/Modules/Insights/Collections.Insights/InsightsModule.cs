@@ -1,5 +1,6 @@
 using Collections.Insights.Dashboard;
 using Collections.Insights.Domain;
+using Collections.Insights.Features.Alerts;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

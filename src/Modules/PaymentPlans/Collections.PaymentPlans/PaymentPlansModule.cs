@@ -1,5 +1,7 @@
 using Collections.PaymentPlans.Domain;
 using Collections.PaymentPlans.Features.Evaluations;
+using Collections.PaymentPlans.Features.Plans;
+using Collections.PaymentPlans.Features.Tracking;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +17,7 @@ public static class PaymentPlansModule
         services.Configure<PlanPolicyOptions>(configuration.GetSection(PlanPolicyOptions.Section));
         services.Configure<PlanEvaluationOptions>(configuration.GetSection(PlanEvaluationOptions.Section));
         services.AddScoped<PlanStore>();
+        services.AddScoped<PlanEligibility>();
         services.AddScoped<PlanDrafter>();
         services.AddScoped<PlanLifecycle>();
         services.AddScoped<PlanReceipts>();

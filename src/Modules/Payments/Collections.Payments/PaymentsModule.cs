@@ -18,8 +18,9 @@ public static class PaymentsModule
         services.AddSingleton<StripeGateway>();
         services.AddScoped<DebtorLock>();
         services.AddScoped<PaymentBook>();
-        services.AddScoped<PaymentReversals>();
+        services.AddScoped<RefundBook>();
         services.AddScoped<AttemptSettlement>();
+        services.AddScoped<Chargebacks>();
         services.AddScoped<RefundSettlement>();
         services.AddSingleton<RefundReconciler>();
         services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());

@@ -21,6 +21,8 @@ internal sealed record NewPayment(
 /// <summary>
 /// Writes payments and their allocations. Balances change only through Invoicing's allocation commands, in the
 /// caller's transaction; the allocation rows here remember what each payment did so it can be undone newest first.
+/// Shared: payments are recorded by <c>POST /payments</c> and by a settled checkout, applied by credit application and a
+/// won chargeback, reversed by refunds and chargebacks, and read by every use case that shows a payment.
 /// </summary>
 internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider time)
 {
@@ -38,29 +40,23 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
         VALUES (@Id, @PaymentId, @DebtorId, @ItemId, @AmountMinor, @DiscountMinor, 0, @Source, @Now)
         """;
 
-    private const string FindSql = "SELECT " + PaymentRow.Columns + " FROM payments_payments WHERE id = @Id";
+    private const string PaymentByIdSql = "SELECT " + PaymentRow.Columns + " FROM payments_payments WHERE id = @Id";
 
-    private const string AllocationsSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id = @PaymentId ORDER BY id";
-
-    private const string AllocationsOfSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id IN @Ids ORDER BY payment_id, id";
+    private const string AllocationsOfPaymentSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id = @PaymentId ORDER BY id";
 
     // The counter row's lock is held to the commit, so a change numbered later can never become visible before one numbered earlier.
-    private const string ChangedSql = """
+    private const string NextFeedPositionSql = """
         UPDATE payments_feed_sequence SET last_seq = last_seq + 1 WHERE id = 1;
         UPDATE payments_payments SET feed_seq = (SELECT last_seq FROM payments_feed_sequence WHERE id = 1) WHERE id = @Id;
         """;
 
-    private const string ReverseRowSql = "UPDATE payments_allocations SET reversed_minor = reversed_minor + @AmountMinor WHERE id = @Id AND amount_minor - reversed_minor >= @AmountMinor";
+    private const string ReverseAllocationRowSql = "UPDATE payments_allocations SET reversed_minor = reversed_minor + @AmountMinor WHERE id = @Id AND amount_minor - reversed_minor >= @AmountMinor";
 
     public async Task<PaymentRow?> FindAsync(string id, CancellationToken ct) =>
-        await db.QuerySingleOrDefaultAsync<PaymentRow>(FindSql, new { Id = id }, ct);
+        await db.QuerySingleOrDefaultAsync<PaymentRow>(PaymentByIdSql, new { Id = id }, ct);
 
     public async Task<IReadOnlyList<AllocationRow>> AllocationsAsync(string paymentId, CancellationToken ct) =>
-        await db.QueryAsync<AllocationRow>(AllocationsSql, new { PaymentId = paymentId }, ct);
-
-    /// <summary>The allocations of a page of payments, in one query per thousand.</summary>
-    public async Task<ILookup<string, AllocationRow>> AllocationsOfAsync(IReadOnlyCollection<string> paymentIds, CancellationToken ct) =>
-        (await db.QueryByIdsAsync<AllocationRow>(AllocationsOfSql, paymentIds, ids => new { Ids = ids }, ct)).ToLookup(a => a.PaymentId);
+        await db.QueryAsync<AllocationRow>(AllocationsOfPaymentSql, new { PaymentId = paymentId }, ct);
 
     /// <summary>Records a payment and applies it as planned; publishes PaymentSucceeded with what it did.</summary>
     public async Task<string> RecordAsync(NewPayment payment, AllocationPlan plan, CancellationToken ct)
@@ -98,7 +94,7 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
     }
 
     /// <summary>Puts the payment at the end of the change feed (`GET /payments`): call after every change to it.</summary>
-    public Task ChangedAsync(string paymentId, CancellationToken ct) => db.ExecuteAsync(ChangedSql, new { Id = paymentId }, ct);
+    public Task ChangedAsync(string paymentId, CancellationToken ct) => db.ExecuteAsync(NextFeedPositionSql, new { Id = paymentId }, ct);
 
     public async Task<PaymentAllocationDto> ApplyAsync(string paymentId, string debtorId, string currency, PlannedAllocation allocation, DateOnly appliedOn, string source, CancellationToken ct)
     {
@@ -130,7 +126,7 @@ internal sealed class PaymentBook(DbSession db, IMediator mediator, TimeProvider
 
             var take = Math.Min(remaining, allocation.ActiveMinor);
             await mediator.Send(new ReverseAllocationCommand(allocation.ItemId, take, payment.Currency, PaymentSource, payment.Id, reason), ct);
-            if (await db.ExecuteAsync(ReverseRowSql, new { allocation.Id, AmountMinor = take }, ct) == 0)
+            if (await db.ExecuteAsync(ReverseAllocationRowSql, new { allocation.Id, AmountMinor = take }, ct) == 0)
             {
                 throw new ConflictException($"Payment {payment.Id} changed while it was being reversed. Retry the request.");
             }

@@ -19,7 +19,7 @@ internal sealed class AcknowledgeAlertHandler(DbSession db, CallerContext caller
         UPDATE insights_alerts SET acknowledged_at = @Now, acknowledged_by = @By WHERE id = @AlertId AND acknowledged_at IS NULL
         """;
 
-    private const string FindSql = "SELECT " + ListAlertsHandler.Columns + " FROM insights_alerts WHERE id = @AlertId";
+    private const string FindSql = "SELECT " + AlertRow.Columns + " FROM insights_alerts WHERE id = @AlertId";
 
     public async Task<AlertResponse> Handle(AcknowledgeAlertCommand command, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace Collections.PaymentPlans.Features.Plans;
 internal sealed record ApprovePaymentPlanCommand(string PlanId) : ICommand<PaymentPlanResponse>;
 
 /// <summary>The invoices are checked again: a balance that moved since the proposal would make the schedule wrong.</summary>
-internal sealed class ApprovePaymentPlanHandler(PlanStore store, PlanDrafter drafter, PlanLifecycle lifecycle) : IRequestHandler<ApprovePaymentPlanCommand, PaymentPlanResponse>
+internal sealed class ApprovePaymentPlanHandler(PlanStore store, PlanEligibility eligibility, PlanLifecycle lifecycle) : IRequestHandler<ApprovePaymentPlanCommand, PaymentPlanResponse>
 {
     public async Task<PaymentPlanResponse> Handle(ApprovePaymentPlanCommand command, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class ApprovePaymentPlanHandler(PlanStore store, PlanDrafter dra
             throw new ConflictException($"Payment plan {loaded.Plan.Id} is {loaded.Plan.Status}; only a proposed plan can be approved.");
         }
 
-        var items = await drafter.EligibleItemsAsync(loaded.InvoiceIds, loaded.Plan.Id, cancellationToken);
+        var items = await eligibility.EligibleItemsAsync(loaded.InvoiceIds, loaded.Plan.Id, cancellationToken);
         foreach (var planned in loaded.Invoices)
         {
             if (items.First(i => i.Id == planned.InvoiceId).BalanceMinor != planned.AmountMinor)

@@ -1,3 +1,4 @@
+using Collections.Invoicing.Contracts;
 using Collections.Payments.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
@@ -10,6 +11,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Payments.Features.Payments;
+
+/// <summary>
+/// A page of the change feed. NextCursor: the next page, null once caught up. ResumeCursor: always set; poll with it later
+/// to get what changed since (docs/payments.md, "The change feed").
+/// </summary>
+public sealed record PaymentFeedPage(IReadOnlyList<PaymentResponse> Items, string? NextCursor, string ResumeCursor);
 
 internal sealed record ListPaymentsQuery(string? DebtorId, DateTimeOffset? Since, string? Cursor, int? Limit) : IRequest<PaymentFeedPage>;
 
@@ -60,7 +67,7 @@ internal readonly record struct FeedPosition(long Seq, string Id)
 /// applied, refunded, charged back, reinstated), so a payment that changes comes again, in the order the changes
 /// committed. A page always says where to resume.
 /// </summary>
-internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, IMediator mediator, CallerContext caller) : IRequestHandler<ListPaymentsQuery, PaymentFeedPage>
+internal sealed class ListPaymentsHandler(DbSession db, IMediator mediator, CallerContext caller) : IRequestHandler<ListPaymentsQuery, PaymentFeedPage>
 {
     private const string PageSql = "SELECT " + PaymentRow.Columns + """
          FROM payments_payments
@@ -70,6 +77,8 @@ internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, IMedia
         ORDER BY feed_seq, id
         LIMIT @Take
         """;
+
+    private const string AllocationsOfSql = "SELECT " + AllocationRow.Columns + " FROM payments_allocations WHERE payment_id IN @Ids ORDER BY payment_id, id";
 
     public async Task<PaymentFeedPage> Handle(ListPaymentsQuery query, CancellationToken cancellationToken)
     {
@@ -84,7 +93,30 @@ internal sealed class ListPaymentsHandler(DbSession db, PaymentBook book, IMedia
         var rows = await db.QueryAsync<PaymentRow>(PageSql, new { from.Seq, After = from.Id, DebtorId = debtorId, Since = query.Since?.ToUniversalTime(), Take = limit + 1 }, cancellationToken);
         var items = rows.Take(limit).ToList();
         var last = items.Count == 0 ? from : new FeedPosition(items[^1].FeedSeq, items[^1].Id);
-        return new PaymentFeedPage(await book.ResponsesAsync(mediator, items, cancellationToken), rows.Count > limit ? last.Encode() : null, last.Encode());
+        return new PaymentFeedPage(await ResponsesAsync(items, cancellationToken), rows.Count > limit ? last.Encode() : null, last.Encode());
+    }
+
+    /// <summary>
+    /// The responses for a page of payments, named as the ERP names debtors and invoices: allocations, debtors' and items'
+    /// references each read in one query (per thousand).
+    /// </summary>
+    private async Task<IReadOnlyList<PaymentResponse>> ResponsesAsync(IReadOnlyList<PaymentRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var allocations = (await db.QueryByIdsAsync<AllocationRow>(AllocationsOfSql, rows.Select(r => r.Id).ToList(), ids => new { Ids = ids }, ct))
+            .ToLookup(a => a.PaymentId);
+        var debtors = (await mediator.Send(new GetDebtorsQuery(rows.Select(r => r.DebtorId).Distinct().ToList()), ct)).ToDictionary(d => d.Id, d => d.ExternalId);
+        var itemIds = rows.SelectMany(r => allocations[r.Id]).Select(a => a.ItemId).Distinct().ToList();
+        var items = itemIds.Count == 0 ? [] : (await mediator.Send(new GetItemReferencesQuery(itemIds), ct)).ToDictionary(i => i.Id);
+        PaymentAllocationResponse Named(PaymentAllocationResponse allocation) =>
+            items.TryGetValue(allocation.InvoiceId, out var item) ? allocation with { InvoiceExternalId = item.ExternalId, InvoiceNumber = item.Number } : allocation;
+        return rows.Select(r => PaymentResponses.ToResponse(r, allocations[r.Id]))
+            .Select(p => p with { DebtorExternalId = debtors.GetValueOrDefault(p.DebtorId), Allocations = p.Allocations.Select(Named).ToList() })
+            .ToList();
     }
 }
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using Collections.Invoicing.Contracts;
 using Collections.Payments.Domain;
 using Collections.Payments.Features.Payments;
 using Collections.SharedKernel;
+using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
@@ -62,6 +64,105 @@ internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement 
 
         var after = (await book.FindAsync(payment.Id, cancellationToken))!;
         return new RefundResponse(intent.Id, payment.Id, MoneyDto.Of(intent.AmountMinor, payment.Currency), intent.Reason, await book.ResponseAsync(after, cancellationToken));
+    }
+}
+
+/// <summary>
+/// First step of a refund, in its own transaction: the same request (payment, caller, key) finds its intent again; a new
+/// one is checked against what is refundable, less what other intents still wait for. A payment received outside Stripe
+/// has nobody to ask, so its refund is booked at once.
+/// </summary>
+internal sealed record OpenRefundIntentCommand(string PaymentId, long AmountMinor, string Reason, string RequestKey) : ICommand<RefundIntentRow>;
+
+internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, RefundBook refunds, DebtorLock locks, TimeProvider time)
+    : IRequestHandler<OpenRefundIntentCommand, RefundIntentRow>
+{
+    private const string InsertSql = """
+        INSERT INTO payments_refund_intents (id, payment_id, request_key, amount_minor, reason, status, outcome, created_at, updated_at)
+        VALUES (@Id, @PaymentId, @RequestKey, @AmountMinor, @Reason, @Status, NULL, @Now, @Now)
+        """;
+
+    public async Task<RefundIntentRow> Handle(OpenRefundIntentCommand command, CancellationToken cancellationToken)
+    {
+        var payment = await book.FindAsync(command.PaymentId, cancellationToken) ?? throw new NotFoundException("Payment", command.PaymentId);
+        await locks.AcquireAsync(payment.DebtorId, cancellationToken);
+        if (await RefundIntentQueries.FindAsync(db, command.PaymentId, command.RequestKey, cancellationToken) is { } earlier)
+        {
+            return earlier.AmountMinor == command.AmountMinor && earlier.Reason == command.Reason
+                ? earlier
+                : throw new BusinessRuleException("This Idempotency-Key was already used with a different request body.");
+        }
+
+        payment = (await book.FindAsync(payment.Id, cancellationToken))!;
+        var currency = Currency.Of(payment.Currency);
+        var refundable = payment.RefundableMinor - await refunds.PendingRefundsMinorAsync(payment.Id, cancellationToken);
+        if (command.AmountMinor > refundable)
+        {
+            throw new BusinessRuleException($"At most {new Money(Math.Max(refundable, 0), currency)} of payment {payment.Id} can be refunded"
+                + (refundable < payment.RefundableMinor ? " while earlier refunds wait for Stripe's confirmation." : "."));
+        }
+
+        var id = Ids.New("ref", time);
+        var viaStripe = payment.StripePaymentIntent is not null;
+        if (viaStripe)
+        {
+            StripeGateway.ToStripe(command.AmountMinor, currency);
+        }
+        else
+        {
+            await refunds.RefundAsync(payment, command.AmountMinor, command.Reason, id, null, cancellationToken);
+        }
+
+        await db.ExecuteAsync(InsertSql, new
+        {
+            Id = id,
+            command.PaymentId,
+            command.RequestKey,
+            command.AmountMinor,
+            command.Reason,
+            Status = viaStripe ? RefundIntentStatuses.Pending : RefundIntentStatuses.Done,
+            Now = time.GetUtcNow(),
+        }, cancellationToken);
+        return (await RefundIntentQueries.FindAsync(db, command.PaymentId, command.RequestKey, cancellationToken))!;
+    }
+}
+
+/// <summary>Last step, in its own transaction: what Stripe answered is booked once, whoever (request or reconciler) got the answer.</summary>
+internal sealed record FinishRefundIntentCommand(string IntentId, string? StripeRefundId, string? Refusal) : ICommand<RefundIntentRow>;
+
+internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, RefundBook refunds, DebtorLock locks, IMediator mediator, TimeProvider time)
+    : IRequestHandler<FinishRefundIntentCommand, RefundIntentRow>
+{
+    private const string FinishSql = """
+        UPDATE payments_refund_intents SET status = @Status, outcome = @Outcome, updated_at = @Now
+        WHERE id = @Id AND status = 'pending'
+        """;
+
+    public async Task<RefundIntentRow> Handle(FinishRefundIntentCommand command, CancellationToken cancellationToken)
+    {
+        var intent = await RefundIntentQueries.ByIdAsync(db, command.IntentId, cancellationToken);
+        var payment = (await book.FindAsync(intent.PaymentId, cancellationToken))!;
+        await locks.AcquireAsync(payment.DebtorId, cancellationToken);
+        intent = await RefundIntentQueries.ByIdAsync(db, command.IntentId, cancellationToken);
+        if (intent.Status != RefundIntentStatuses.Pending)
+        {
+            return intent;
+        }
+
+        if (command.StripeRefundId is { } stripeRefundId)
+        {
+            await db.ExecuteAsync(FinishSql, new { Id = intent.Id, Status = RefundIntentStatuses.Done, Outcome = Text.Clip($"Stripe refund {stripeRefundId}", RefundIntentRow.OutcomeLength), Now = time.GetUtcNow() }, cancellationToken);
+            await refunds.RefundAsync((await book.FindAsync(payment.Id, cancellationToken))!, intent.AmountMinor, intent.Reason, intent.Id, stripeRefundId, cancellationToken);
+        }
+        else
+        {
+            var refusal = Text.Clip(command.Refusal ?? "Stripe refused the refund.", RefundIntentRow.OutcomeLength);
+            await db.ExecuteAsync(FinishSql, new { Id = intent.Id, Status = RefundIntentStatuses.Failed, Outcome = refusal, Now = time.GetUtcNow() }, cancellationToken);
+            await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refund_failed",
+                $"A refund of {new Money(intent.AmountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} did not happen: {refusal}"), cancellationToken);
+        }
+
+        return await RefundIntentQueries.ByIdAsync(db, intent.Id, cancellationToken);
     }
 }
 

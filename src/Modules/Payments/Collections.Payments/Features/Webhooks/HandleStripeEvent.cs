@@ -21,7 +21,8 @@ internal sealed record RetryParkedStripeEventsCommand(bool DueOnly) : ICommand<i
 /// have just appeared) and by the retrier with back-off, and dropped only after <see cref="ParkingLimit"/>.
 /// </summary>
 internal sealed class HandleStripeEventHandler(
-    DbSession db, AttemptSettlement attempts, PaymentReversals reversals, DebtorLock locks, TimeProvider time, ILogger<HandleStripeEventHandler> logger)
+    DbSession db, AttemptSettlement attempts, RefundBook refunds, Chargebacks chargebacks, DebtorLock locks, TimeProvider time,
+    ILogger<HandleStripeEventHandler> logger)
     : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>, IRequestHandler<RetryParkedStripeEventsCommand, int>
 {
     public const int OutcomeLength = 200;
@@ -177,7 +178,7 @@ internal sealed class HandleStripeEventHandler(
         // The charge carries the cumulative refunded amount: only what is neither recorded nor awaited by one of our own
         // pending refund intents (which book themselves when Stripe's answer reaches them) is new, i.e. made in Stripe's dashboard.
         var refunded = StripeAmounts.FromStripe(e.Amount("amount_refunded") ?? 0, Currency.Of(payment.Currency)) ?? 0;
-        var pending = await reversals.PendingRefundsMinorAsync(payment.Id, ct);
+        var pending = await refunds.PendingRefundsMinorAsync(payment.Id, ct);
         var unrecorded = Math.Min(refunded - payment.RefundedMinor - pending, payment.RefundableMinor);
         if (unrecorded <= 0)
         {
@@ -185,7 +186,7 @@ internal sealed class HandleStripeEventHandler(
         }
 
         var refundId = Ids.New("ref", time);
-        await reversals.RefundAsync(payment, unrecorded, "Refunded in Stripe", refundId, null, ct);
+        await refunds.RefundAsync(payment, unrecorded, "Refunded in Stripe", refundId, null, ct);
         return ($"payment {payment.Id}: refund {refundId} recorded", false);
     }
 
@@ -199,11 +200,11 @@ internal sealed class HandleStripeEventHandler(
         var disputed = (e.Amount("amount") is { } amount ? StripeAmounts.FromStripe(amount, Currency.Of(payment.Currency)) : null) ?? payment.AmountMinor;
         if (e.Field("status")?.StartsWith("warning_", StringComparison.Ordinal) == true)
         {
-            await reversals.InquiryAsync(payment, disputed, e.Field("reason") ?? "unknown", ct);
+            await chargebacks.InquiryAsync(payment, disputed, e.Field("reason") ?? "unknown", ct);
             return ($"payment {payment.Id}: inquiry noted, nothing reversed", false);
         }
 
-        return (await reversals.ChargebackAsync(payment, e.Field("id"), disputed, e.Field("reason") ?? "unknown", ct)
+        return (await chargebacks.OpenAsync(payment, e.Field("id"), disputed, e.Field("reason") ?? "unknown", ct)
             ? $"payment {payment.Id}: chargeback opened"
             : $"payment {payment.Id}: chargeback already recorded", false);
     }
@@ -225,14 +226,14 @@ internal sealed class HandleStripeEventHandler(
 
         if (e.Type == "charge.dispute.funds_reinstated" || status == "won")
         {
-            return (await reversals.ReinstateAsync(payment, status ?? "funds reinstated", ct)
+            return (await chargebacks.ReinstateAsync(payment, status ?? "funds reinstated", ct)
                 ? $"payment {payment.Id}: chargeback won, money applied again"
                 : $"payment {payment.Id}: nothing charged back to reinstate", false);
         }
 
         if (status == "lost" && payment.Status == PaymentStatuses.Chargeback)
         {
-            await reversals.LostAsync(payment, ct);
+            await chargebacks.LostAsync(payment, ct);
             return ($"payment {payment.Id}: chargeback lost, stays reversed", false);
         }
 

@@ -1,8 +1,9 @@
+using Collections.Insights.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Microsoft.Extensions.Options;
 
-namespace Collections.Insights.Domain;
+namespace Collections.Insights.Features.Alerts;
 
 /// <summary>The alerts that time raises rather than a fact: disputes past due, high-risk debtors' large invoices falling due.</summary>
 internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader risk, IOptions<InsightsOptions> options)

@@ -1,4 +1,4 @@
-namespace Collections.Disputes.Domain;
+namespace Collections.Disputes.Features.Disputes;
 
 internal sealed class DisputesOptions
 {

@@ -1,4 +1,4 @@
-namespace Collections.PaymentPlans.Domain;
+namespace Collections.PaymentPlans.Features.Plans;
 
 internal static class Frequencies
 {

@@ -1,33 +1,15 @@
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
+using Collections.Payments.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
-using Collections.SharedKernel.Errors;
 using MediatR;
 
-namespace Collections.Payments.Domain;
+namespace Collections.Payments.Features.Webhooks;
 
-/// <summary>Money leaving again: refunds (ours or made in Stripe) and chargebacks. Callers hold the debtor lock.</summary>
-internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator mediator, TimeProvider time)
+/// <summary>Chargebacks, as Stripe's dispute events report them: opened, won (reinstated), lost, or a mere inquiry. Callers hold the debtor lock.</summary>
+internal sealed class Chargebacks(DbSession db, PaymentBook book, IMediator mediator, TimeProvider time)
 {
-    private const string InsertRefundSql = """
-        INSERT INTO payments_refunds (id, payment_id, debtor_id, amount_minor, currency, reason, stripe_refund_id, created_at)
-        VALUES (@Id, @PaymentId, @DebtorId, @AmountMinor, @Currency, @Reason, @StripeRefundId, @Now)
-        """;
-
-    private const string PendingRefundsSql = """
-        SELECT COALESCE(SUM(amount_minor), 0) FROM payments_refund_intents WHERE payment_id = @PaymentId AND status = 'pending'
-        """;
-
-    private const string RefundedSql = """
-        UPDATE payments_payments
-        SET refunded_minor = refunded_minor + @AmountMinor,
-            unapplied_minor = unapplied_minor - @FromCreditMinor,
-            status = CASE WHEN refunded_minor + @AmountMinor = amount_minor THEN 'refunded' ELSE status END,
-            version = version + 1
-        WHERE id = @Id AND status <> 'chargeback' AND refunded_minor + @AmountMinor <= amount_minor AND unapplied_minor >= @FromCreditMinor
-        """;
-
     private const string ChargebackSql = """
         UPDATE payments_payments
         SET status = 'chargeback', unapplied_minor = unapplied_minor - @FromCreditMinor, charged_back_minor = @DisputedMinor,
@@ -46,44 +28,11 @@ internal sealed class PaymentReversals(DbSession db, PaymentBook book, IMediator
         WHERE id = @Id AND unapplied_minor >= @AmountMinor
         """;
 
-    /// <summary>Takes the refund from the payment's unapplied credit first, then reverses its allocations newest first.</summary>
-    /// <summary>Books a refund that has happened (at Stripe, or by bank for a payment received outside Stripe).</summary>
-    public async Task RefundAsync(PaymentRow payment, long amountMinor, string reason, string refundId, string? stripeRefundId, CancellationToken ct)
-    {
-        if (amountMinor <= 0 || amountMinor > payment.RefundableMinor)
-        {
-            throw new BusinessRuleException($"At most {new Money(payment.RefundableMinor, Currency.Of(payment.Currency))} of payment {payment.Id} can be refunded.");
-        }
-
-        var fromCredit = Math.Min(amountMinor, payment.UnappliedMinor);
-        var reversed = await book.ReverseAsync(payment, amountMinor - fromCredit, $"Refund: {reason}", ct);
-        if (reversed != amountMinor - fromCredit)
-        {
-            throw new ConflictException($"Payment {payment.Id} has only {fromCredit + reversed} minor units that can still be refunded.");
-        }
-
-        if (await db.ExecuteAsync(RefundedSql, new { payment.Id, AmountMinor = amountMinor, FromCreditMinor = fromCredit }, ct) == 0)
-        {
-            throw new ConflictException($"Payment {payment.Id} changed while it was being refunded. Retry the request.");
-        }
-
-        await book.ChangedAsync(payment.Id, ct);
-
-        var id = refundId;
-        await db.ExecuteAsync(InsertRefundSql, new { Id = id, PaymentId = payment.Id, payment.DebtorId, AmountMinor = amountMinor, payment.Currency, Reason = reason, StripeRefundId = stripeRefundId, Now = time.GetUtcNow() }, ct);
-        await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refunded", $"{new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} refunded: {reason}"), ct);
-        await mediator.Publish(new PaymentRefunded(id, payment.Id, payment.DebtorId, amountMinor, payment.Currency, reason, time.GetUtcNow()), ct);
-    }
-
-    /// <summary>What refunds asked of Stripe and not yet confirmed hold back: neither refundable again nor booked from a webhook.</summary>
-    public Task<long> PendingRefundsMinorAsync(string paymentId, CancellationToken ct) =>
-        db.ExecuteScalarAsync<long>(PendingRefundsSql, new { PaymentId = paymentId }, ct);
-
     /// <summary>
     /// The bank took the disputed amount back: that much of the payment's allocations is reversed, newest first, and
     /// what the allocations do not cover comes out of the payment's unapplied credit; the rest of the payment stands.
     /// </summary>
-    public async Task<bool> ChargebackAsync(PaymentRow payment, string? disputeId, long disputedMinor, string reason, CancellationToken ct)
+    public async Task<bool> OpenAsync(PaymentRow payment, string? disputeId, long disputedMinor, string reason, CancellationToken ct)
     {
         if (payment.Status == PaymentStatuses.Chargeback)
         {

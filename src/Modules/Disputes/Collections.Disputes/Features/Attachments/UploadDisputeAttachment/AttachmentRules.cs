@@ -1,4 +1,4 @@
-namespace Collections.Disputes.Domain;
+namespace Collections.Disputes.Features.Attachments;
 
 /// <summary>Evidence files: judged by their first bytes, never by the name or the declared type.</summary>
 internal static class AttachmentRules

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
+using Collections.Payments.Domain;
 using Collections.SharedKernel.Data;
 using MediatR;
 
-namespace Collections.Payments.Domain;
+namespace Collections.Payments.Features.Webhooks;
 
 /// <summary>
 /// Moves a checkout attempt to its final state. Success wins over everything (money arrived), failure and expiry

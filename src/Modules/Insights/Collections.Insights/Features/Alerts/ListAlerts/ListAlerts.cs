@@ -1,4 +1,3 @@
-using Collections.Insights.Domain;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
@@ -14,8 +13,6 @@ namespace Collections.Insights.Features.Alerts;
 /// <summary>A command, not a query: listing first raises the alerts that time has made due (each once per cause).</summary>
 internal sealed record ListAlertsCommand(DateTimeOffset? Since, bool? Acknowledged, int? Limit) : ICommand<AlertsResponse>;
 
-public sealed record AlertResponse(string Id, string DebtorId, string Type, string Message, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
-
 public sealed record AlertsResponse(IReadOnlyList<AlertResponse> Items);
 
 internal sealed class ListAlertsValidator : AbstractValidator<ListAlertsCommand>
@@ -25,12 +22,7 @@ internal sealed class ListAlertsValidator : AbstractValidator<ListAlertsCommand>
 
 internal sealed class ListAlertsHandler(DbSession db, AlertScanner scanner, TimeProvider time) : IRequestHandler<ListAlertsCommand, AlertsResponse>
 {
-    public const string Columns = """
-        id AS Id, debtor_id AS DebtorId, alert_type AS Type, message AS Message, created_at AS CreatedAt,
-        acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy
-        """;
-
-    private const string ListSql = "SELECT " + Columns + """
+    private const string ListSql = "SELECT " + AlertRow.Columns + """
          FROM insights_alerts
         WHERE (@Since IS NULL OR created_at >= @Since)
           AND (@Acknowledged IS NULL OR (@Acknowledged = 1 AND acknowledged_at IS NOT NULL) OR (@Acknowledged = 0 AND acknowledged_at IS NULL))
@@ -49,19 +41,6 @@ internal sealed class ListAlertsHandler(DbSession db, AlertScanner scanner, Time
         }, cancellationToken);
         return new AlertsResponse(rows.Select(r => r.ToResponse()).ToList());
     }
-}
-
-internal sealed record AlertRow
-{
-    public string Id { get; init; } = "";
-    public string DebtorId { get; init; } = "";
-    public string Type { get; init; } = "";
-    public string Message { get; init; } = "";
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? AcknowledgedAt { get; init; }
-    public string? AcknowledgedBy { get; init; }
-
-    public AlertResponse ToResponse() => new(Id, DebtorId, Type, Message, CreatedAt, AcknowledgedAt, AcknowledgedBy);
 }
 
 internal sealed class ListAlertsEndpoint : IEndpoint

@@ -1,5 +1,5 @@
 using Collections.Invoicing.Contracts;
-using Collections.PaymentPlans.Contracts;
+using Collections.PaymentPlans.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
@@ -7,9 +7,7 @@ using Collections.SharedKernel.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
 
-namespace Collections.PaymentPlans.Domain;
-
-internal sealed record PlanTerms(IReadOnlyList<string> InvoiceIds, int InstallmentCount, string Frequency, DateOnly FirstPaymentDate, MoneyDto? DownPayment);
+namespace Collections.PaymentPlans.Features.Plans;
 
 internal sealed record PlanDraft(
     string DebtorId,
@@ -26,21 +24,15 @@ internal sealed record PlanDraft(
 }
 
 /// <summary>Turns requested terms into a schedule and a policy verdict; refuses (404/422) what no one could approve.</summary>
-internal sealed class PlanDrafter(IMediator mediator, DbSession db, CallerContext caller, TimeProvider time, IOptions<PlanPolicyOptions> policy)
+internal sealed class PlanDrafter(IMediator mediator, DbSession db, PlanEligibility eligibility, CallerContext caller, TimeProvider time, IOptions<PlanPolicyOptions> policy)
 {
-    private const string OtherPlansSql = """
-        SELECT COUNT(*) FROM paymentplans_plan_invoices pi
-        JOIN paymentplans_plans p ON p.id = pi.plan_id
-        WHERE p.status IN ('proposed', 'active') AND p.id <> @PlanId AND pi.invoice_id = @InvoiceId
-        """;
-
     private const string RecentDefaultsSql = """
         SELECT COUNT(*) FROM paymentplans_plans WHERE debtor_id = @DebtorId AND status = 'defaulted' AND closed_at >= @Since
         """;
 
     public async Task<PlanDraft> DraftAsync(PlanTerms terms, CancellationToken ct)
     {
-        var items = await EligibleItemsAsync(terms.InvoiceIds, string.Empty, ct);
+        var items = await eligibility.EligibleItemsAsync(terms.InvoiceIds, string.Empty, ct);
         var debtorId = items[0].DebtorId;
         var currency = items[0].Currency;
         var debtor = await mediator.Send(new GetDebtorQuery(debtorId), ct) ?? throw new NotFoundException("Debtor", debtorId);
@@ -77,57 +69,6 @@ internal sealed class PlanDrafter(IMediator mediator, DbSession db, CallerContex
         return new PlanDraft(debtorId, currency, debtor.TimeZone, today, items, total, down, schedule, reasons);
     }
 
-    /// <summary>The items, oldest due first, each visible to the caller, open, undisputed, in one currency and in no other plan.</summary>
-    public async Task<IReadOnlyList<ReceivableDto>> EligibleItemsAsync(IReadOnlyList<string> invoiceIds, string exceptPlanId, CancellationToken ct)
-    {
-        var items = new List<ReceivableDto>();
-        foreach (var id in invoiceIds.Distinct(StringComparer.Ordinal))
-        {
-            var item = await mediator.Send(new GetReceivableQuery(id), ct);
-            if (item is null || !caller.Current.CanSee(item.DebtorId))
-            {
-                throw new NotFoundException("Invoice", id);
-            }
-
-            if (item.Status != InvoiceStatuses.Open || item.BalanceMinor <= 0)
-            {
-                throw new BusinessRuleException($"Invoice {item.Number} is not open; only open invoices can be put in a plan.");
-            }
-
-            if (item.DisputedMinor > 0)
-            {
-                throw new BusinessRuleException($"Invoice {item.Number} is under dispute; resolve the dispute before planning it.");
-            }
-
-            if (item.InPaymentPlan)
-            {
-                throw new BusinessRuleException($"Invoice {item.Number} is already in a payment plan.");
-            }
-
-            items.Add(item);
-        }
-
-        if (items.Select(i => i.DebtorId).Distinct().Count() > 1)
-        {
-            throw new BusinessRuleException("All invoices of a plan must belong to the same debtor.");
-        }
-
-        if (items.Select(i => i.Currency).Distinct().Count() > 1)
-        {
-            throw new BusinessRuleException("All invoices of a plan must be in the same currency.");
-        }
-
-        foreach (var item in items)
-        {
-            if (await db.ExecuteScalarAsync<long>(OtherPlansSql, new { PlanId = exceptPlanId, InvoiceId = item.Id }, ct) > 0)
-            {
-                throw new BusinessRuleException($"Invoice {item.Number} is already in a proposed or active payment plan.");
-            }
-        }
-
-        return items.OrderBy(i => i.DueDate).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-    }
-
     private static long DownPaymentMinor(MoneyDto? downPayment, string currency, long total)
     {
         if (downPayment is null || downPayment.Amount == 0)
@@ -143,10 +84,4 @@ internal sealed class PlanDrafter(IMediator mediator, DbSession db, CallerContex
         var minor = downPayment.ToMoney().Minor;
         return minor < total ? minor : throw new BusinessRuleException("The down payment must be less than the planned amount; pay the invoices instead.");
     }
-}
-
-internal static class LocalDate
-{
-    public static DateOnly Today(TimeProvider time, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc).DateTime);
 }

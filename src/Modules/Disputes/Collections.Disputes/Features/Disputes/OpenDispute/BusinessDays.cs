@@ -1,4 +1,4 @@
-namespace Collections.Disputes.Domain;
+namespace Collections.Disputes.Features.Disputes;
 
 /// <summary>Response deadlines count Monday to Friday only.</summary>
 internal static class BusinessDays

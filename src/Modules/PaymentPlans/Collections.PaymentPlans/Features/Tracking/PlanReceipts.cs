@@ -1,8 +1,9 @@
 using Collections.PaymentPlans.Contracts;
+using Collections.PaymentPlans.Domain;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
-namespace Collections.PaymentPlans.Domain;
+namespace Collections.PaymentPlans.Features.Tracking;
 
 /// <summary>
 /// Money counted toward plans, read from the receivables ledger of the plan's invoices: allocations and discounts
