@@ -29,22 +29,22 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
         for (var d = 0; d < 3; d++)
         {
             var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-            plans.Add((debtorId, (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!));
+            plans.Add((debtorId, (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!));
         }
 
         // Plans are judged in id order: the last one fails, first when its installment turns late, then when it defaults.
         var last = plans.MaxBy(p => p.PlanId, StringComparer.Ordinal).PlanId;
         var earlier = plans.Select(p => p.PlanId).Where(id => id != last).ToList();
         failing.PlanId = last;
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 3, 20))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 3, 20))));
         Assert.That(Late().Keys, Is.EquivalentTo(earlier.Select(id => (id, 1))), "the plans before the failing one stay judged");
         Assert.That(Statuses(await GetPlan(last))[0], Is.EqualTo("due"), "the failed plan's evaluation left nothing");
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20))));
         Assert.That(Defaulted().Keys, Is.EquivalentTo(earlier));
 
         failing.PlanId = null;
-        var again = await Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20)));
+        var again = await App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20)));
 
         Assert.That(again.Evaluated, Is.EqualTo(1), "only the failed plan was still active");
         foreach (var (debtorId, planId) in plans)
