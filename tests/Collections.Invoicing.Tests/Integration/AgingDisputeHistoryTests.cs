@@ -14,8 +14,8 @@ public sealed class AgingDisputeHistoryTests(DatabaseProvider provider) : ApiFix
     public async Task Aging_AsOfTheDaysOfADispute_ShowsWhatWasDisputedThen()
     {
         var debtor = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(debtor, InvoicingApi.Debtor("Dispute History AG"))).GetProperty("id").GetString()!;
-        var invoice = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 500m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
+        var debtorId = (await Erp.PutDebtor(debtor, TestData.DebtorBody("Dispute History AG"))).GetProperty("id").GetString()!;
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 500m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
         var disputedOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
         await Send(new SetDisputedAmountCommand(invoice, 10_000, "dsp_1"));
         await Send(new SetDisputedAmountCommand(invoice, 20_000, "dsp_1"));

@@ -61,10 +61,10 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenDebtorHasPolicy_AppliesItToInvoicesWithout()
     {
         var debtor = Unique("deb");
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Debtor())!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.DebtorBody())!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "percent", percent = 1.5m });
         await Erp.PutDebtor(debtor, body);
-        var invoiceId = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 1000.33m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
+        var invoiceId = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 1000.33m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
 
         var fee = Fees(await Assess("2026-03-02"), invoiceId).Single();
 
@@ -133,7 +133,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     {
         var debtor = Unique("deb");
         await Erp.PutDebtor(debtor);
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor))!.AsObject();
         body["lateFeePolicy"] = JsonNode.Parse(policyJson);
         var externalId = Unique("inv");
 
@@ -147,7 +147,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     {
         var debtor = Unique("deb");
         var debtorId = (await Erp.PutDebtor(debtor)).GetProperty("id").GetString()!;
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(policy);
         return (debtorId, (await Erp.PutInvoice(Unique("inv"), body)).GetProperty("id").GetString()!);
     }
@@ -172,7 +172,7 @@ public sealed class LateFeeBackgroundTests(DatabaseProvider provider) : ApiFixtu
     {
         var debtor = Unique("deb");
         await Erp.PutDebtor(debtor);
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 500m, "2026-01-01", "2026-02-01"))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 500m, "2026-01-01", "2026-02-01"))!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "flat", amount = 25m });
         var invoiceId = (await Erp.PutInvoice(Unique("inv"), body)).GetProperty("id").GetString();
 
