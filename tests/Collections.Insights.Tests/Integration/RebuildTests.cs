@@ -26,11 +26,11 @@ public sealed class RebuildTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Rebuild_WhenFedThroughRealModules_EqualsTheIncrementalModel()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, InsightsApi.Debtor("NOK", 2000.00m));
-        var a = await Erp.PutInvoice(external, 1000.00m, "2026-01-10", "2026-02-09", "NOK");
-        var b = await Erp.PutInvoice(external, 600.00m, "2026-02-05", "2026-03-07", "NOK");
-        var c = await Erp.PutInvoice(external, 400.00m, "2026-02-20", "2026-02-25", "NOK");
-        var d = await Erp.PutInvoice(external, 250.00m, "2026-01-05", "2026-02-04", "NOK");
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "NOK", creditLimit: 2000.00m));
+        var a = await Erp.NewInvoice(external, 1000.00m, "2026-01-10", "2026-02-09", "NOK");
+        var b = await Erp.NewInvoice(external, 600.00m, "2026-02-05", "2026-03-07", "NOK");
+        var c = await Erp.NewInvoice(external, 400.00m, "2026-02-20", "2026-02-25", "NOK");
+        var d = await Erp.NewInvoice(external, 250.00m, "2026-01-05", "2026-02-04", "NOK");
         await Post(Erp, "/api/v1/payments", new
         {
             debtorId,
