@@ -47,7 +47,8 @@ public static class TestData
         string currency = "EUR",
         object? terms = null,
         string? poNumber = "PO-1",
-        string? number = null) => new
+        string? number = null,
+        object[]? lines = null) => new
         {
             debtorExternalId,
             number = number ?? "N-" + Guid.NewGuid().ToString("N")[..8],
@@ -56,6 +57,7 @@ public static class TestData
             issueDate,
             dueDate,
             total,
+            lines,
             terms,
         };
 
@@ -99,8 +101,9 @@ public static class TestData
         string currency = "EUR",
         object? terms = null,
         string? poNumber = "PO-1",
-        string? number = null) =>
-        (await erp.PutInvoice(NewExternalId("inv"), InvoiceBody(debtorExternalId, total, issueDate, dueDate, currency, terms, poNumber, number))).Id();
+        string? number = null,
+        object[]? lines = null) =>
+        (await erp.PutInvoice(NewExternalId("inv"), InvoiceBody(debtorExternalId, total, issueDate, dueDate, currency, terms, poNumber, number, lines))).Id();
 
     /// <summary>Records a payment (201, with a fresh Idempotency-Key) and returns it.</summary>
     public static async Task<JsonElement> Pay(this HttpClient client, object payment) =>
