@@ -4,8 +4,6 @@ using System.Text.Json;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
 
@@ -79,9 +77,9 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var id = created.GetProperty("id").GetString()!;
         var fetched = await (await Erp.GetAsync($"/api/v1/debtors/{id}")).ShouldBe(HttpStatusCode.OK);
         var listed = (await (await Erp.GetAsync($"/api/v1/debtors?search={externalId}")).ShouldBe(HttpStatusCode.OK)).GetProperty("items")[0];
-        var one = await Send(new GetDebtorQuery(id));
-        var chosen = (await Send(new GetDebtorsQuery([id]))).Single();
-        var all = (await Send(new GetDebtorsQuery())).Single(d => d.Id == id);
+        var one = await App.Send(new GetDebtorQuery(id));
+        var chosen = (await App.Send(new GetDebtorsQuery([id]))).Single();
+        var all = (await App.Send(new GetDebtorsQuery())).Single(d => d.Id == id);
         var expected = new[] { "de-CH", null };
         Assert.Multiple(() =>
         {
@@ -192,10 +190,4 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
 
     private static string?[] ContactLanguages(JsonElement debtor) =>
         debtor.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("language").GetString()).ToArray();
-
-    private async Task<T> Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 }

@@ -6,8 +6,6 @@ using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
 
@@ -75,10 +73,10 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenInvoiceFullyDisputed_ChargesNothingEvenAfterTheDisputeEnds()
     {
         var (_, invoiceId) = await OverdueInvoice(Flat40);
-        await Send(new SetDisputedAmountCommand(invoiceId, 100_000, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoiceId, 100_000, "dsp_test"));
 
         var during = await Assess("2026-03-02");
-        await Send(new SetDisputedAmountCommand(invoiceId, 0, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoiceId, 0, "dsp_test"));
         var after = await Assess("2026-03-02");
 
         Assert.That(Fees(during, invoiceId), Is.Empty);
@@ -89,7 +87,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenInvoiceInPaymentPlan_ChargesNothing()
     {
         var (_, invoiceId) = await OverdueInvoice(new { kind = "annual_interest", percent = 8m, periodDays = 7 });
-        await Send(new SetPaymentPlanCommand([invoiceId], "pln_test"));
+        await App.Send(new SetPaymentPlanCommand([invoiceId], "pln_test"));
 
         Assert.That(Fees(await Assess("2026-03-02"), invoiceId), Is.Empty);
     }
@@ -157,12 +155,6 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
 
     private static List<JsonElement> Fees(JsonElement run, string invoiceId) =>
         run.GetProperty("fees").EnumerateArray().Where(f => f.GetProperty("invoiceId").GetString() == invoiceId).ToList();
-
-    private async Task Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 }
 
 public sealed class LateFeeBackgroundTests(DatabaseProvider provider) : ApiFixture(provider)

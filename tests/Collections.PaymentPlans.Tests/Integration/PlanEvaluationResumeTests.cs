@@ -3,7 +3,6 @@ using Collections.PaymentPlans.Contracts;
 using Collections.PaymentPlans.Features.Evaluations;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.PaymentPlans.Tests.Integration;
@@ -16,9 +15,9 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         // Ahead of the recorder, so a plan whose reaction fails is not recorded as published.
-        services.AddSingleton(failing);
-        services.AddScoped<INotificationHandler<PaymentPlanInstallmentLate>, FailingPlanReaction>();
-        services.AddScoped<INotificationHandler<PaymentPlanDefaulted>, FailingPlanReaction>();
+        // Another module's reaction that throws: it fails the transaction of the plan being judged.
+        services.AddFailingReaction<PaymentPlanInstallmentLate>(n => n.PaymentPlanId == failing.PlanId, n => Failed(n.PaymentPlanId));
+        services.AddFailingReaction<PaymentPlanDefaulted>(n => n.PaymentPlanId == failing.PlanId, n => Failed(n.PaymentPlanId));
         base.ConfigureTestServices(services);
     }
 
@@ -74,14 +73,5 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
         public string? PlanId { get; set; }
     }
 
-    /// <summary>Another module's reaction that throws: it fails the transaction of the plan being judged.</summary>
-    public sealed class FailingPlanReaction(FailingReaction failing) : INotificationHandler<PaymentPlanInstallmentLate>, INotificationHandler<PaymentPlanDefaulted>
-    {
-        public Task Handle(PaymentPlanInstallmentLate notification, CancellationToken cancellationToken) => Fail(notification.PaymentPlanId);
-
-        public Task Handle(PaymentPlanDefaulted notification, CancellationToken cancellationToken) => Fail(notification.PaymentPlanId);
-
-        private Task Fail(string planId) =>
-            planId == failing.PlanId ? throw new InvalidOperationException($"Reaction to plan {planId} failed.") : Task.CompletedTask;
-    }
+    private static InvalidOperationException Failed(string planId) => new($"Reaction to plan {planId} failed.");
 }
