@@ -6,8 +6,6 @@ using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using static Collections.Insights.Tests.Integration.InsightsApi;
 
 namespace Collections.Insights.Tests.Integration;
@@ -134,15 +132,7 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
             item.GetProperty("invoiceId").GetString()!, i == 1 ? otherId : debtorId, items[i].externalId, items[i].number, "EUR",
             decimal.ToInt64(items[i].total * 100), new DateOnly(2026, 2, 21), new DateOnly(2026, 3, 21), At(2026, 2, 21))).ToList();
         await App.Publish(new InvoicesCreated(created));
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await scope.ServiceProvider.GetRequiredService<DbSession>().InTransactionAsync(async () =>
-            {
-                await mediator.Publish(new InvoicesCreated(created));
-                return 0;
-            });
-        }
+        await App.PublishInTransaction(new InvoicesCreated(created));
 
         var risk = await Staff.GetJson($"/api/v1/insights/debtors/{debtorId}/risk");
         Assert.That(risk.Amount("exposure"), Is.EqualTo(1150.00m));
