@@ -58,5 +58,5 @@ public abstract class ApiFixture(DatabaseProvider provider)
         }
     }
 
-    protected static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+    protected static string Unique(string prefix) => TestData.NewExternalId(prefix);
 }

@@ -36,10 +36,7 @@ public sealed class ApiKeyRotationTests(DatabaseProvider provider) : ApiFixture(
         var (id, oldKey) = await NewErpKey();
         using var old = App.ClientWithKey(oldKey);
         var external = Unique("deb");
-        var debtor = (await (await old.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{external}", new
-        {
-            name = "Rotation GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
-        })).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var debtor = await old.NewDebtor(external, TestData.DebtorBody("Rotation GmbH"));
         var key = Guid.NewGuid().ToString();
         var payment = new { debtorId = debtor, amount = 10m, currency = "EUR", method = "wire", reference = "R-rot", receivedAt = "2026-03-02" };
         var first = await (await old.PostKeyed("/api/v1/payments", payment, key)).ShouldBe(HttpStatusCode.Created);

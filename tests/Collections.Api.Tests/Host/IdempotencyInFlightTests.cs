@@ -59,10 +59,7 @@ public sealed class IdempotencyInFlightTests(DatabaseProvider provider) : ApiFix
     private async Task<string> NewDebtor()
     {
         var external = Unique("deb");
-        return Id(await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{external}", new
-        {
-            name = "In Flight GmbH", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR",
-        })).ShouldBe(HttpStatusCode.Created));
+        return await Erp.NewDebtor(external, TestData.DebtorBody("In Flight GmbH"));
     }
 
     private static string Id(JsonElement element) => element.GetProperty("id").GetString()!;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.Api.Hosting;
 using Collections.SharedKernel.Data;
@@ -15,14 +14,7 @@ public sealed class IdempotencyKeyExpiryTests(DatabaseProvider provider) : ApiFi
     public async Task Keys_AreForgottenAfter24Hours_SoTheSameKeyRunsAgain()
     {
         var external = Unique("deb");
-        var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{external}", new
-        {
-            name = "Expiry GmbH",
-            countryCode = "DE",
-            timeZone = "Europe/Berlin",
-            language = "de",
-            currency = "EUR",
-        })).ShouldBe(HttpStatusCode.Created);
+        var debtor = await Erp.PutDebtor(external, TestData.DebtorBody("Expiry GmbH"));
         var key = Guid.NewGuid().ToString();
         var body = new { debtorId = debtor.GetProperty("id").GetString(), amount = 10m, currency = "EUR", method = "wire", reference = "R-2", receivedAt = "2026-03-02" };
         var first = await (await Erp.PostKeyed("/api/v1/payments", body, key)).ShouldBe(HttpStatusCode.Created);

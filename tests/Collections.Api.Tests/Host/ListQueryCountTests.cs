@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Http.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 
@@ -30,19 +29,11 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         var debtorExternalId = Unique("deb");
         for (var i = 0; i < Rows; i++)
         {
-            var debtor = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{(i == 0 ? debtorExternalId : Unique("deb"))}", new
-            {
-                name = $"Count {i} GmbH",
-                countryCode = "DE",
-                timeZone = "Europe/Berlin",
-                language = "de",
-                currency = "EUR",
-                contacts = new[]
-                {
-                    new { name = "Anna Schmidt", email = $"anna{i}@count.example", role = "accounts_payable", isPrimary = true },
-                    new { name = "Ben Braun", email = $"ben{i}@count.example", role = "finance", isPrimary = false },
-                },
-            })).ShouldBe(HttpStatusCode.Created);
+            var debtor = await Erp.PutDebtor(i == 0 ? debtorExternalId : Unique("deb"), TestData.DebtorBody($"Count {i} GmbH", contacts:
+            [
+                new { name = "Anna Schmidt", email = $"anna{i}@count.example", role = "accounts_payable", isPrimary = true },
+                new { name = "Ben Braun", email = $"ben{i}@count.example", role = "finance", isPrimary = false },
+            ]));
             if (i == 0)
             {
                 ids["debtor"] = debtor.GetProperty("id").GetString()!;
@@ -52,26 +43,16 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         var invoices = new List<string>();
         for (var i = 0; i < 2 * Rows; i++)
         {
-            var invoice = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", new
-            {
-                debtorExternalId,
-                number = "N-" + Guid.NewGuid().ToString("N")[..8],
-                currency = "EUR",
-                issueDate = "2026-01-10",
-                dueDate = "2026-02-09",
-                total = 500m,
-                lines = new[]
-                {
-                    new { description = "Service", quantity = 1m, unitPrice = 300m, amount = 300m },
-                    new { description = "Parts", quantity = 2m, unitPrice = 100m, amount = 200m },
-                },
-            })).ShouldBe(HttpStatusCode.Created);
-            invoices.Add(invoice.GetProperty("id").GetString()!);
+            invoices.Add(await Erp.NewInvoice(debtorExternalId, 500m, "2026-01-10", "2026-02-09", poNumber: null, lines:
+            [
+                new { description = "Service", quantity = 1m, unitPrice = 300m, amount = 300m },
+                new { description = "Parts", quantity = 2m, unitPrice = 100m, amount = 200m },
+            ]));
         }
 
         for (var i = 0; i < Rows; i++)
         {
-            await (await Keyed(Erp, "/api/v1/payments", new
+            await (await Erp.PostKeyed("/api/v1/payments", new
             {
                 debtorId = ids["debtor"],
                 amount = 10m,
@@ -81,9 +62,9 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
                 receivedAt = "2026-03-01",
                 allocations = new[] { new { invoiceId = invoices[i], amount = 10m } },
             })).ShouldBe(HttpStatusCode.Created);
-            await (await Keyed(Staff, "/api/v1/disputes", new { invoiceId = invoices[i], reason = "pricing", description = "Unit price differs from the order." }))
+            await (await Staff.PostKeyed("/api/v1/disputes", new { invoiceId = invoices[i], reason = "pricing", description = "Unit price differs from the order." }))
                 .ShouldBe(HttpStatusCode.Created);
-            await (await Keyed(Staff, "/api/v1/payment-plans", new
+            await (await Staff.PostKeyed("/api/v1/payment-plans", new
             {
                 invoiceIds = new[] { invoices[Rows + i] },
                 installmentCount = 2,
@@ -145,12 +126,5 @@ public sealed class ListQueryCountTests(DatabaseProvider provider) : ApiFixture(
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var page = await (await Staff.SendAsync(request)).ShouldBe(HttpStatusCode.OK);
         return (page.GetProperty("items").GetArrayLength(), commands);
-    }
-
-    private static Task<HttpResponseMessage> Keyed(HttpClient client, string url, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return client.SendAsync(request);
     }
 }

@@ -17,7 +17,7 @@ public sealed class OpenApiContractTests
         await using var app = new CollectionsApp(database);
         using var client = app.CreateClient();
         var served = Normalize(await client.GetStringAsync("/swagger/v1/swagger.json"));
-        var path = Path.Combine(RepositoryRoot(), "api-spec", "openapi.json");
+        var path = Path.Combine(RepositoryRoot.Path, "api-spec", "openapi.json");
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
@@ -33,15 +33,4 @@ public sealed class OpenApiContractTests
 
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Collections.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Collections.sln not found above the test directory.");
-    }
 }

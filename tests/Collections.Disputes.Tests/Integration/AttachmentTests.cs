@@ -13,8 +13,8 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
 
     private async Task<(string DebtorId, string DisputeId)> NewDispute()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var dispute = await Opened(SessionFor(debtorId), await NewInvoice(debtor), 10m);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var dispute = await Opened(App.DebtorSession(debtorId), await Erp.NewInvoice(debtor, 1000.00m), 10m);
         return (debtorId, dispute.Text("id"));
     }
 
@@ -31,7 +31,7 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
     {
         var (debtorId, disputeId) = await NewDispute();
 
-        var attachment = await (await Upload(SessionFor(debtorId), disputeId, PdfBytes, "delivery-note.pdf")).ShouldBe(HttpStatusCode.Created);
+        var attachment = await (await Upload(App.DebtorSession(debtorId), disputeId, PdfBytes, "delivery-note.pdf")).ShouldBe(HttpStatusCode.Created);
 
         var download = await Staff.GetAsync($"/api/v1/disputes/{disputeId}/attachments/{attachment.Text("id")}");
         Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -39,7 +39,7 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
         Assert.That(download.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
         Assert.That(await download.Content.ReadAsByteArrayAsync(), Is.EqualTo(PdfBytes));
-        var listed = (await Dispute(SessionFor(debtorId), disputeId)).GetProperty("attachments").EnumerateArray().Single();
+        var listed = (await Dispute(App.DebtorSession(debtorId), disputeId)).GetProperty("attachments").EnumerateArray().Single();
         Assert.That((listed.Text("fileName"), listed.GetProperty("sizeBytes").GetInt64()), Is.EqualTo(("delivery-note.pdf", (long)PdfBytes.Length)));
     }
 
@@ -59,7 +59,7 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
     {
         var (debtorId, disputeId) = await NewDispute();
 
-        await (await Upload(SessionFor(debtorId), disputeId, ExeBytes, "invoice-scan.pdf")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Upload(App.DebtorSession(debtorId), disputeId, ExeBytes, "invoice-scan.pdf")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
 
         Assert.That((await Dispute(Staff, disputeId)).GetProperty("attachments").GetArrayLength(), Is.Zero);
     }
@@ -117,15 +117,15 @@ public sealed class AttachmentTests(DatabaseProvider provider) : DisputesFixture
         var (otherDebtor, _) = await NewDispute();
         var attachment = await (await Upload(Staff, disputeId, PdfBytes, "a.pdf")).ShouldBe(HttpStatusCode.Created);
 
-        await (await SessionFor(otherDebtor).GetAsync($"/api/v1/disputes/{disputeId}/attachments/{attachment.Text("id")}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await App.DebtorSession(otherDebtor).GetAsync($"/api/v1/disputes/{disputeId}/attachments/{attachment.Text("id")}")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task Upload_WhenDisputeWithdrawn_Is409()
     {
         var (debtorId, disputeId) = await NewDispute();
-        await (await SessionFor(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+        await (await App.DebtorSession(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
 
-        await (await Upload(SessionFor(debtorId), disputeId, PdfBytes, "late.pdf")).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Upload(App.DebtorSession(debtorId), disputeId, PdfBytes, "late.pdf")).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 }

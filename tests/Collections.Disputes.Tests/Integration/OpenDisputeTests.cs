@@ -11,10 +11,10 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenNoAmount_DisputesWholeBalanceAndPutsItOnHold()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor, 1190.00m);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1190.00m);
 
-        var dispute = await Opened(SessionFor(debtorId), invoiceId);
+        var dispute = await Opened(App.DebtorSession(debtorId), invoiceId);
 
         Assert.That(dispute.Amount("disputed"), Is.EqualTo(1190.00m));
         Assert.That(dispute.Text("status"), Is.EqualTo("open"));
@@ -25,8 +25,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenPartAmount_HoldsOnlyThatPartAndRestStaysCollectible()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor, 1000.00m);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         var dispute = await Opened(Staff, invoiceId, 250.50m);
 
@@ -34,27 +34,27 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
         Assert.That(dispute.Amount("disputed"), Is.EqualTo(250.50m));
         Assert.That(invoice.Amount("disputed"), Is.EqualTo(250.50m));
         Assert.That(invoice.Amount("balance"), Is.EqualTo(1000.00m));
-        var open = await SendInScope(new Collections.Invoicing.Contracts.GetReceivableQuery(invoiceId));
+        var open = await App.Send(new Collections.Invoicing.Contracts.GetReceivableQuery(invoiceId));
         Assert.That(open!.CollectibleMinor, Is.EqualTo(74950));
     }
 
     [Test]
     public async Task Open_WhenAmountAboveBalance_Is422AndNothingIsHeld()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor, 100.00m);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 100.00m);
 
         await (await Open(Staff, invoiceId, 100.01m)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
 
         Assert.That((await Invoice(invoiceId)).Amount("disputed"), Is.Zero);
-        Assert.That(await SendInScope(new GetOpenDisputesQuery()), Has.None.Matches<DisputeSummaryDto>(d => d.InvoiceId == invoiceId));
+        Assert.That(await App.Send(new GetOpenDisputesQuery()), Has.None.Matches<DisputeSummaryDto>(d => d.InvoiceId == invoiceId));
     }
 
     [Test]
     public async Task Open_WhenAmountHasTooManyDecimals_Is422()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         await (await Open(Staff, invoiceId, 10.005m)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
@@ -63,8 +63,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [TestCase("")]
     public async Task Open_WhenReasonUnknown_Is400WithFieldError(string reason)
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         var problem = await (await Open(Staff, invoiceId, reason: reason)).ShouldBeProblem(HttpStatusCode.BadRequest);
 
@@ -74,8 +74,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenIdempotencyKeyMissing_Is400()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         var response = await Staff.PostAsJsonAsync("/api/v1/disputes", new { invoiceId, reason = "pricing", description = "x" });
 
@@ -91,8 +91,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenErpKey_Is403()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         await (await Open(Erp, invoiceId)).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
@@ -100,23 +100,23 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenReplayedWithSameKey_CreatesOneDisputeAndReplaysIt()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
         var key = Guid.NewGuid().ToString();
 
         var first = await (await Open(Staff, invoiceId, 40m, key)).ShouldBe(HttpStatusCode.Created);
         var second = await (await Open(Staff, invoiceId, 40m, key)).ShouldBe(HttpStatusCode.Created);
 
         Assert.That(second.Text("id"), Is.EqualTo(first.Text("id")));
-        Assert.That(await SendInScope(new GetDisputesQuery(debtorId)), Has.Count.EqualTo(1));
+        Assert.That(await App.Send(new GetDisputesQuery(debtorId)), Has.Count.EqualTo(1));
         Assert.That(Published.All.OfType<DisputeOpened>().Count(o => o.InvoiceId == invoiceId), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Open_WhenSameKeyOtherBody_Is422()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
         var key = Guid.NewGuid().ToString();
         await (await Open(Staff, invoiceId, 40m, key)).ShouldBe(HttpStatusCode.Created);
 
@@ -126,8 +126,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenInvoiceAlreadyHasOpenDispute_Is409()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
         await Opened(Staff, invoiceId, 10m);
 
         await (await Open(Staff, invoiceId, 10m)).ShouldBeProblem(HttpStatusCode.Conflict);
@@ -138,22 +138,22 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_WhenTwoRaceOnSameInvoice_ExactlyOneSucceeds()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Open(i % 2 == 0 ? Staff : SessionFor(debtorId), invoiceId, 100m + i)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Open(i % 2 == 0 ? Staff : App.DebtorSession(debtorId), invoiceId, 100m + i)));
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.That(statuses.Count(s => s == HttpStatusCode.Created), Is.EqualTo(1), string.Join(", ", statuses));
         Assert.That(statuses.Count(s => s == HttpStatusCode.Conflict), Is.EqualTo(3), string.Join(", ", statuses));
-        Assert.That(await SendInScope(new GetOpenDisputesQuery(debtorId)), Has.Count.EqualTo(1));
+        Assert.That(await App.Send(new GetOpenDisputesQuery(debtorId)), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task Open_WhenPreviousDisputeWithdrawn_AllowsANewOne()
     {
-        var (_, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
         var first = await Opened(Staff, invoiceId, 10m);
         await (await Staff.PostAsync($"/api/v1/disputes/{first.Text("id")}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
 
@@ -166,8 +166,8 @@ public sealed class OpenDisputeTests(DatabaseProvider provider) : DisputesFixtur
     [Test]
     public async Task Open_SetsDueByTenBusinessDaysLaterAndPublishesAndLogs()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, 1000.00m);
 
         var dispute = await Opened(Staff, invoiceId, 5m);
 

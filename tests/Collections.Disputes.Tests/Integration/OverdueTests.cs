@@ -12,9 +12,9 @@ public sealed class OverdueTests(DatabaseProvider provider) : DisputesFixture(pr
     [Test]
     public async Task List_WhenPastResponseDeadline_ShowsOnlyUnresolvedAsOverdue()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var late = await Opened(Staff, await NewInvoice(debtor), 10m);
-        var withdrawn = await Opened(Staff, await NewInvoice(debtor), 10m);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var late = await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 10m);
+        var withdrawn = await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 10m);
         await (await Staff.PostAsync($"/api/v1/disputes/{withdrawn.Text("id")}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
         Assert.That(late.Text("dueBy"), Is.EqualTo("2026-03-05"), "Monday + 3 business days");
 
@@ -39,10 +39,10 @@ public sealed class OverdueTests(DatabaseProvider provider) : DisputesFixture(pr
     [Test]
     public async Task List_PagesWithCursor()
     {
-        var (debtorId, debtor) = await NewDebtor();
+        var (debtorId, debtor) = await Erp.CreateDebtor();
         for (var i = 0; i < 3; i++)
         {
-            await Opened(Staff, await NewInvoice(debtor), 1m);
+            await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 1m);
         }
 
         var first = await (await Staff.GetAsync($"/api/v1/disputes?debtorId={debtorId}&limit=2")).ShouldBe(HttpStatusCode.OK);

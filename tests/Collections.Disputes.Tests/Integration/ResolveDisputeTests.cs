@@ -10,9 +10,9 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
 {
     private async Task<(string DebtorId, string InvoiceId, string DisputeId)> UnderReview(decimal total, decimal disputed)
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var invoiceId = await NewInvoice(debtor, total);
-        var dispute = await Opened(SessionFor(debtorId), invoiceId, disputed);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var invoiceId = await Erp.NewInvoice(debtor, total);
+        var dispute = await Opened(App.DebtorSession(debtorId), invoiceId, disputed);
         var assigned = await (await Assign(dispute.Text("id"))).ShouldBe(HttpStatusCode.OK);
         Assert.That(assigned.Text("status"), Is.EqualTo("under_review"));
         return (debtorId, invoiceId, dispute.Text("id"));
@@ -21,8 +21,8 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     [Test]
     public async Task Resolve_WhenStillOpen_Is409()
     {
-        var (_, debtor) = await NewDebtor();
-        var dispute = await Opened(Staff, await NewInvoice(debtor), 10m);
+        var (_, debtor) = await Erp.CreateDebtor();
+        var dispute = await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 10m);
 
         await (await Resolve(Staff, dispute.Text("id"), "rejected")).ShouldBeProblem(HttpStatusCode.Conflict);
     }
@@ -48,7 +48,7 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
         var (_, _, disputeId) = await UnderReview(1000m, 300m);
         var note = string.Concat(Enumerable.Repeat("Checked line by line against the signed order. ", 100))[..4000];
 
-        var resolved = await (await Post(Staff, $"/api/v1/disputes/{disputeId}/resolve", new { outcome = "accepted", resolutionNote = note })).ShouldBe(HttpStatusCode.OK);
+        var resolved = await (await Staff.PostKeyed($"/api/v1/disputes/{disputeId}/resolve", new { outcome = "accepted", resolutionNote = note })).ShouldBe(HttpStatusCode.OK);
 
         var credit = Published.All.OfType<CreditNoteIssued>().Single(c => c.CreditNote.Id == resolved.Text("creditNoteId")).CreditNote;
         Assert.That(resolved.Text("resolutionNote"), Is.EqualTo(note));
@@ -99,7 +99,7 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
 
         var invoice = await Invoice(invoiceId);
         Assert.That((invoice.Amount("balance"), invoice.Amount("credited"), invoice.Amount("disputed")), Is.EqualTo((1000m, 0m, 0m)));
-        var seen = await Dispute(SessionFor(debtorId), disputeId);
+        var seen = await Dispute(App.DebtorSession(debtorId), disputeId);
         Assert.That((seen.Text("outcome"), seen.Text("resolutionNote")), Is.EqualTo(("rejected", "Checked against the order confirmation.")));
         Assert.That(Published.All.OfType<DisputeResolved>().Single(r => r.DisputeId == disputeId).CreditedMinor, Is.Zero);
     }
@@ -116,7 +116,7 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     public async Task Resolve_WhenInvoicePaidDownMeanwhile_CreditsNoMoreThanBalance()
     {
         var (_, invoiceId, disputeId) = await UnderReview(100m, 100m);
-        await (await Post(Staff, $"/api/v1/invoices/{invoiceId}/credit-notes", new { amount = 60m, reason = "Returned goods" })).ShouldBe(HttpStatusCode.Created);
+        await (await Staff.PostKeyed($"/api/v1/invoices/{invoiceId}/credit-notes", new { amount = 60m, reason = "Returned goods" })).ShouldBe(HttpStatusCode.Created);
 
         var resolved = await (await Resolve(Staff, disputeId, "accepted")).ShouldBe(HttpStatusCode.OK);
 
@@ -162,7 +162,7 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
         await (await Assign(disputeId)).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await Staff.PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await Resolve(Staff, disputeId, "accepted")).ShouldBeProblem(HttpStatusCode.Conflict);
-        await (await Post(Staff, $"/api/v1/disputes/{disputeId}/messages", new { body = "late" })).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Staff.PostKeyed($"/api/v1/disputes/{disputeId}/messages", new { body = "late" })).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
     [Test]
@@ -170,14 +170,14 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     {
         var (debtorId, invoiceId, disputeId) = await UnderReview(1000m, 300m);
 
-        var withdrawn = await (await SessionFor(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
+        var withdrawn = await (await App.DebtorSession(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(withdrawn.Text("status"), Is.EqualTo("withdrawn"));
         Assert.That(withdrawn.GetProperty("closedAt").ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Null));
         Assert.That(withdrawn.GetProperty("history").EnumerateArray().Select(h => h.Text("toStatus")), Is.EqualTo(new[] { "open", "under_review", "withdrawn" }));
         Assert.That((await Invoice(invoiceId)).Amount("disputed"), Is.Zero);
         Assert.That(Published.All.OfType<DisputeWithdrawn>().Count(w => w.DisputeId == disputeId), Is.EqualTo(1));
-        await (await SessionFor(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await App.DebtorSession(debtorId).PostAsync($"/api/v1/disputes/{disputeId}/withdraw", null)).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
     [Test]
@@ -212,13 +212,13 @@ public sealed class ResolveDisputeTests(DatabaseProvider provider) : DisputesFix
     [Test]
     public async Task ContractQueries_ReturnOpenAndAllDisputesOfDebtor()
     {
-        var (debtorId, debtor) = await NewDebtor();
-        var first = await Opened(Staff, await NewInvoice(debtor), 10m);
-        var second = await Opened(Staff, await NewInvoice(debtor), 20m);
+        var (debtorId, debtor) = await Erp.CreateDebtor();
+        var first = await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 10m);
+        var second = await Opened(Staff, await Erp.NewInvoice(debtor, 1000.00m), 20m);
         await (await Staff.PostAsync($"/api/v1/disputes/{first.Text("id")}/withdraw", null)).ShouldBe(HttpStatusCode.OK);
 
-        var open = await SendInScope(new GetOpenDisputesQuery(debtorId));
-        var all = await SendInScope(new GetDisputesQuery(debtorId));
+        var open = await App.Send(new GetOpenDisputesQuery(debtorId));
+        var all = await App.Send(new GetDisputesQuery(debtorId));
 
         Assert.That(open.Select(d => d.Id), Is.EqualTo(new[] { second.Text("id") }));
         Assert.That(all.Select(d => d.Id), Is.EqualTo(new[] { second.Text("id"), first.Text("id") }), "newest first");

@@ -16,20 +16,20 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [OneTimeSetUp]
     public async Task TwoDebtorsWithADisputeEach()
     {
-        var (me, myExternal) = await NewDebtor();
-        var (them, theirExternal) = await NewDebtor();
+        var (me, myExternal) = await Erp.CreateDebtor();
+        var (them, theirExternal) = await Erp.CreateDebtor();
         (mine, theirs) = (me, them);
-        myDispute = (await Opened(SessionFor(mine), await NewInvoice(myExternal), 10m)).Text("id");
-        theirInvoice = await NewInvoice(theirExternal);
-        theirDispute = (await Opened(SessionFor(theirs), await NewInvoice(theirExternal), 10m)).Text("id");
-        await (await Post(Staff, $"/api/v1/disputes/{myDispute}/messages", new { body = "Customer is a known late payer; check delivery notes.", @internal = true })).ShouldBe(HttpStatusCode.Created);
-        await (await Post(Staff, $"/api/v1/disputes/{myDispute}/messages", new { body = "We are checking the delivery notes." })).ShouldBe(HttpStatusCode.Created);
+        myDispute = (await Opened(App.DebtorSession(mine), await Erp.NewInvoice(myExternal, 1000.00m), 10m)).Text("id");
+        theirInvoice = await Erp.NewInvoice(theirExternal, 1000.00m);
+        theirDispute = (await Opened(App.DebtorSession(theirs), await Erp.NewInvoice(theirExternal, 1000.00m), 10m)).Text("id");
+        await (await Staff.PostKeyed($"/api/v1/disputes/{myDispute}/messages", new { body = "Customer is a known late payer; check delivery notes.", @internal = true })).ShouldBe(HttpStatusCode.Created);
+        await (await Staff.PostKeyed($"/api/v1/disputes/{myDispute}/messages", new { body = "We are checking the delivery notes." })).ShouldBe(HttpStatusCode.Created);
     }
 
     [Test]
     public async Task Get_WhenOwnDispute_ShowsThreadWithoutInternalNotes()
     {
-        var seen = await Dispute(SessionFor(mine), myDispute);
+        var seen = await Dispute(App.DebtorSession(mine), myDispute);
 
         var fromStaff = seen.GetProperty("messages").EnumerateArray().Where(m => m.Text("authorRole") == "staff").Select(m => m.Text("body")).ToList();
         Assert.That(fromStaff, Is.EqualTo(new[] { "We are checking the delivery notes." }));
@@ -47,7 +47,7 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task DebtorActivity_WhenInternalNotePosted_IsHiddenFromDebtor()
     {
-        var asDebtor = await (await SessionFor(mine).GetAsync($"/api/v1/debtors/{mine}/activity")).ShouldBe(HttpStatusCode.OK);
+        var asDebtor = await (await App.DebtorSession(mine).GetAsync($"/api/v1/debtors/{mine}/activity")).ShouldBe(HttpStatusCode.OK);
         var asStaff = await (await Staff.GetAsync($"/api/v1/debtors/{mine}/activity")).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(asDebtor.GetProperty("items").EnumerateArray().Select(a => a.Text("type")), Has.None.StartWith("internal."));
@@ -57,10 +57,10 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task OtherDebtorsDispute_IsNotFoundForEveryAction()
     {
-        var session = SessionFor(mine);
+        var session = App.DebtorSession(mine);
 
         await (await session.GetAsync($"/api/v1/disputes/{theirDispute}")).ShouldBeProblem(HttpStatusCode.NotFound);
-        await (await Post(session, $"/api/v1/disputes/{theirDispute}/messages", new { body = "hello" })).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await session.PostKeyed($"/api/v1/disputes/{theirDispute}/messages", new { body = "hello" })).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await session.PostAsync($"/api/v1/disputes/{theirDispute}/withdraw", null)).ShouldBeProblem(HttpStatusCode.NotFound);
         using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 x"u8.ToArray()), "file", "proof.pdf" } };
         await (await session.PostAsync($"/api/v1/disputes/{theirDispute}/attachments", form)).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -70,7 +70,7 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task Open_WhenOtherDebtorsInvoice_Is404()
     {
-        await (await Open(SessionFor(mine), theirInvoice)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Open(App.DebtorSession(mine), theirInvoice)).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Test]
@@ -78,15 +78,15 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     {
         var disputed = (await Dispute(Staff, theirDispute)).Text("invoiceId");
 
-        await (await Open(SessionFor(mine), disputed)).ShouldBeProblem(HttpStatusCode.NotFound);
-        await (await Open(SessionFor(theirs), disputed)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Open(App.DebtorSession(mine), disputed)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Open(App.DebtorSession(theirs), disputed)).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
     [Test]
     public async Task List_WhenDebtorSession_ShowsOnlyOwnDisputes()
     {
-        var own = await (await SessionFor(mine).GetAsync("/api/v1/disputes")).ShouldBe(HttpStatusCode.OK);
-        var asked = await (await SessionFor(mine).GetAsync($"/api/v1/disputes?debtorId={theirs}")).ShouldBe(HttpStatusCode.OK);
+        var own = await (await App.DebtorSession(mine).GetAsync("/api/v1/disputes")).ShouldBe(HttpStatusCode.OK);
+        var asked = await (await App.DebtorSession(mine).GetAsync($"/api/v1/disputes?debtorId={theirs}")).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(own.GetProperty("items").EnumerateArray().Select(d => d.Text("id")), Is.EqualTo(new[] { myDispute }));
         Assert.That(asked.GetProperty("items").GetArrayLength(), Is.Zero);
@@ -95,13 +95,13 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task DebtorSession_MayNotPostInternalNotes_Is403()
     {
-        await (await Post(SessionFor(mine), $"/api/v1/disputes/{myDispute}/messages", new { body = "psst", @internal = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await App.DebtorSession(mine).PostKeyed($"/api/v1/disputes/{myDispute}/messages", new { body = "psst", @internal = true })).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
     [Test]
     public async Task DebtorSession_MayNotAssignOrResolve_Is403()
     {
-        var session = SessionFor(mine);
+        var session = App.DebtorSession(mine);
 
         await (await session.PostAsJsonAsync($"/api/v1/disputes/{myDispute}/assign", new { assignee = "me" })).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Resolve(session, myDispute, "accepted")).ShouldBeProblem(HttpStatusCode.Forbidden);
@@ -110,7 +110,7 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task DebtorMessage_IsInThreadAsDebtor()
     {
-        var posted = await (await Post(SessionFor(mine), $"/api/v1/disputes/{myDispute}/messages", new { body = "Delivery note attached tomorrow." })).ShouldBe(HttpStatusCode.Created);
+        var posted = await (await App.DebtorSession(mine).PostKeyed($"/api/v1/disputes/{myDispute}/messages", new { body = "Delivery note attached tomorrow." })).ShouldBe(HttpStatusCode.Created);
 
         Assert.That((posted.Text("authorRole"), posted.GetProperty("internal").GetBoolean()), Is.EqualTo(("debtor", false)));
     }
@@ -118,11 +118,7 @@ public sealed class VisibilityTests(DatabaseProvider provider) : DisputesFixture
     [Test]
     public async Task RealPortalSession_OpensOwnDisputeAndCannotSeeAnothers()
     {
-        var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{theirs}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
-        var url = link.Text("url");
-        var token = Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..].Split('&')[0]);
-        var session = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/sessions", new { token })).ShouldBe(HttpStatusCode.Created);
-        using var portal = App.ClientWithKey(session.Text("sessionToken"));
+        using var portal = await App.PortalSession(Staff, theirs);
 
         var opened = await (await Open(portal, theirInvoice, 1m)).ShouldBe(HttpStatusCode.Created);
 

@@ -44,7 +44,7 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var promised = Today.AddDays(5);
 
         await PostKeyed(Staff, "/api/v1/promises", new { debtorId, amount = new { amount = 300.00m, currency = "EUR" }, promisedDate = promised.ToString("yyyy-MM-dd"), invoiceIds = new[] { invoice } });
-        await Publish(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PromiseToPayBroken("prm_broken" + debtorId[^6..], debtorId, 300_00, "EUR", App.Time.GetUtcNow()));
 
         Assert.That(Text(await Single(debtorId, "promise_recorded")), Does.Contain($"€300.00 by {promised:d MMMM yyyy}").And.Contain("we send no reminders for the promised amount until then"));
         Assert.That(Text(await Single(debtorId, "promise_broken")), Does.Contain("€300.00 of the promised payment is missing").And.Contain("our reminders resume"));
@@ -57,11 +57,11 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 600.00m, number: "ACK-P");
         var late = new PaymentPlanInstallmentLate("plan_ack" + debtorId[^6..], debtorId, 2, Today.AddDays(-6), 200_00, "EUR", App.Time.GetUtcNow(), Today.AddDays(25));
 
-        await Publish(new PaymentPlanActivated("plan_ack" + debtorId[^6..], debtorId, [invoice], 600_00, "EUR", 3, App.Time.GetUtcNow()));
-        await Publish(late);
-        await Publish(late);
-        await Publish(late with { Number = 3 });
-        await Publish(new PaymentPlanDefaulted("plan_ack" + debtorId[^6..], debtorId, [invoice], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentPlanActivated("plan_ack" + debtorId[^6..], debtorId, [invoice], 600_00, "EUR", 3, App.Time.GetUtcNow()));
+        await App.PublishInTransaction(late);
+        await App.PublishInTransaction(late);
+        await App.PublishInTransaction(late with { Number = 3 });
+        await App.PublishInTransaction(new PaymentPlanDefaulted("plan_ack" + debtorId[^6..], debtorId, [invoice], App.Time.GetUtcNow()));
 
         var agreed = Text(await Single(debtorId, "plan_agreed"));
         Assert.That(agreed, Does.Contain("3 instalments, €600.00 in all").And.Contain("Invoices covered: ACK-P"));
@@ -78,8 +78,8 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
         await CreateInvoice(ext, Today.AddDays(20), 90.00m);
         var completed = new PaymentPlanCompleted("plan_done" + debtorId[^6..], debtorId, App.Time.GetUtcNow());
 
-        await Publish(completed);
-        await Publish(completed);
+        await App.PublishInTransaction(completed);
+        await App.PublishInTransaction(completed);
 
         var thanks = await Single(debtorId, "plan_completed");
         Assert.That(thanks.GetProperty("subject").GetString(), Is.EqualTo("Your payment plan is complete: thank you"));
@@ -91,7 +91,7 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 600.00m);
-        await Publish(new PaymentPlanInstallmentLate("plan_night" + debtorId[^6..], debtorId, 1, Today.AddDays(-6), 300_00, "EUR", App.Time.GetUtcNow(), Today.AddDays(25)));
+        await App.PublishInTransaction(new PaymentPlanInstallmentLate("plan_night" + debtorId[^6..], debtorId, 1, Today.AddDays(-6), 300_00, "EUR", App.Time.GetUtcNow(), Today.AddDays(25)));
         AdvanceTo(App.Time.GetUtcNow().AddMinutes(1));
 
         await Pay(debtorId, (invoice, 300.00m));
@@ -107,10 +107,10 @@ public sealed class AcknowledgementTests(DatabaseProvider provider) : DunningFix
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 250.00m, number: "ACK-B");
-        await Publish(new PaymentPending("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", PaymentMethods.BankDebit, [invoice], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentPending("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", PaymentMethods.BankDebit, [invoice], App.Time.GetUtcNow()));
 
-        await Publish(new PaymentFailed("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", "insufficient_funds", [invoice], App.Time.GetUtcNow()));
-        await Publish(new PaymentFailed("att_checkout" + debtorId[^6..], debtorId, 250_00, "EUR", "expired", [invoice], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentFailed("att_debit" + debtorId[^6..], debtorId, 250_00, "EUR", "insufficient_funds", [invoice], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentFailed("att_checkout" + debtorId[^6..], debtorId, 250_00, "EUR", "expired", [invoice], App.Time.GetUtcNow()));
 
         var failed = await Single(debtorId, "debit_failed");
         Assert.That(failed.GetProperty("subject").GetString(), Is.EqualTo("Your bank debit of €250.00 did not go through"));

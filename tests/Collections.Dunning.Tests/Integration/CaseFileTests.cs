@@ -20,7 +20,7 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
         await Run();
         AdvanceTo(sentAt.AddDays(14));
         await Run();
-        await PostKeyed(Erp, "/api/v1/payments", new { debtorId, amount = 300.00m, currency = "EUR", method = "bank_transfer", reference = "BANK-77", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId = first, amount = 300.00m } } });
+        await Erp.Pay(TestData.PaymentBody(debtorId, 300.00m, method: "bank_transfer", receivedAt: Today.ToString("yyyy-MM-dd"), reference: "BANK-77", allocations: [new { invoiceId = first, amount = 300.00m }]));
         var disputeId = (await PostKeyed(Staff, "/api/v1/disputes", new { invoiceId = second, amount = 100.00m, reason = "pricing", description = "Unit price differs from the quote." })).GetProperty("id").GetString();
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "We are checking the quote <today>.", @internal = false })).ShouldBe(HttpStatusCode.Created);
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{disputeId}/messages", new { body = "Sales admits the quote was lower.", @internal = true })).ShouldBe(HttpStatusCode.Created);
@@ -129,18 +129,9 @@ public sealed class CaseFileTests(DatabaseProvider provider) : DunningFixture(pr
     /// <summary>An invoice on 30 days net with 2 % for payment within 10 days, paid in full (no discount: paid late).</summary>
     private async Task<string> PaidInvoiceWithTerms(string debtorExternalId, string debtorId)
     {
-        var body = new
-        {
-            debtorExternalId,
-            number = "CF-3",
-            currency = "EUR",
-            total = 200.00m,
-            issueDate = Today.AddDays(-60).ToString("yyyy-MM-dd"),
-            dueDate = Today.AddDays(-30).ToString("yyyy-MM-dd"),
-            terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
-        };
-        var invoiceId = (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        await PostKeyed(Erp, "/api/v1/payments", new { debtorId, amount = 200.00m, currency = "EUR", method = "wire", reference = "W-3", receivedAt = Today.ToString("yyyy-MM-dd"), allocations = new[] { new { invoiceId, amount = 200.00m } } });
+        var invoiceId = await Erp.NewInvoice(debtorExternalId, 200.00m, Today.AddDays(-60).ToString("yyyy-MM-dd"), Today.AddDays(-30).ToString("yyyy-MM-dd"),
+            terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } }, poNumber: null, number: "CF-3");
+        await Erp.Pay(TestData.PaymentBody(debtorId, 200.00m, receivedAt: Today.ToString("yyyy-MM-dd"), reference: "W-3", allocations: [new { invoiceId, amount = 200.00m }]));
         return invoiceId;
     }
 

@@ -25,7 +25,7 @@ public sealed class CommunicationsPrivacyTests(DatabaseProvider provider) : Dunn
         await CreateInvoice(ext, Today.AddDays(-2), number: "PRIV-1");
         await CreateInvoice(ext, Today.AddDays(-31), number: "PRIV-2");
         var letterId = (await RunUntilLetter(debtorId)).GetProperty("id").GetString()!;
-        using var session = await SessionFor(debtorId);
+        using var session = await App.PortalSession(Staff, debtorId);
 
         var staffView = (await Communications(debtorId)).EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
         var debtorView = (await (await session.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK))
@@ -89,20 +89,10 @@ public sealed class CommunicationsPrivacyTests(DatabaseProvider provider) : Dunn
         await CreateInvoice(ext, Today.AddDays(-2));
         await CreateInvoice(otherExt, Today.AddDays(-2));
         await Run();
-        using var session = await SessionFor(debtorId);
+        using var session = await App.PortalSession(Staff, debtorId);
 
         await (await session.GetAsync($"/api/v1/debtors/{otherId}/communications")).ShouldBeProblem(HttpStatusCode.NotFound);
         var mine = await (await session.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK);
         Assert.That(mine.GetArrayLength(), Is.EqualTo(1));
-    }
-
-    /// <summary>A real portal session: a staff-made link exchanged the way the portal does.</summary>
-    private async Task<HttpClient> SessionFor(string debtorId)
-    {
-        var link = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
-        var fragment = new Uri(link.GetProperty("url").GetString()!).Fragment;
-        var token = fragment[(fragment.IndexOf('?') + 1)..].Split('&').Single(p => p.StartsWith("token=", StringComparison.Ordinal))["token=".Length..];
-        var session = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/sessions", new { token = Uri.UnescapeDataString(token) })).ShouldBe(HttpStatusCode.Created);
-        return App.ClientWithKey(session.GetProperty("sessionToken").GetString());
     }
 }

@@ -18,16 +18,8 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
         var (debtorId, ext) = await CreateDebtor();
         await DiscountedInvoice(ext, "DS-1");
         var partPaid = await DiscountedInvoice(ext, "DS-2");
-        await PostKeyed(Erp, "/api/v1/payments", new
-        {
-            debtorId,
-            amount = 100.00m,
-            currency = "EUR",
-            method = "bank_transfer",
-            reference = "PART-1",
-            receivedAt = Today.ToString("yyyy-MM-dd"),
-            allocations = new[] { new { invoiceId = partPaid, amount = 100.00m } },
-        });
+        await Erp.Pay(TestData.PaymentBody(debtorId, 100.00m, method: "bank_transfer", receivedAt: Today.ToString("yyyy-MM-dd"), reference: "PART-1",
+            allocations: [new { invoiceId = partPaid, amount = 100.00m }]));
 
         await Run();
         await Run();
@@ -67,17 +59,8 @@ public sealed class DueSoonTests(DatabaseProvider provider) : DunningFixture(pro
     /// <summary>1,000.00 EUR issued eight days ago, 2 % off within 10 days: the discount (20.00) ends in two days.</summary>
     private async Task<string> DiscountedInvoice(string debtorExternalId, string number)
     {
-        var body = new
-        {
-            debtorExternalId,
-            number,
-            currency = "EUR",
-            total = 1000.00m,
-            issueDate = Today.AddDays(-8).ToString("yyyy-MM-dd"),
-            dueDate = Today.AddDays(22).ToString("yyyy-MM-dd"),
-            terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } },
-        };
-        return (await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        return await Erp.NewInvoice(debtorExternalId, 1000.00m, Today.AddDays(-8).ToString("yyyy-MM-dd"), Today.AddDays(22).ToString("yyyy-MM-dd"),
+            terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } }, poNumber: null, number: number);
     }
 
     private async Task<IEnumerable<JsonElement>> Of(string debtorId, string purpose) =>

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Collections.Dunning.Delivery;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Dunning.Tests.Integration;
@@ -27,65 +26,27 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
 
     protected DateOnly Today => DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
 
-    protected async Task<(string Id, string ExternalId)> CreateDebtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string segment = "standard", string country = "DE", object? contacts = null, string language = "en")
-    {
-        var externalId = Unique("deb");
-        var body = new
-        {
-            name,
-            countryCode = country,
-            timeZone,
-            language,
-            currency = "EUR",
-            creditLimit = 50000.00m,
-            paymentTermsDays = 30,
-            segment,
-            contacts = contacts ?? new object[]
-            {
-                new { name = "Anna Schmidt", email = "anna@acme.example", phone = "+49 30 1234567", role = "accounts_payable", isPrimary = true },
-                new { name = "Felix Braun", email = "felix@acme.example", phone = "+49 30 7654321", role = "finance", isPrimary = false },
-            },
-        };
-        var created = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.Created);
-        return (created.GetProperty("id").GetString()!, externalId);
-    }
+    /// <summary>A new debtor who reads English and has two contacts with phones (Anna Schmidt, accounts payable; Felix Braun, finance).</summary>
+    protected Task<(string Id, string ExternalId)> CreateDebtor(string name = "Acme GmbH", string timeZone = "Europe/Berlin", string segment = "standard", string country = "DE", object[]? contacts = null, string language = "en") =>
+        Erp.CreateDebtor(TestData.DebtorBody(name, timeZone: timeZone, countryCode: country, language: language, segment: segment, contacts: contacts ??
+        [
+            TestData.Anna(phone: "+49 30 1234567"),
+            new { name = "Felix Braun", email = "felix@acme.example", phone = "+49 30 7654321", role = "finance", isPrimary = false },
+        ]));
 
-    protected async Task<string> CreateInvoice(string debtorExternalId, DateOnly dueDate, decimal total = 1190.00m, string? number = null, string? po = "PO-7781", string currency = "EUR")
-    {
-        var body = new
-        {
-            debtorExternalId,
-            number = number ?? "INV-" + Guid.NewGuid().ToString("N")[..8],
-            poNumber = po,
-            currency,
-            issueDate = dueDate.AddDays(-30).ToString("yyyy-MM-dd"),
-            dueDate = dueDate.ToString("yyyy-MM-dd"),
-            total,
-        };
-        var created = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", body)).ShouldBe(HttpStatusCode.Created);
-        return created.GetProperty("id").GetString()!;
-    }
+    /// <summary>A new invoice issued 30 days before it is due, numbered INV-…, on PO-7781 unless told otherwise.</summary>
+    protected Task<string> CreateInvoice(string debtorExternalId, DateOnly dueDate, decimal total = 1190.00m, string? number = null, string? po = "PO-7781", string currency = "EUR") =>
+        Erp.NewInvoice(debtorExternalId, total, dueDate.AddDays(-30).ToString("yyyy-MM-dd"), dueDate.ToString("yyyy-MM-dd"), currency,
+            poNumber: po, number: number ?? "INV-" + Guid.NewGuid().ToString("N")[..8]);
 
-    /// <summary>A POST with a fresh Idempotency-Key, as payments, credit notes, disputes and promises require.</summary>
-    protected static async Task<JsonElement> PostKeyed(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        return await (await client.SendAsync(request)).ShouldBe(expected);
-    }
+    /// <summary>A POST with a fresh Idempotency-Key, as payments, credit notes, disputes and promises require, answered as expected.</summary>
+    protected static async Task<JsonElement> PostKeyed(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created) =>
+        await (await client.PostKeyed(url, body)).ShouldBe(expected);
 
-    /// <summary>A bank transfer the ERP records, allocated as given.</summary>
+    /// <summary>A bank transfer the ERP records today, allocated as given.</summary>
     protected Task<JsonElement> Pay(string debtorId, params (string InvoiceId, decimal Amount)[] allocations) =>
-        PostKeyed(Erp, "/api/v1/payments", new
-        {
-            debtorId,
-            amount = allocations.Sum(a => a.Amount),
-            currency = "EUR",
-            method = "bank_transfer",
-            reference = "BANK-" + Guid.NewGuid().ToString("N")[..6],
-            receivedAt = Today.ToString("yyyy-MM-dd"),
-            allocations = allocations.Select(a => new { invoiceId = a.InvoiceId, amount = a.Amount }).ToArray(),
-        });
+        Erp.Pay(TestData.PaymentBody(debtorId, allocations.Sum(a => a.Amount), method: "bank_transfer", receivedAt: Today.ToString("yyyy-MM-dd"),
+            reference: "BANK-" + Guid.NewGuid().ToString("N")[..6], allocations: allocations.Select(a => (object)new { invoiceId = a.InvoiceId, amount = a.Amount }).ToArray()));
 
     /// <summary>Sends what the outbox has due now (the background dispatcher is off in tests); returns how many left.</summary>
     protected async Task<int> Dispatch() =>
@@ -119,25 +80,6 @@ public abstract class DunningFixture(DatabaseProvider provider) : ApiFixture(pro
 
     protected async Task<JsonElement> Communications(string debtorId) =>
         await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/communications")).ShouldBe(HttpStatusCode.OK);
-
-    protected async Task<T> Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
-    /// <summary>Publishes another module's notification the way it would: inside one transaction of its own.</summary>
-    protected async Task Publish(INotification notification)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        await db.InTransactionAsync(async () =>
-        {
-            await mediator.Publish(notification);
-            return true;
-        });
-    }
 
     /// <summary>A second instance on the same database, with its own services, instance id and clock (set to this one's).</summary>
     private protected CollectionsApp StartAnotherInstance(IEmailSender sender)

@@ -37,7 +37,7 @@ public sealed class LongRunTests(DatabaseProvider provider) : DunningFixture(pro
         TestContext.Out.WriteLine($"{Invoices:N0} invoices of {Debtors:N0} debtors imported in {clock.Elapsed.TotalSeconds:F1} s");
 
         clock.Restart();
-        var run = boundary.Watch(() => Send(new RunDunningCommand(null, false)));
+        var run = boundary.Watch(() => App.Send(new RunDunningCommand(null, false)));
         Assert.That(await Task.WhenAny(boundary.AfterFirstBatch, run), Is.SameAs(boundary.AfterFirstBatch), "the run committed a batch with more to come");
         Assert.That(await StepCount(), Is.GreaterThan(0).And.LessThan(Invoices), "the first batch is committed, the rest is not");
 

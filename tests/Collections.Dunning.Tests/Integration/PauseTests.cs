@@ -16,7 +16,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-8), 1000.00m, number: "D-1");
-        await Send(new SetDisputedAmountCommand(invoice, 400_00, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoice, 400_00, "dsp_test"));
 
         await Run();
 
@@ -31,7 +31,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var (debtorId, ext) = await CreateDebtor();
         await CreateInvoice(ext, Today.AddDays(-8), 1000.00m, number: "EUR-1");
         var dollars = await CreateInvoice(ext, Today.AddDays(-8), 500.00m, number: "USD-1", currency: "USD");
-        await Send(new SetDisputedAmountCommand(dollars, 200_00, "dsp_usd"));
+        await App.Send(new SetDisputedAmountCommand(dollars, 200_00, "dsp_usd"));
 
         await Run();
 
@@ -45,12 +45,12 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
-        await Send(new SetDisputedAmountCommand(invoice, 500_00, "dsp_full"));
+        await App.Send(new SetDisputedAmountCommand(invoice, 500_00, "dsp_full"));
 
         var during = await Run();
         AdvanceTo(App.Time.GetUtcNow().AddDays(8));
-        await Send(new SetDisputedAmountCommand(invoice, 0, "dsp_full"));
-        await Publish(new DisputeResolved("dsp_full", debtorId, invoice, "rejected", 0, "EUR", App.Time.GetUtcNow()));
+        await App.Send(new SetDisputedAmountCommand(invoice, 0, "dsp_full"));
+        await App.PublishInTransaction(new DisputeResolved("dsp_full", debtorId, invoice, "rejected", 0, "EUR", App.Time.GetUtcNow()));
         var after = await Run();
 
         Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("dispute"));
@@ -67,11 +67,11 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
     {
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2));
-        await Send(new SetPaymentPlanCommand([invoice], "plan_test"));
+        await App.Send(new SetPaymentPlanCommand([invoice], "plan_test"));
 
         var during = await Run();
-        await Send(new SetPaymentPlanCommand([invoice], null));
-        await Publish(new PaymentPlanDefaulted("plan_test", debtorId, [invoice], App.Time.GetUtcNow()));
+        await App.Send(new SetPaymentPlanCommand([invoice], null));
+        await App.PublishInTransaction(new PaymentPlanDefaulted("plan_test", debtorId, [invoice], App.Time.GetUtcNow()));
         var after = await Run();
         var again = await Run();
 
@@ -89,7 +89,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var promise = await MakePromise(debtorId, 1190.00m, Today.AddDays(5), invoice);
 
         var during = await Run();
-        await Publish(new PaymentSucceeded("pay_1", debtorId, 1190_00, "EUR", PaymentMethods.BankTransfer, Today, [new PaymentAllocationDto(invoice, 1190_00, 0)], 0, null, App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentSucceeded("pay_1", debtorId, 1190_00, "EUR", PaymentMethods.BankTransfer, Today, [new PaymentAllocationDto(invoice, 1190_00, 0)], 0, null, App.Time.GetUtcNow()));
 
         Assert.That(Of(during, "paused", debtorId).Single().GetProperty("reason").GetString(), Is.EqualTo("promise"));
         var list = await (await Staff.GetAsync($"/api/v1/promises?debtorId={debtorId}")).ShouldBe(HttpStatusCode.OK);
@@ -104,7 +104,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2));
         await MakePromise(debtorId, 1190.00m, Today.AddDays(1), invoice);
-        await Publish(new PaymentSucceeded("pay_part", debtorId, 190_00, "EUR", PaymentMethods.BankTransfer, Today, [], 190_00, null, App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentSucceeded("pay_part", debtorId, 190_00, "EUR", PaymentMethods.BankTransfer, Today, [], 190_00, null, App.Time.GetUtcNow()));
 
         var live = await Run();
         AdvanceTo(App.Time.GetUtcNow().AddDays(3));
@@ -126,10 +126,10 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var (debtorId, ext) = await CreateDebtor();
         var covered = await CreateInvoice(ext, Today.AddDays(-2));
         var other = await CreateInvoice(ext, Today.AddDays(-2));
-        await Publish(new PaymentPending("att_1" + debtorId, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentPending("att_1" + debtorId, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
 
         var during = await Run();
-        await Publish(new PaymentFailed("att_1" + debtorId, debtorId, 1190_00, "EUR", "insufficient funds", [covered], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentFailed("att_1" + debtorId, debtorId, 1190_00, "EUR", "insufficient funds", [covered], App.Time.GetUtcNow()));
         var sameDay = await Run();
         var afterTheGap = await Run(Today.AddDays(3));
 
@@ -146,11 +146,11 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var (debtorId, ext) = await CreateDebtor();
         var covered = await CreateInvoice(ext, Today.AddDays(-2));
         var attempt = "att_2" + debtorId;
-        await Publish(new PaymentPending(attempt, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentPending(attempt, debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, [covered], App.Time.GetUtcNow()));
 
-        await Publish(new PaymentSucceeded("pay_wire", debtorId, 1190_00, "EUR", "wire", Today, [], 1190_00, null, App.Time.GetUtcNow()));
+        await App.PublishInTransaction(new PaymentSucceeded("pay_wire", debtorId, 1190_00, "EUR", "wire", Today, [], 1190_00, null, App.Time.GetUtcNow()));
         var afterWire = await Run(dryRun: true);
-        await Publish(new PaymentSucceeded("pay_debit", debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, Today, [], 1190_00, null, App.Time.GetUtcNow(), attempt));
+        await App.PublishInTransaction(new PaymentSucceeded("pay_debit", debtorId, 1190_00, "EUR", PaymentMethods.BankDebit, Today, [], 1190_00, null, App.Time.GetUtcNow(), attempt));
         var afterDebit = await Run(dryRun: true);
 
         Assert.That(Of(afterWire, "paused", debtorId).Select(p => p.GetProperty("invoiceId").GetString()), Is.EqualTo(new[] { covered }),
@@ -185,7 +185,7 @@ public sealed class PauseTests(DatabaseProvider provider) : DunningFixture(provi
         var (debtorId, ext) = await CreateDebtor();
         var invoice = await CreateInvoice(ext, Today.AddDays(-2), 500.00m);
         var other = await CreateInvoice(ext, Today.AddDays(-2), 300.00m);
-        await Send(new SetDisputedAmountCommand(other, 100_00, "dsp_part"));
+        await App.Send(new SetDisputedAmountCommand(other, 100_00, "dsp_part"));
         var paid = await CreateInvoice(ext, Today.AddDays(-2), 50.00m);
         await Pay(debtorId, (paid, 50.00m));
         object Body(decimal amount, string currency = "EUR", int days = 2, string[]? invoices = null) =>

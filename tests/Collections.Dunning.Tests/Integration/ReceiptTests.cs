@@ -58,8 +58,8 @@ public sealed class ReceiptTests(DatabaseProvider provider) : DunningFixture(pro
         var payment = new PaymentSucceeded("pay_replay" + debtorId[^6..], debtorId, 40_00, "EUR", PaymentMethods.BankTransfer, Today,
             [new PaymentAllocationDto(invoice, 40_00, 0)], 0, null, App.Time.GetUtcNow());
 
-        await Publish(payment);
-        await Publish(payment);
+        await App.PublishInTransaction(payment);
+        await App.PublishInTransaction(payment);
 
         Assert.That(Receipts(await Communications(debtorId)).Count(), Is.EqualTo(1));
     }

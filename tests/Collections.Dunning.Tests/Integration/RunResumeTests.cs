@@ -1,7 +1,7 @@
 using Collections.Dunning.Contracts;
 using Collections.Dunning.Features.Runs;
 using Collections.SharedKernel.Data;
-using MediatR;
+using Collections.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Dunning.Tests.Integration;
@@ -15,8 +15,8 @@ public sealed class RunResumeTests(DatabaseProvider provider) : DunningFixture(p
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
-        services.AddSingleton(failing);
-        services.AddScoped<INotificationHandler<ReminderSent>, FailingReminderReaction>();
+        // Another module's reaction to a reminder that throws: it fails the batch's transaction.
+        services.AddFailingReaction<ReminderSent>(n => n.DebtorId == failing.DebtorId, n => new InvalidOperationException($"Reaction to the reminder of {n.DebtorId} failed."));
     }
 
     [Test]
@@ -33,13 +33,13 @@ public sealed class RunResumeTests(DatabaseProvider provider) : DunningFixture(p
 
         // Batches go in debtor id order: the last two debtors make the third batch.
         failing.DebtorId = debtors.Max(StringComparer.Ordinal);
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new RunDunningCommand(null, false)));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new RunDunningCommand(null, false)));
 
         var firstBatches = debtors.Order(StringComparer.Ordinal).Take(4).ToList();
         Assert.That(await StepsPerDebtor(), Is.EquivalentTo(firstBatches.Select(d => (d, 2L))), "the first two batches committed, the failed one left nothing");
 
         failing.DebtorId = null;
-        var rerun = await Send(new RunDunningCommand(null, false));
+        var rerun = await App.Send(new RunDunningCommand(null, false));
 
         var lastBatch = debtors.Except(firstBatches).ToList();
         await Assert.MultipleAsync(async () =>
@@ -65,14 +65,5 @@ public sealed class RunResumeTests(DatabaseProvider provider) : DunningFixture(p
     public sealed class FailingReaction
     {
         public string? DebtorId { get; set; }
-    }
-
-    /// <summary>Another module's reaction to a reminder that throws: it fails the batch's transaction.</summary>
-    public sealed class FailingReminderReaction(FailingReaction failing) : INotificationHandler<ReminderSent>
-    {
-        public Task Handle(ReminderSent notification, CancellationToken cancellationToken) =>
-            notification.DebtorId == failing.DebtorId
-                ? throw new InvalidOperationException($"Reaction to the reminder of {notification.DebtorId} failed.")
-                : Task.CompletedTask;
     }
 }

@@ -25,9 +25,9 @@ public sealed class DashboardBrowserTests(DatabaseProvider provider) : ApiFixtur
         }
 
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", 1000.00m, "Northwind Traders"));
-        await Erp.PutInvoice(external, 800.00m, "2026-01-02", "2026-02-01");
-        await Erp.PutInvoice(external, 450.00m, "2026-03-01", "2026-03-31");
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "EUR", creditLimit: 1000.00m, name: "Northwind Traders"));
+        await Erp.NewInvoice(external, 800.00m, "2026-01-02", "2026-02-01");
+        await Erp.NewInvoice(external, 450.00m, "2026-03-01", "2026-03-31");
         var promise = "ptp_" + Guid.NewGuid().ToString("N")[..10];
         await App.Publish(new PromiseToPayMade(promise, debtorId, 10_000, "EUR", new DateOnly(2026, 2, 27), At(2026, 2, 20)));
         await App.Publish(new PromiseToPayBroken(promise, debtorId, 10_000, "EUR", At(2026, 3, 1)));

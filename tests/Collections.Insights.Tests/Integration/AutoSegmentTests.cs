@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Collections.Disputes.Contracts;
 using Collections.Dunning.Contracts;
 using Collections.Insights.Contracts;
@@ -6,7 +5,6 @@ using Collections.PaymentPlans.Contracts;
 using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using static Collections.Insights.Tests.Integration.InsightsApi;
 
@@ -14,7 +12,7 @@ namespace Collections.Insights.Tests.Integration;
 
 public sealed class AutoSegmentTests(DatabaseProvider provider) : ApiFixture(provider)
 {
-    private readonly ConcurrentQueue<DebtorRiskChanged> published = new();
+    private readonly NotificationRecorder published = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -23,17 +21,16 @@ public sealed class AutoSegmentTests(DatabaseProvider provider) : ApiFixture(pro
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
-        services.AddSingleton(published);
-        services.AddScoped<INotificationHandler<DebtorRiskChanged>, RecordingRiskHandler>();
+        services.RecordNotifications(published, typeof(DebtorRiskChanged));
     }
 
     [Test]
     public async Task Band_WhenDebtorEntersAndLeavesHigh_PublishesDebtorRiskChangedEachWay()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", creditLimit: 100.00m));
-        var medium = await Erp.PutInvoice(external, 100.00m, "2026-01-01", "2026-01-31");
-        var mine = () => published.Where(p => p.DebtorId == debtorId).ToList();
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "EUR", creditLimit: 100.00m));
+        var medium = await Erp.NewInvoice(external, 100.00m, "2026-01-01", "2026-01-31");
+        var mine = () => published.Of<DebtorRiskChanged>(p => p.DebtorId == debtorId);
         string Seen() => string.Join("; ", mine());
         Assert.That(mine(), Is.Empty, "overdue 100 % (20) + limit 100 % (15) = 35: medium, not high");
 
@@ -58,14 +55,5 @@ public sealed class AutoSegmentTests(DatabaseProvider provider) : ApiFixture(pro
         await App.Pay(debtorId, medium, 10_000, "EUR", new DateOnly(2026, 3, 2));
 
         Assert.That(mine().Select(p => (p.Band, p.Score)), Is.EqualTo(new[] { ("high", 65.0m), ("medium", 42.5m) }), Seen());
-    }
-
-    private sealed class RecordingRiskHandler(ConcurrentQueue<DebtorRiskChanged> sink) : INotificationHandler<DebtorRiskChanged>
-    {
-        public Task Handle(DebtorRiskChanged notification, CancellationToken cancellationToken)
-        {
-            sink.Enqueue(notification);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -17,10 +17,10 @@ public sealed class FiguresTests(DatabaseProvider provider) : ApiFixture(provide
     private async Task SeedFebruary(string currency)
     {
         var debtorExternal = Unique("deb");
-        var debtorId = await Erp.PutDebtor(debtorExternal, Debtor(currency));
-        var a = await Erp.PutInvoice(debtorExternal, 1000.00m, "2026-01-10", "2026-02-09", currency);
-        await Erp.PutInvoice(debtorExternal, 600.00m, "2026-02-05", "2026-03-07", currency);
-        var c = await Erp.PutInvoice(debtorExternal, 400.00m, "2026-02-20", "2026-02-25", currency);
+        var debtorId = await Erp.NewDebtor(debtorExternal, TestData.DebtorBody(currency: currency));
+        var a = await Erp.NewInvoice(debtorExternal, 1000.00m, "2026-01-10", "2026-02-09", currency);
+        await Erp.NewInvoice(debtorExternal, 600.00m, "2026-02-05", "2026-03-07", currency);
+        var c = await Erp.NewInvoice(debtorExternal, 400.00m, "2026-02-20", "2026-02-25", currency);
         await App.Pay(debtorId, a, 30_000, currency, new DateOnly(2026, 2, 15));
 
         var open = "dsp_" + Guid.NewGuid().ToString("N")[..10];
@@ -115,8 +115,8 @@ public sealed class FiguresTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Summary_WhenCurrencyHasNoDecimals_AmountsAreWholeUnits()
     {
         var debtorExternal = Unique("deb");
-        await Erp.PutDebtor(debtorExternal, Debtor("JPY", 5_000_000m));
-        await Erp.PutInvoice(debtorExternal, 120_000m, "2026-02-01", "2026-03-03", "JPY");
+        await Erp.NewDebtor(debtorExternal, TestData.DebtorBody(currency: "JPY", creditLimit: 5_000_000m));
+        await Erp.NewInvoice(debtorExternal, 120_000m, "2026-02-01", "2026-03-03", "JPY");
 
         var s = await Erp.GetJson("/api/v1/insights/summary?from=2026-02-01&to=2026-02-28&currency=JPY");
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 
@@ -9,13 +7,6 @@ namespace Collections.Insights.Tests.Integration;
 /// <summary>End to end through the real modules' endpoints: the rebuilt read model gives the same figures as the fed one.</summary>
 public sealed class RebuildTests(DatabaseProvider provider) : ApiFixture(provider)
 {
-    private async Task<JsonElement> Post(HttpClient client, string url, object body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await (await client.SendAsync(request)).ShouldBe(expected);
-    }
-
     private async Task<string> Snapshot(string debtorId) => string.Join("\n",
         (await Staff.GetJson("/api/v1/insights/summary?from=2026-02-01&to=2026-02-28&currency=NOK")).GetRawText(),
         (await Staff.GetJson("/api/v1/insights/summary?currency=NOK")).GetRawText(),
@@ -26,33 +17,15 @@ public sealed class RebuildTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Rebuild_WhenFedThroughRealModules_EqualsTheIncrementalModel()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, InsightsApi.Debtor("NOK", 2000.00m));
-        var a = await Erp.PutInvoice(external, 1000.00m, "2026-01-10", "2026-02-09", "NOK");
-        var b = await Erp.PutInvoice(external, 600.00m, "2026-02-05", "2026-03-07", "NOK");
-        var c = await Erp.PutInvoice(external, 400.00m, "2026-02-20", "2026-02-25", "NOK");
-        var d = await Erp.PutInvoice(external, 250.00m, "2026-01-05", "2026-02-04", "NOK");
-        await Post(Erp, "/api/v1/payments", new
-        {
-            debtorId,
-            amount = 300.00m,
-            currency = "NOK",
-            method = "bank_transfer",
-            reference = "R-1",
-            receivedAt = "2026-02-15",
-            allocations = new[] { new { invoiceId = a, amount = 300.00m } },
-        }, HttpStatusCode.Created);
-        await Post(Erp, "/api/v1/payments", new
-        {
-            debtorId,
-            amount = 250.00m,
-            currency = "NOK",
-            method = "bank_transfer",
-            reference = "R-2",
-            receivedAt = "2026-02-20",
-            allocations = new[] { new { invoiceId = d, amount = 250.00m } },
-        }, HttpStatusCode.Created);
-        await Post(Staff, "/api/v1/disputes", new { invoiceId = c, amount = 100.00m, reason = "pricing", description = "Unit price differs from the order." }, HttpStatusCode.Created);
-        await Post(Erp, $"/api/v1/invoices/{b}/credit-notes", new { amount = 50.00m, reason = "Damaged item" }, HttpStatusCode.Created);
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "NOK", creditLimit: 2000.00m));
+        var a = await Erp.NewInvoice(external, 1000.00m, "2026-01-10", "2026-02-09", "NOK");
+        var b = await Erp.NewInvoice(external, 600.00m, "2026-02-05", "2026-03-07", "NOK");
+        var c = await Erp.NewInvoice(external, 400.00m, "2026-02-20", "2026-02-25", "NOK");
+        var d = await Erp.NewInvoice(external, 250.00m, "2026-01-05", "2026-02-04", "NOK");
+        await Erp.Pay(TestData.PaymentBody(debtorId, 300.00m, "NOK", [new { invoiceId = a, amount = 300.00m }], "bank_transfer", "2026-02-15", "R-1"));
+        await Erp.Pay(TestData.PaymentBody(debtorId, 250.00m, "NOK", [new { invoiceId = d, amount = 250.00m }], "bank_transfer", "2026-02-20", "R-2"));
+        await (await Staff.PostKeyed("/api/v1/disputes", new { invoiceId = c, amount = 100.00m, reason = "pricing", description = "Unit price differs from the order." })).ShouldBe(HttpStatusCode.Created);
+        await (await Erp.PostKeyed($"/api/v1/invoices/{b}/credit-notes", new { amount = 50.00m, reason = "Damaged item" })).ShouldBe(HttpStatusCode.Created);
 
         var fed = await Snapshot(debtorId);
         var rebuilt = await (await Admin.PostAsync("/api/v1/insights/rebuild", null)).ShouldBe(HttpStatusCode.OK);

@@ -6,8 +6,6 @@ using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using static Collections.Insights.Tests.Integration.InsightsApi;
 
 namespace Collections.Insights.Tests.Integration;
@@ -22,9 +20,9 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     public async Task Risk_WhenOverdueAndOverLimit_FactorsExplainAndAddUpToScore()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", creditLimit: 1000.00m));
-        await Erp.PutInvoice(external, 800.00m, "2026-01-02", "2026-02-01");
-        await Erp.PutInvoice(external, 400.00m, "2026-02-20", "2026-03-20");
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "EUR", creditLimit: 1000.00m));
+        await Erp.NewInvoice(external, 800.00m, "2026-01-02", "2026-02-01");
+        await Erp.NewInvoice(external, 400.00m, "2026-02-20", "2026-03-20");
 
         var risk = await Staff.GetJson($"/api/v1/insights/debtors/{debtorId}/risk");
         var factors = risk.GetProperty("factors").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
@@ -55,11 +53,11 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     public async Task RiskList_WhenFilteredByBand_RanksByScoreTimesExposureAndPages()
     {
         var big = Unique("deb");
-        var bigId = await Erp.PutDebtor(big, Debtor("EUR", 100.00m));
-        await Erp.PutInvoice(big, 9000.00m, "2026-01-02", "2026-02-01");
+        var bigId = await Erp.NewDebtor(big, TestData.DebtorBody(currency: "EUR", creditLimit: 100.00m));
+        await Erp.NewInvoice(big, 9000.00m, "2026-01-02", "2026-02-01");
         var small = Unique("deb");
-        var smallId = await Erp.PutDebtor(small, Debtor("EUR", 100.00m));
-        await Erp.PutInvoice(small, 90.00m, "2026-01-02", "2026-02-01");
+        var smallId = await Erp.NewDebtor(small, TestData.DebtorBody(currency: "EUR", creditLimit: 100.00m));
+        await Erp.NewInvoice(small, 90.00m, "2026-01-02", "2026-02-01");
 
         var all = new List<JsonElement>();
         string? cursor = null;
@@ -88,12 +86,12 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     public async Task CreditLimitAlert_WhenBalanceCrossesLimit_IsRaisedOnceForThatCrossing()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", creditLimit: 1000.00m));
-        await Erp.PutInvoice(external, 600.00m, "2026-02-20", "2026-03-20");
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "EUR", creditLimit: 1000.00m));
+        await Erp.NewInvoice(external, 600.00m, "2026-02-20", "2026-03-20");
         Assert.That(await AlertsOf(debtorId, "credit_limit_exceeded"), Is.Empty, "600 is within 1,000");
 
-        await Erp.PutInvoice(external, 600.00m, "2026-02-21", "2026-03-21");
-        await Erp.PutInvoice(external, 50.00m, "2026-02-22", "2026-03-22");
+        await Erp.NewInvoice(external, 600.00m, "2026-02-21", "2026-03-21");
+        await Erp.NewInvoice(external, 50.00m, "2026-02-22", "2026-03-22");
 
         var alerts = await AlertsOf(debtorId, "credit_limit_exceeded");
         Assert.That(alerts, Has.Count.EqualTo(1), "the third invoice adds to an exceeded limit; it is not a new crossing");
@@ -105,9 +103,9 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     {
         var external = Unique("deb");
         var other = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external, Debtor("EUR", creditLimit: 1000.00m));
-        var otherId = await Erp.PutDebtor(other, Debtor("EUR", creditLimit: 1000.00m));
-        await Erp.PutInvoice(external, 300.00m, "2026-02-20", "2026-03-20");
+        var debtorId = await Erp.NewDebtor(external, TestData.DebtorBody(currency: "EUR", creditLimit: 1000.00m));
+        var otherId = await Erp.NewDebtor(other, TestData.DebtorBody(currency: "EUR", creditLimit: 1000.00m));
+        await Erp.NewInvoice(external, 300.00m, "2026-02-20", "2026-03-20");
 
         // 300 before; then 700, (other debtor), 1,100 (the crossing), 1,150 (already above: no new crossing)
         var items = new[] { (external, 400.00m), (other, 900.00m), (external, 400.00m), (external, 50.00m) }
@@ -134,15 +132,7 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
             item.GetProperty("invoiceId").GetString()!, i == 1 ? otherId : debtorId, items[i].externalId, items[i].number, "EUR",
             decimal.ToInt64(items[i].total * 100), new DateOnly(2026, 2, 21), new DateOnly(2026, 3, 21), At(2026, 2, 21))).ToList();
         await App.Publish(new InvoicesCreated(created));
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await scope.ServiceProvider.GetRequiredService<DbSession>().InTransactionAsync(async () =>
-            {
-                await mediator.Publish(new InvoicesCreated(created));
-                return 0;
-            });
-        }
+        await App.PublishInTransaction(new InvoicesCreated(created));
 
         var risk = await Staff.GetJson($"/api/v1/insights/debtors/{debtorId}/risk");
         Assert.That(risk.Amount("exposure"), Is.EqualTo(1150.00m));
@@ -152,7 +142,7 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task PromiseAndPlanAlerts_WhenNotificationsReplayed_AreRaisedOncePerCause()
     {
-        var debtorId = await Erp.PutDebtor(Unique("deb"));
+        var debtorId = await Erp.NewDebtor(Unique("deb"));
         var promise = "ptp_" + Guid.NewGuid().ToString("N")[..10];
         var plan = "pln_" + Guid.NewGuid().ToString("N")[..10];
         await App.Publish(new PromiseToPayMade(promise, debtorId, 10_000, "EUR", new DateOnly(2026, 2, 27), At(2026, 2, 20)));
@@ -175,12 +165,12 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     public async Task LateDriftAlert_WhenLast3PaidMuchLaterThanBaseline_IsRaisedOnce()
     {
         var external = Unique("deb");
-        var debtorId = await Erp.PutDebtor(external);
+        var debtorId = await Erp.NewDebtor(external);
         foreach (var (paidOn, count) in new[] { (new DateOnly(2026, 1, 5), 3), (new DateOnly(2026, 2, 20), 3) })
         {
             for (var i = 0; i < count; i++)
             {
-                var invoice = await Erp.PutInvoice(external, 100.00m, "2025-12-06", "2026-01-05");
+                var invoice = await Erp.NewInvoice(external, 100.00m, "2025-12-06", "2026-01-05");
                 await App.Pay(debtorId, invoice, 10_000, "EUR", paidOn);
             }
         }
@@ -195,7 +185,7 @@ public sealed class RiskAndAlertsTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task Acknowledge_WhenRepeated_KeepsFirstAndFiltersOut()
     {
-        var debtorId = await Erp.PutDebtor(Unique("deb"));
+        var debtorId = await Erp.NewDebtor(Unique("deb"));
         var promise = "ptp_" + Guid.NewGuid().ToString("N")[..10];
         await App.Publish(new PromiseToPayMade(promise, debtorId, 10_000, "EUR", new DateOnly(2026, 2, 27), At(2026, 2, 20)));
         await App.Publish(new PromiseToPayBroken(promise, debtorId, 10_000, "EUR", At(2026, 3, 1)));

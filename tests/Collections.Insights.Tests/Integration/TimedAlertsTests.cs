@@ -24,14 +24,14 @@ public sealed class TimedAlertsTests(DatabaseProvider provider) : ApiFixture(pro
     public async Task LargeInvoiceAlert_WhenHighRiskDebtorsLargeInvoiceFallsDueWithin7Days_IsRaisedOnce()
     {
         var risky = Unique("deb");
-        var riskyId = await Erp.PutDebtor(risky, Debtor("EUR", 100_000m));
-        await Erp.PutInvoice(risky, 500.00m, "2026-01-01", "2026-01-31");
-        var large = await Erp.PutInvoice(risky, 20_000.00m, "2026-02-05", "2026-03-07");
-        await Erp.PutInvoice(risky, 9_999.99m, "2026-02-05", "2026-03-06");
-        await Erp.PutInvoice(risky, 30_000.00m, "2026-02-05", "2026-03-10");
+        var riskyId = await Erp.NewDebtor(risky, TestData.DebtorBody(currency: "EUR", creditLimit: 100_000m));
+        await Erp.NewInvoice(risky, 500.00m, "2026-01-01", "2026-01-31");
+        var large = await Erp.NewInvoice(risky, 20_000.00m, "2026-02-05", "2026-03-07");
+        await Erp.NewInvoice(risky, 9_999.99m, "2026-02-05", "2026-03-06");
+        await Erp.NewInvoice(risky, 30_000.00m, "2026-02-05", "2026-03-10");
         var calm = Unique("deb");
-        var calmId = await Erp.PutDebtor(calm, Debtor("EUR", 0m));
-        await Erp.PutInvoice(calm, 20_000.00m, "2026-02-05", "2026-03-07");
+        var calmId = await Erp.NewDebtor(calm, TestData.DebtorBody(currency: "EUR", creditLimit: 0m));
+        await Erp.NewInvoice(calm, 20_000.00m, "2026-02-05", "2026-03-07");
 
         var first = await AlertsOf(riskyId, "high_risk_large_invoice_due");
         var again = await AlertsOf(riskyId, "high_risk_large_invoice_due");
@@ -50,7 +50,7 @@ public sealed class TimedAlertsTests(DatabaseProvider provider) : ApiFixture(pro
     [Order(2)]
     public async Task DisputeOverdueAlert_WhenOpenPastDueDays_IsRaisedOnceAndNotForClosed()
     {
-        var debtorId = await Erp.PutDebtor(Unique("deb"));
+        var debtorId = await Erp.NewDebtor(Unique("deb"));
         var open = "dsp_" + Guid.NewGuid().ToString("N")[..10];
         var closed = "dsp_" + Guid.NewGuid().ToString("N")[..10];
         await App.Publish(new DisputeOpened(open, debtorId, "inv_x", 5_000, "EUR", "quality", App.Time.GetUtcNow()));

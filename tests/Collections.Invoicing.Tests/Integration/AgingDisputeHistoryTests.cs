@@ -2,8 +2,6 @@ using System.Net;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
 
@@ -14,13 +12,13 @@ public sealed class AgingDisputeHistoryTests(DatabaseProvider provider) : ApiFix
     public async Task Aging_AsOfTheDaysOfADispute_ShowsWhatWasDisputedThen()
     {
         var debtor = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(debtor, InvoicingApi.Debtor("Dispute History AG"))).GetProperty("id").GetString()!;
-        var invoice = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 500m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
+        var debtorId = (await Erp.PutDebtor(debtor, TestData.DebtorBody("Dispute History AG"))).GetProperty("id").GetString()!;
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 500m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
         var disputedOn = DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime);
-        await Send(new SetDisputedAmountCommand(invoice, 10_000, "dsp_1"));
-        await Send(new SetDisputedAmountCommand(invoice, 20_000, "dsp_1"));
+        await App.Send(new SetDisputedAmountCommand(invoice, 10_000, "dsp_1"));
+        await App.Send(new SetDisputedAmountCommand(invoice, 20_000, "dsp_1"));
         App.Time.Advance(TimeSpan.FromDays(2));
-        await Send(new SetDisputedAmountCommand(invoice, 0, "dsp_1"));
+        await App.Send(new SetDisputedAmountCommand(invoice, 0, "dsp_1"));
 
         async Task<decimal> Disputed(DateOnly asOf)
         {
@@ -33,11 +31,5 @@ public sealed class AgingDisputeHistoryTests(DatabaseProvider provider) : ApiFix
         Assert.That(await Disputed(disputedOn), Is.EqualTo(200m), "the amount at the end of that day");
         Assert.That(await Disputed(disputedOn.AddDays(1)), Is.EqualTo(200m));
         Assert.That(await Disputed(disputedOn.AddDays(2)), Is.Zero, "resolved");
-    }
-
-    private async Task Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 }

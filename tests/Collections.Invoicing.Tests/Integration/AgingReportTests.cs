@@ -17,9 +17,9 @@ public sealed class AgingReportTests(DatabaseProvider provider) : ApiFixture(pro
     public async Task CreateLedger()
     {
         var debtor = Unique("deb");
-        debtorId = (await Erp.PutDebtor(debtor, InvoicingApi.Debtor("Aging Test AG"))).GetProperty("id").GetString()!;
+        debtorId = (await Erp.PutDebtor(debtor, TestData.DebtorBody("Aging Test AG"))).GetProperty("id").GetString()!;
         async Task<string> Invoice(decimal total, string due, string issue = "2025-10-01", string currency = "EUR") =>
-            (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, total, issue, due, currency))).GetProperty("id").GetString()!;
+            (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, total, issue, due, currency))).GetProperty("id").GetString()!;
 
         await Invoice(100m, "2026-03-02");
         await Invoice(200m, "2026-03-01");

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
 
@@ -17,7 +15,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var externalId = Unique("deb");
         var first = await Erp.PutDebtor(externalId);
 
-        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor())).ShouldBe(HttpStatusCode.OK);
+        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", TestData.DebtorBody())).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(second.GetProperty("id").GetString(), Is.EqualTo(first.GetProperty("id").GetString()));
         Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(1));
@@ -29,7 +27,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var externalId = Unique("deb");
         var first = await Erp.PutDebtor(externalId);
 
-        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor("Acme AG"))).ShouldBe(HttpStatusCode.OK);
+        var second = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", TestData.DebtorBody("Acme AG"))).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(second.GetProperty("name").GetString(), Is.EqualTo("Acme AG"));
         Assert.That(second.GetProperty("version").GetInt32(), Is.EqualTo(2));
@@ -70,7 +68,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
     {
         var externalId = Unique("deb");
 
-        var created = await Erp.PutDebtor(externalId, InvoicingApi.Debtor(contacts:
+        var created = await Erp.PutDebtor(externalId, TestData.DebtorBody(contacts:
         [
             new { name = "Anna Schmidt", email = "anna@acme.example", role = "accounts_payable", isPrimary = true, language = "de-CH" },
             new { name = "Bob Meier", email = "bob@acme.example", role = "finance", isPrimary = false },
@@ -79,9 +77,9 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var id = created.GetProperty("id").GetString()!;
         var fetched = await (await Erp.GetAsync($"/api/v1/debtors/{id}")).ShouldBe(HttpStatusCode.OK);
         var listed = (await (await Erp.GetAsync($"/api/v1/debtors?search={externalId}")).ShouldBe(HttpStatusCode.OK)).GetProperty("items")[0];
-        var one = await Send(new GetDebtorQuery(id));
-        var chosen = (await Send(new GetDebtorsQuery([id]))).Single();
-        var all = (await Send(new GetDebtorsQuery())).Single(d => d.Id == id);
+        var one = await App.Send(new GetDebtorQuery(id));
+        var chosen = (await App.Send(new GetDebtorsQuery([id]))).Single();
+        var all = (await App.Send(new GetDebtorsQuery())).Single(d => d.Id == id);
         var expected = new[] { "de-CH", null };
         Assert.Multiple(() =>
         {
@@ -121,7 +119,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var first = await Erp.PutDebtor(externalId, WithContactLanguage("fr", phone: "+49 30 1234567"));
 
         var changed = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", WithContactLanguage("it", phone: "+49 30 1234567"))).ShouldBe(HttpStatusCode.OK);
-        var leftOut = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor())).ShouldBe(HttpStatusCode.OK);
+        var leftOut = await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", TestData.DebtorBody())).ShouldBe(HttpStatusCode.OK);
 
         var contactId = first.GetProperty("contacts")[0].GetProperty("id").GetString();
         Assert.Multiple(() =>
@@ -152,7 +150,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
         var prefix = Unique("page");
         for (var i = 0; i < 5; i++)
         {
-            await Erp.PutDebtor($"{prefix}-{i}", InvoicingApi.Debtor($"Paging {prefix} {i}"));
+            await Erp.PutDebtor($"{prefix}-{i}", TestData.DebtorBody($"Paging {prefix} {i}"));
         }
 
         var seen = new List<string>();
@@ -179,7 +177,7 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
     {
         var externalId = Unique("deb");
         var id = (await Erp.PutDebtor(externalId)).GetProperty("id").GetString();
-        await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", InvoicingApi.Debtor("Renamed"));
+        await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{externalId}", TestData.DebtorBody("Renamed"));
 
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{id}/activity")).ShouldBe(HttpStatusCode.OK);
 
@@ -187,15 +185,9 @@ public sealed class DebtorTests(DatabaseProvider provider) : ApiFixture(provider
     }
 
     /// <summary>The default debtor, its one contact carrying <paramref name="language"/> (sent as null when null).</summary>
-    private static object WithContactLanguage(string? language, string? phone = null) => InvoicingApi.Debtor(contacts:
+    private static object WithContactLanguage(string? language, string? phone = null) => TestData.DebtorBody(contacts:
         [new { name = "Anna Schmidt", email = "anna@acme.example", phone, role = "accounts_payable", isPrimary = true, language }]);
 
     private static string?[] ContactLanguages(JsonElement debtor) =>
         debtor.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("language").GetString()).ToArray();
-
-    private async Task<T> Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 }

@@ -5,7 +5,6 @@ using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
@@ -24,7 +23,7 @@ public sealed class ImportTests(DatabaseProvider provider) : ApiFixture(provider
     }
 
     protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddTransient<INotificationHandler<InvoiceCreated>, RefusingHandler>();
+        services.AddFailingReaction<InvoiceCreated>(n => n.Number == RefusedByHandler, _ => new BusinessRuleException("Refused by a test handler after the rows were written."));
 
     [Test]
     public async Task Import_WithMixedItems_SavesTheGoodOnesAndReportsEachBadOne()
@@ -161,10 +160,4 @@ public sealed class ImportTests(DatabaseProvider provider) : ApiFixture(provider
 
     private static string[] Statuses(JsonElement response) =>
         response.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()!).ToArray();
-
-    private sealed class RefusingHandler : INotificationHandler<InvoiceCreated>
-    {
-        public Task Handle(InvoiceCreated notification, CancellationToken cancellationToken) =>
-            notification.Number == RefusedByHandler ? throw new BusinessRuleException("Refused by a test handler after the rows were written.") : Task.CompletedTask;
-    }
 }

@@ -19,7 +19,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task Upsert_WhenNew_OpensWithBalanceEqualToTotal()
     {
-        var invoice = await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 1190.00m));
+        var invoice = await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 1190.00m));
 
         Assert.That(invoice.GetProperty("balance").Amount(), Is.EqualTo(1190.00m));
         Assert.That(invoice.GetProperty("status").GetString(), Is.EqualTo("open"));
@@ -30,7 +30,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Upsert_WhenSameBodyResent_IsUnchangedWithSameVersion()
     {
         var externalId = Unique("inv");
-        var body = InvoicingApi.Invoice(debtor);
+        var body = TestData.InvoiceBody(debtor);
         await Erp.PutInvoice(externalId, body);
 
         var again = await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", body)).ShouldBe(HttpStatusCode.OK);
@@ -42,13 +42,13 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Upsert_WhenTotalChangesAfterCreditNote_Is409AndUnchanged()
     {
         var externalId = Unique("inv");
-        var created = await Erp.PutInvoice(externalId, InvoicingApi.Invoice(debtor, 100m));
+        var created = await Erp.PutInvoice(externalId, TestData.InvoiceBody(debtor, 100m));
         var id = created.GetProperty("id").GetString();
         var credit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{id}/credit-notes") { Content = JsonContent.Create(new { amount = 10m, reason = "Damaged item" }) };
         credit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         await (await Erp.SendAsync(credit)).ShouldBe(HttpStatusCode.Created);
 
-        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", InvoicingApi.Invoice(debtor, 200m))).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{externalId}", TestData.InvoiceBody(debtor, 200m))).ShouldBeProblem(HttpStatusCode.Conflict);
 
         var after = await (await Erp.GetAsync($"/api/v1/invoices/{id}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(after.GetProperty("total").Amount(), Is.EqualTo(100m));
@@ -58,7 +58,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task CreditNote_WhenAboveBalance_Is422AndNothingChanges()
     {
-        var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 50m))).GetProperty("id").GetString();
+        var id = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 50m))).GetProperty("id").GetString();
         var credit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{id}/credit-notes") { Content = JsonContent.Create(new { amount = 50.01m, reason = "Too much" }) };
         credit.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
 
@@ -71,7 +71,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task CreditNote_WhenReplayedWithSameKey_IsIssuedOnce()
     {
-        var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 100m))).GetProperty("id").GetString();
+        var id = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 100m))).GetProperty("id").GetString();
         var key = Guid.NewGuid().ToString();
         HttpRequestMessage Credit(decimal amount)
         {
@@ -92,7 +92,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task CreditNote_WhenTwoIssuedOnOneInvoice_BothAreNumberedAndReduceTheBalance()
     {
-        var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 100m))).GetProperty("id").GetString();
+        var id = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 100m))).GetProperty("id").GetString();
         async Task<System.Text.Json.JsonElement> Credit(decimal amount)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{id}/credit-notes") { Content = JsonContent.Create(new { amount, reason = "Partial return" }) };
@@ -116,7 +116,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task Void_WhenNothingPaid_ClosesTheInvoice()
     {
-        var id = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor))).GetProperty("id").GetString();
+        var id = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor))).GetProperty("id").GetString();
 
         var voided = await (await Erp.PostAsJsonAsync($"/api/v1/invoices/{id}/void", new { reason = "Issued twice" })).ShouldBe(HttpStatusCode.OK);
 
@@ -128,7 +128,7 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Get_WhenEarlyPaymentDiscountApplies_ShowsDiscountAndPayBy()
     {
         // 2/10 net 30 on 1,190.00 issued 2026-02-25; the test clock is 2026-03-02: pay by 2026-03-07, save 23.80.
-        var invoice = await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 1190.00m, "2026-02-25", null, terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2, withinDays = 10 } }));
+        var invoice = await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 1190.00m, "2026-02-25", null, terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2, withinDays = 10 } }));
 
         var offer = invoice.GetProperty("earlyPayment");
         Assert.That(offer.GetProperty("discount").Amount(), Is.EqualTo(23.80m));
@@ -173,12 +173,12 @@ public sealed class InvoiceTests(DatabaseProvider provider) : ApiFixture(provide
     [Test]
     public async Task Upsert_WhenDebtorUnknown_Is422()
     {
-        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", InvoicingApi.Invoice("nobody"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Erp.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", TestData.InvoiceBody("nobody"))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
 
     [Test]
     public async Task Upsert_WhenCallerIsAnonymous_Is401()
     {
-        await (await Anonymous.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", InvoicingApi.Invoice(debtor))).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await Anonymous.PutAsJsonAsync($"/api/v1/invoices/by-external-id/{Unique("inv")}", TestData.InvoiceBody(debtor))).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 }

@@ -22,7 +22,7 @@ public sealed class LateFeeLeaseTests(DatabaseProvider provider) : ApiFixture(pr
     {
         var debtor = Unique("deb");
         var debtorId = (await Erp.PutDebtor(debtor)).GetProperty("id").GetString()!;
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "flat", amount = 40m, graceDays = 5, periodDays = 30 });
         await Erp.PutInvoice(Unique("inv"), body);
         var service = App.Services.GetServices<IHostedService>().OfType<LateFeeAssessmentService>().Single();

@@ -3,7 +3,6 @@ using Collections.Invoicing.Contracts;
 using Collections.Invoicing.Features.LateFees;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
@@ -21,8 +20,8 @@ public sealed class LateFeeResumeTests(DatabaseProvider provider) : ApiFixture(p
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
-        services.AddSingleton(failing);
-        services.AddScoped<INotificationHandler<LateFeeAssessed>, FailingFeeReaction>();
+        // Another module's reaction to a fee that throws: it fails the batch's transaction.
+        services.AddFailingReaction<LateFeeAssessed>(n => n.DebtorId == failing.DebtorId, n => new InvalidOperationException($"Reaction to the fee of {n.DebtorId} failed."));
     }
 
     [Test]
@@ -33,7 +32,7 @@ public sealed class LateFeeResumeTests(DatabaseProvider provider) : ApiFixture(p
         {
             var debtor = Unique("deb");
             var debtorId = (await Erp.PutDebtor(debtor)).GetProperty("id").GetString()!;
-            var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
+            var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
             body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "flat", amount = 40m, graceDays = 5, periodDays = 30 });
             invoices[debtorId] = (await Erp.PutInvoice(Unique("inv"), body)).GetProperty("id").GetString()!;
         }
@@ -41,13 +40,13 @@ public sealed class LateFeeResumeTests(DatabaseProvider provider) : ApiFixture(p
         // Batches go in debtor id order: the last two debtors make the third batch.
         var byBatch = invoices.Keys.Order(StringComparer.Ordinal).ToList();
         failing.DebtorId = byBatch[^1];
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new AssessLateFeesCommand(new DateOnly(2026, 3, 2))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new AssessLateFeesCommand(new DateOnly(2026, 3, 2))));
 
         var firstBatches = byBatch.Take(4).Select(d => invoices[d]).ToList();
         Assert.That(await FeesPerInvoice(), Is.EquivalentTo(firstBatches.Select(i => (i, 1L))), "the first two batches committed, the failed one left nothing");
 
         failing.DebtorId = null;
-        var again = await Send(new AssessLateFeesCommand(new DateOnly(2026, 3, 2)));
+        var again = await App.Send(new AssessLateFeesCommand(new DateOnly(2026, 3, 2)));
 
         var lastBatch = byBatch.Skip(4).Select(d => invoices[d]).ToList();
         await Assert.MultipleAsync(async () =>
@@ -71,24 +70,9 @@ public sealed class LateFeeResumeTests(DatabaseProvider provider) : ApiFixture(p
         return await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<(string, long)>(sql);
     }
 
-    private async Task<T> Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
-
     /// <summary>Which debtor's fee a module fails to react to (null: none).</summary>
     public sealed class FailingReaction
     {
         public string? DebtorId { get; set; }
-    }
-
-    /// <summary>Another module's reaction to a fee that throws: it fails the batch's transaction.</summary>
-    public sealed class FailingFeeReaction(FailingReaction failing) : INotificationHandler<LateFeeAssessed>
-    {
-        public Task Handle(LateFeeAssessed notification, CancellationToken cancellationToken) =>
-            notification.DebtorId == failing.DebtorId
-                ? throw new InvalidOperationException($"Reaction to the fee of {notification.DebtorId} failed.")
-                : Task.CompletedTask;
     }
 }

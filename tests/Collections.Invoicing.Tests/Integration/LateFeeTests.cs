@@ -6,8 +6,6 @@ using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
 using Collections.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Invoicing.Tests.Integration;
 
@@ -61,10 +59,10 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenDebtorHasPolicy_AppliesItToInvoicesWithout()
     {
         var debtor = Unique("deb");
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Debtor())!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.DebtorBody())!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "percent", percent = 1.5m });
         await Erp.PutDebtor(debtor, body);
-        var invoiceId = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 1000.33m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
+        var invoiceId = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 1000.33m, "2026-01-01", "2026-02-01"))).GetProperty("id").GetString()!;
 
         var fee = Fees(await Assess("2026-03-02"), invoiceId).Single();
 
@@ -75,10 +73,10 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenInvoiceFullyDisputed_ChargesNothingEvenAfterTheDisputeEnds()
     {
         var (_, invoiceId) = await OverdueInvoice(Flat40);
-        await Send(new SetDisputedAmountCommand(invoiceId, 100_000, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoiceId, 100_000, "dsp_test"));
 
         var during = await Assess("2026-03-02");
-        await Send(new SetDisputedAmountCommand(invoiceId, 0, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoiceId, 0, "dsp_test"));
         var after = await Assess("2026-03-02");
 
         Assert.That(Fees(during, invoiceId), Is.Empty);
@@ -89,7 +87,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     public async Task Assess_WhenInvoiceInPaymentPlan_ChargesNothing()
     {
         var (_, invoiceId) = await OverdueInvoice(new { kind = "annual_interest", percent = 8m, periodDays = 7 });
-        await Send(new SetPaymentPlanCommand([invoiceId], "pln_test"));
+        await App.Send(new SetPaymentPlanCommand([invoiceId], "pln_test"));
 
         Assert.That(Fees(await Assess("2026-03-02"), invoiceId), Is.Empty);
     }
@@ -133,7 +131,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     {
         var debtor = Unique("deb");
         await Erp.PutDebtor(debtor);
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor))!.AsObject();
         body["lateFeePolicy"] = JsonNode.Parse(policyJson);
         var externalId = Unique("inv");
 
@@ -147,7 +145,7 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
     {
         var debtor = Unique("deb");
         var debtorId = (await Erp.PutDebtor(debtor)).GetProperty("id").GetString()!;
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(policy);
         return (debtorId, (await Erp.PutInvoice(Unique("inv"), body)).GetProperty("id").GetString()!);
     }
@@ -157,12 +155,6 @@ public sealed class LateFeeTests(DatabaseProvider provider) : ApiFixture(provide
 
     private static List<JsonElement> Fees(JsonElement run, string invoiceId) =>
         run.GetProperty("fees").EnumerateArray().Where(f => f.GetProperty("invoiceId").GetString() == invoiceId).ToList();
-
-    private async Task Send<T>(IRequest<T> request)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
 }
 
 public sealed class LateFeeBackgroundTests(DatabaseProvider provider) : ApiFixture(provider)
@@ -172,7 +164,7 @@ public sealed class LateFeeBackgroundTests(DatabaseProvider provider) : ApiFixtu
     {
         var debtor = Unique("deb");
         await Erp.PutDebtor(debtor);
-        var body = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 500m, "2026-01-01", "2026-02-01"))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 500m, "2026-01-01", "2026-02-01"))!.AsObject();
         body["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "flat", amount = 25m });
         var invoiceId = (await Erp.PutInvoice(Unique("inv"), body)).GetProperty("id").GetString();
 

@@ -15,13 +15,13 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
     public async Task CreateLedger()
     {
         var debtor = Unique("deb");
-        debtorId = (await Erp.PutDebtor(debtor, InvoicingApi.Debtor("Müller, Söhne & Co"))).GetProperty("id").GetString()!;
-        var overdue = JsonSerializer.SerializeToNode(InvoicingApi.Invoice(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
+        debtorId = (await Erp.PutDebtor(debtor, TestData.DebtorBody("Müller, Söhne & Co"))).GetProperty("id").GetString()!;
+        var overdue = JsonSerializer.SerializeToNode(TestData.InvoiceBody(debtor, 1000m, "2026-01-01", "2026-02-01"))!.AsObject();
         overdue["poNumber"] = "=HYPERLINK(\"http://evil\")";
         overdue["lateFeePolicy"] = JsonSerializer.SerializeToNode(new { kind = "flat", amount = 40m });
         await Erp.PutInvoice(Unique("inv"), overdue);
-        credited = (await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 500m, "2026-02-20", "2026-03-20"))).GetProperty("id").GetString()!;
-        await Erp.PutInvoice(Unique("inv"), InvoicingApi.Invoice(debtor, 99.99m, "2026-02-20", "2026-03-20", "USD"));
+        credited = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 500m, "2026-02-20", "2026-03-20"))).GetProperty("id").GetString()!;
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(debtor, 99.99m, "2026-02-20", "2026-03-20", "USD"));
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{credited}/credit-notes") { Content = JsonContent.Create(new { amount = 100m, reason = "Internal: goodwill for key account" }) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         await (await Erp.SendAsync(request)).ShouldBe(HttpStatusCode.Created);
@@ -85,7 +85,7 @@ public sealed class StatementTests(DatabaseProvider provider) : ApiFixture(provi
     public async Task Statement_AsCsv_ForAnExternalIdOfAnyCharacters_NamesTheFileInUtf8()
     {
         var externalId = Unique("Müller \"Söhne\" 東京");
-        var id = (await Erp.PutDebtor(externalId, InvoicingApi.Debtor("Müller, Söhne & Co"))).GetProperty("id").GetString()!;
+        var id = (await Erp.PutDebtor(externalId, TestData.DebtorBody("Müller, Söhne & Co"))).GetProperty("id").GetString()!;
 
         var response = await Erp.GetAsync($"/api/v1/debtors/{id}/statement?format=csv");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Collections.SharedKernel.Data;
+using Collections.Testing;
 using Collections.Webhooks.Domain;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
@@ -10,13 +11,13 @@ namespace Collections.Operations.Tests.Deploy;
 /// <summary>No Docker engine runs here, so what can be checked offline is checked: syntax, paths, and config keys.</summary>
 public sealed partial class DeployFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
     private static readonly string Deploy = Path.Combine(Root, "deploy");
 
     public static IEnumerable<string> YamlFiles() =>
-        Directory.GetFiles(FindRootStatic(), "*.y*ml", SearchOption.AllDirectories)
+        Directory.GetFiles(RepositoryRoot.Path, "*.y*ml", SearchOption.AllDirectories)
             .Where(f => f.Contains($"{Path.DirectorySeparatorChar}deploy{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(FindRootStatic(), f));
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f));
 
     [TestCaseSource(nameof(YamlFiles))]
     public void Yaml_Parses(string relative)
@@ -171,19 +172,6 @@ public sealed partial class DeployFilesTests
         }
 
         return ((YamlScalarNode)node).Value!;
-    }
-
-    private static string FindRoot() => FindRootStatic();
-
-    private static string FindRootStatic()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Collections.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Collections.sln not found above the test output.");
     }
 
     [GeneratedRegex(@"^\s+(?<key>[A-Za-z][A-Za-z0-9_]*__[A-Za-z0-9_]+|ASPNETCORE_\w+|OTEL_\w+|DOTNET_\w+):\s*(?<value>.*)$", RegexOptions.Multiline)]

@@ -132,7 +132,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
         await admin.CreateEndpointAsync(receiver.Url, "dispute.opened");
         for (var i = 0; i < 12; i++)
         {
-            await first.PublishAsync(new DisputeOpened($"dsp_{i:D2}", "deb_x", "inv_x", 100, "EUR", "quality", first.Time.GetUtcNow()));
+            await first.PublishInTransaction(new DisputeOpened($"dsp_{i:D2}", "deb_x", "inv_x", 100, "EUR", "quality", first.Time.GetUtcNow()));
         }
 
         await Task.WhenAll(first.DispatchAsync(), second.DispatchAsync(), first.DispatchAsync(), second.DispatchAsync());
@@ -151,7 +151,7 @@ public sealed class MultiInstanceTests(DatabaseProvider provider)
         }
 
         receiver.Answer = call => call == 1 ? 502 : 200;
-        await first.PublishAsync(new DisputeOpened("dsp_restart", "deb_x", "inv_x", 100, "EUR", "quality", first.Time.GetUtcNow()));
+        await first.PublishInTransaction(new DisputeOpened("dsp_restart", "deb_x", "inv_x", 100, "EUR", "quality", first.Time.GetUtcNow()));
         await first.DispatchAsync();
         await first.DisposeAsync();
 

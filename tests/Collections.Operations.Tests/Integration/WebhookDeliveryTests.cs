@@ -6,9 +6,7 @@ using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 using Collections.Webhooks.Domain;
-using MediatR;
 using StandardWebhooks;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Operations.Tests.Integration;
 
@@ -76,15 +74,11 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
         await Endpoint("invoice.paid", "payment.succeeded");
         var invoiceExternal = Unique("inv");
         var invoiceId = await Erp.CreateInvoiceAsync(Unique("deb"), invoiceExternal, 1000m);
-        var receivable = await Query(new GetReceivableQuery(invoiceId));
+        var receivable = await App.Send(new GetReceivableQuery(invoiceId));
 
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await mediator.Send(new ApplyAllocationCommand(invoiceId, 100000, "EUR", "payment", "pay_1", new DateOnly(2026, 3, 2)));
-        }
+        await App.Send(new ApplyAllocationCommand(invoiceId, 100000, "EUR", "payment", "pay_1", new DateOnly(2026, 3, 2)));
 
-        await App.PublishAsync(new PaymentSucceeded("pay_1", receivable!.DebtorId, 120000, "EUR", "bank_transfer", new DateOnly(2026, 3, 2),
+        await App.PublishInTransaction(new PaymentSucceeded("pay_1", receivable!.DebtorId, 120000, "EUR", "bank_transfer", new DateOnly(2026, 3, 2),
             [new PaymentAllocationDto(invoiceId, 100000, 0)], 20000, null, App.Time.GetUtcNow()));
         await App.DispatchAsync();
 
@@ -109,10 +103,10 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
         var (endpointId, _) = await Endpoint("dispute.opened");
         receiver.Answer = call => call <= 2 ? 500 : 200;
         var invoiceId = await Erp.CreateInvoiceAsync(Unique("deb"), Unique("inv"));
-        var debtorId = (await Query(new GetReceivableQuery(invoiceId)))!.DebtorId;
+        var debtorId = (await App.Send(new GetReceivableQuery(invoiceId)))!.DebtorId;
         for (var i = 1; i <= 3; i++)
         {
-            await App.PublishAsync(new DisputeOpened($"dsp_{i}", debtorId, invoiceId, 100 * i, "EUR", "pricing", App.Time.GetUtcNow()));
+            await App.PublishInTransaction(new DisputeOpened($"dsp_{i}", debtorId, invoiceId, 100 * i, "EUR", "pricing", App.Time.GetUtcNow()));
         }
 
         Assert.That(await App.DispatchAsync(), Is.EqualTo(1), "only the head of the queue is tried");
@@ -275,11 +269,5 @@ public sealed class WebhookDeliveryTests(DatabaseProvider provider) : ApiFixture
         var created = await Admin.CreateEndpointAsync(receiver.Url, events);
         endpoints.Add(created.Id);
         return created;
-    }
-
-    private async Task<T> Query<T>(IRequest<T> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 }

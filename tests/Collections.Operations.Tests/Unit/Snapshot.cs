@@ -1,3 +1,5 @@
+using Collections.Testing;
+
 namespace Collections.Operations.Tests.Unit;
 
 /// <summary>
@@ -23,15 +25,5 @@ internal static class Snapshot
         Assert.That(actual, Is.EqualTo(File.ReadAllText(path).ReplaceLineEndings("\n")), $"Differs from {path}; if intended, run with {UpdateVariable}=1 and commit the diff.");
     }
 
-    private static string ProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Collections.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Collections.sln not found above the test directory."),
-            "tests", "Collections.Operations.Tests");
-    }
+    private static string ProjectDirectory() => Path.Combine(RepositoryRoot.Path, "tests", "Collections.Operations.Tests");
 }

@@ -2,6 +2,7 @@ using Collections.PaymentPlans.Contracts;
 using Collections.PaymentPlans.Features.Evaluations;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
+using Collections.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -14,7 +15,7 @@ public sealed class PlanEvaluationLeaseTests(DatabaseProvider provider) : PlansF
     public async Task Evaluation_WhileAnotherInstanceHoldsTheLease_DoesNotRunUntilItIsReleased()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        var planId = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        var planId = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
         App.Time.Advance(TimeSpan.FromDays(15));
         var service = App.Services.GetServices<IHostedService>().OfType<PlanEvaluationService>().Single();
         var otherInstance = ActivatorUtilities.CreateInstance<DatabaseJobLease>(App.Services);

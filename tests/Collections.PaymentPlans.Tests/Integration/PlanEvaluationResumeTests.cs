@@ -3,7 +3,6 @@ using Collections.PaymentPlans.Contracts;
 using Collections.PaymentPlans.Features.Evaluations;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.PaymentPlans.Tests.Integration;
@@ -16,9 +15,9 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         // Ahead of the recorder, so a plan whose reaction fails is not recorded as published.
-        services.AddSingleton(failing);
-        services.AddScoped<INotificationHandler<PaymentPlanInstallmentLate>, FailingPlanReaction>();
-        services.AddScoped<INotificationHandler<PaymentPlanDefaulted>, FailingPlanReaction>();
+        // Another module's reaction that throws: it fails the transaction of the plan being judged.
+        services.AddFailingReaction<PaymentPlanInstallmentLate>(n => n.PaymentPlanId == failing.PlanId, n => Failed(n.PaymentPlanId));
+        services.AddFailingReaction<PaymentPlanDefaulted>(n => n.PaymentPlanId == failing.PlanId, n => Failed(n.PaymentPlanId));
         base.ConfigureTestServices(services);
     }
 
@@ -29,22 +28,22 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
         for (var d = 0; d < 3; d++)
         {
             var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-            plans.Add((debtorId, (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!));
+            plans.Add((debtorId, (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!));
         }
 
         // Plans are judged in id order: the last one fails, first when its installment turns late, then when it defaults.
         var last = plans.MaxBy(p => p.PlanId, StringComparer.Ordinal).PlanId;
         var earlier = plans.Select(p => p.PlanId).Where(id => id != last).ToList();
         failing.PlanId = last;
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 3, 20))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 3, 20))));
         Assert.That(Late().Keys, Is.EquivalentTo(earlier.Select(id => (id, 1))), "the plans before the failing one stay judged");
         Assert.That(Statuses(await GetPlan(last))[0], Is.EqualTo("due"), "the failed plan's evaluation left nothing");
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20))));
+        Assert.ThrowsAsync<InvalidOperationException>(() => App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20))));
         Assert.That(Defaulted().Keys, Is.EquivalentTo(earlier));
 
         failing.PlanId = null;
-        var again = await Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20)));
+        var again = await App.Send(new EvaluatePaymentPlansCommand(new DateOnly(2026, 4, 20)));
 
         Assert.That(again.Evaluated, Is.EqualTo(1), "only the failed plan was still active");
         foreach (var (debtorId, planId) in plans)
@@ -74,14 +73,5 @@ public sealed class PlanEvaluationResumeTests(DatabaseProvider provider) : Plans
         public string? PlanId { get; set; }
     }
 
-    /// <summary>Another module's reaction that throws: it fails the transaction of the plan being judged.</summary>
-    public sealed class FailingPlanReaction(FailingReaction failing) : INotificationHandler<PaymentPlanInstallmentLate>, INotificationHandler<PaymentPlanDefaulted>
-    {
-        public Task Handle(PaymentPlanInstallmentLate notification, CancellationToken cancellationToken) => Fail(notification.PaymentPlanId);
-
-        public Task Handle(PaymentPlanDefaulted notification, CancellationToken cancellationToken) => Fail(notification.PaymentPlanId);
-
-        private Task Fail(string planId) =>
-            planId == failing.PlanId ? throw new InvalidOperationException($"Reaction to plan {planId} failed.") : Task.CompletedTask;
-    }
+    private static InvalidOperationException Failed(string planId) => new($"Reaction to plan {planId} failed.");
 }

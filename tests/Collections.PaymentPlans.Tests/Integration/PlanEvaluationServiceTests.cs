@@ -1,5 +1,6 @@
 using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel.Data;
+using Collections.Testing;
 
 namespace Collections.PaymentPlans.Tests.Integration;
 
@@ -16,7 +17,7 @@ public sealed class PlanEvaluationServiceTests(DatabaseProvider provider) : Plan
     public async Task DailyRun_WhenInstallmentUnpaidPastGrace_MarksItLateByItself()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        var planId = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        var planId = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
 
         App.Time.Advance(TimeSpan.FromDays(15));
         var late = false;

@@ -13,7 +13,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Quote_WhenWithinPolicy_ShowsExactScheduleAutoApprovedAndWritesNothing()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(200.00m, 100.01m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         var quote = await (await debtor.PostAsJsonAsync("/api/v1/payment-plans/quotes", Terms(invoices))).ShouldBe(HttpStatusCode.OK);
 
@@ -33,7 +33,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Quote_WhenOutsidePolicy_ListsEachReason()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(20_000.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         var quote = await (await debtor.PostAsJsonAsync("/api/v1/payment-plans/quotes", Terms(invoices, count: 13, firstPaymentDate: "2026-05-01"))).ShouldBe(HttpStatusCode.OK);
 
@@ -46,7 +46,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WhenDebtorWithinPolicy_IsActiveAndInvoicesMarkedAndLogged()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         var plan = await CreatePlan(debtor, Terms(invoices));
 
@@ -55,7 +55,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
         Assert.That(Statuses(plan), Is.EqualTo(new[] { "due", "due", "due" }));
         var invoice = await (await Staff.GetAsync($"/api/v1/invoices/{invoices[0]}")).ShouldBe(HttpStatusCode.OK);
         Assert.That(invoice.GetProperty("paymentPlanId").GetString(), Is.EqualTo(id));
-        var receivable = await Send(new GetReceivableQuery(invoices[0]));
+        var receivable = await App.Send(new GetReceivableQuery(invoices[0]));
         Assert.That(receivable!.InPaymentPlan, Is.True, "no late fees while planned");
         Assert.That(Published.Of<PaymentPlanActivated>(n => n.PaymentPlanId == id).Single().InstallmentCount, Is.EqualTo(3));
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/activity")).ShouldBe(HttpStatusCode.OK);
@@ -66,7 +66,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WithDownPayment_DownPaymentIsFirstInstallment()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(1000.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         var plan = await CreatePlan(debtor, Terms(invoices, count: 4, downPayment: new { amount = 100.00m, currency = "EUR" }));
 
@@ -78,19 +78,19 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WhenOutsidePolicy_IsProposedUntilStaffApproves()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(600.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         var plan = await CreatePlan(debtor, Terms(invoices, count: 24, frequency: "weekly"));
         var id = plan.GetProperty("id").GetString()!;
 
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo(PaymentPlanStatuses.Proposed));
-        Assert.That((await Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False, "a proposal does not hold the invoices");
+        Assert.That((await App.Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False, "a proposal does not hold the invoices");
         await (await debtor.PostAsync($"/api/v1/payment-plans/{id}/approve", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
 
         var approved = await (await Staff.PostAsync($"/api/v1/payment-plans/{id}/approve", null)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(approved.GetProperty("status").GetString(), Is.EqualTo("active"));
-        Assert.That((await Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.True);
+        Assert.That((await App.Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.True);
         await (await Staff.PostAsync($"/api/v1/payment-plans/{id}/approve", null)).ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
@@ -98,9 +98,9 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Approve_WhenInvoiceBalanceChangedSinceProposal_Is409()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(600.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
         var id = (await CreatePlan(debtor, Terms(invoices, count: 24, frequency: "weekly"))).GetProperty("id").GetString();
-        await Send(new IssueCreditNoteCommand(invoices[0], 1_00, "Goodwill"));
+        await App.Send(new IssueCreditNoteCommand(invoices[0], 1_00, "Goodwill"));
 
         await (await Staff.PostAsync($"/api/v1/payment-plans/{id}/approve", null)).ShouldBeProblem(HttpStatusCode.Conflict);
     }
@@ -109,7 +109,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Reject_WithoutReason_Is400_WithReason_IsRejected()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(600.00m);
-        var id = (await CreatePlan(DebtorSession(debtorId), Terms(invoices, count: 24, frequency: "weekly"))).GetProperty("id").GetString();
+        var id = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices, count: 24, frequency: "weekly"))).GetProperty("id").GetString();
 
         await (await Staff.PostAsJsonAsync($"/api/v1/payment-plans/{id}/reject", new { reason = "" })).ShouldBeProblem(HttpStatusCode.BadRequest);
         var rejected = await (await Staff.PostAsJsonAsync($"/api/v1/payment-plans/{id}/reject", new { reason = "Too long for this amount" })).ShouldBe(HttpStatusCode.OK);
@@ -122,7 +122,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Cancel_ByDebtor_OnlyWhileProposed()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(600.00m, 300.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
         var proposed = (await CreatePlan(debtor, Terms([invoices[0]], count: 24, frequency: "weekly"))).GetProperty("id").GetString();
         var active = (await CreatePlan(debtor, Terms([invoices[1]]))).GetProperty("id").GetString();
 
@@ -136,12 +136,12 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Cancel_ByStaffWhenActive_ReleasesInvoicesAndPublishes()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        var id = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        var id = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
 
         var cancelled = await (await Staff.PostAsJsonAsync($"/api/v1/payment-plans/{id}/cancel", new { reason = "Customer asked to pay in full" })).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
-        Assert.That((await Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False);
+        Assert.That((await App.Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False);
         Assert.That(Published.Of<PaymentPlanCancelled>(n => n.PaymentPlanId == id).Single().Reason, Is.EqualTo("Customer asked to pay in full"));
         await (await Staff.PostAsJsonAsync($"/api/v1/payment-plans/{id}/cancel", new { })).ShouldBeProblem(HttpStatusCode.Conflict);
     }
@@ -151,9 +151,9 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     {
         var (mine, myInvoices) = await DebtorWithInvoices(300.00m);
         var (theirs, theirInvoices) = await DebtorWithInvoices(300.00m);
-        using var me = DebtorSession(mine);
+        using var me = App.DebtorSession(mine);
         var myPlan = (await CreatePlan(me, Terms(myInvoices))).GetProperty("id").GetString();
-        var theirPlan = (await CreatePlan(DebtorSession(theirs), Terms(theirInvoices))).GetProperty("id").GetString();
+        var theirPlan = (await CreatePlan(App.DebtorSession(theirs), Terms(theirInvoices))).GetProperty("id").GetString();
 
         await (await me.GetAsync($"/api/v1/payment-plans/{theirPlan}")).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await me.PostAsJsonAsync($"/api/v1/payment-plans/{theirPlan}/cancel", new { })).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -171,7 +171,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task List_FiltersByDebtorAndStatus_AndPagesWithCursor()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m, 600.00m, 300.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
         var active1 = (await CreatePlan(debtor, Terms([invoices[0]]))).GetProperty("id").GetString();
         var proposed = (await CreatePlan(debtor, Terms([invoices[1]], count: 24, frequency: "weekly"))).GetProperty("id").GetString();
         var active2 = (await CreatePlan(debtor, Terms([invoices[2]]))).GetProperty("id").GetString();
@@ -193,7 +193,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WhenReplayedWithSameKey_CreatesOnePlan_OtherBodyIs422()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
         var key = Guid.NewGuid().ToString();
 
         var first = await (await PostPlan(debtor, Terms(invoices), key)).ShouldBe(HttpStatusCode.Created);
@@ -210,14 +210,14 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
 
-        await (await DebtorSession(debtorId).PostAsJsonAsync("/api/v1/payment-plans", Terms(invoices))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await App.DebtorSession(debtorId).PostAsJsonAsync("/api/v1/payment-plans", Terms(invoices))).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
     [Test]
     public async Task Create_WhenInvoiceAlreadyInActiveOrProposedPlan_Is422()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m, 600.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
         await CreatePlan(debtor, Terms([invoices[0]]));
         await CreatePlan(debtor, Terms([invoices[1]], count: 24, frequency: "weekly"));
 
@@ -229,23 +229,23 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WhenTwoRequestsRaceForOneInvoice_OnlyOnePlanIsCreated()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        using var first = DebtorSession(debtorId);
-        using var second = DebtorSession(debtorId);
+        using var first = App.DebtorSession(debtorId);
+        using var second = App.DebtorSession(debtorId);
 
         var responses = await Task.WhenAll(PostPlan(first, Terms(invoices)), PostPlan(second, Terms(invoices, count: 2)));
 
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.EqualTo(1));
         Assert.That(responses.Count(r => r.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict), Is.EqualTo(1));
-        Assert.That(await Send(new GetPlansQuery(debtorId)), Has.Count.EqualTo(1));
+        Assert.That(await App.Send(new GetPlansQuery(debtorId)), Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task Create_WhenInvoiceDisputed_Is422()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        await Send(new SetDisputedAmountCommand(invoices[0], 50_00, "dsp_test"));
+        await App.Send(new SetDisputedAmountCommand(invoices[0], 50_00, "dsp_test"));
 
-        await (await PostPlan(DebtorSession(debtorId), Terms(invoices))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await PostPlan(App.DebtorSession(debtorId), Terms(invoices))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
 
     [Test]
@@ -254,7 +254,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
         await Pay(debtorId, "pay_" + Guid.NewGuid().ToString("N"), (invoices[0], 300_00));
 
-        await (await PostPlan(DebtorSession(debtorId), Terms(invoices))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await PostPlan(App.DebtorSession(debtorId), Terms(invoices))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
     }
 
     [TestCase("2026-03-01", HttpStatusCode.UnprocessableEntity)]
@@ -264,7 +264,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
 
-        var response = await PostPlan(DebtorSession(debtorId), Terms(invoices, firstPaymentDate: firstPaymentDate));
+        var response = await PostPlan(App.DebtorSession(debtorId), Terms(invoices, firstPaymentDate: firstPaymentDate));
 
         Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
     }
@@ -273,7 +273,7 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task Create_WhenBadInput_Is400NotA500()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        using var debtor = DebtorSession(debtorId);
+        using var debtor = App.DebtorSession(debtorId);
 
         await (await PostPlan(debtor, Terms(invoices, frequency: "daily"))).ShouldBeProblem(HttpStatusCode.BadRequest);
         await (await PostPlan(debtor, Terms(invoices, count: 0))).ShouldBeProblem(HttpStatusCode.BadRequest);
@@ -297,17 +297,17 @@ public sealed class PlanLifecycleTests(DatabaseProvider provider) : PlansFixture
     public async Task ContractQueries_ReportActivePlansAndNextInstallment()
     {
         var (debtorId, invoices) = await DebtorWithInvoices(300.00m);
-        var id = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        var id = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
 
-        var active = await Send(new GetActivePlansQuery(debtorId));
-        var all = await Send(new GetPlansQuery(debtorId));
-        var next = await Send(new GetNextInstallmentQuery(id));
+        var active = await App.Send(new GetActivePlansQuery(debtorId));
+        var all = await App.Send(new GetPlansQuery(debtorId));
+        var next = await App.Send(new GetNextInstallmentQuery(id));
 
         Assert.That(active.Single().Id, Is.EqualTo(id));
         Assert.That(active.Single().NextDueDate, Is.EqualTo(new DateOnly(2026, 3, 10)));
         Assert.That(all.Single().TotalMinor, Is.EqualTo(300_00));
         Assert.That(next, Is.EqualTo(next! with { Number = 1, AmountMinor = 100_00, Currency = "EUR", DebtorId = debtorId }));
         Assert.That(next.InvoiceIds, Is.EqualTo(invoices));
-        Assert.That(await Send(new GetNextInstallmentQuery("ppl_missing")), Is.Null);
+        Assert.That(await App.Send(new GetNextInstallmentQuery("ppl_missing")), Is.Null);
     }
 }

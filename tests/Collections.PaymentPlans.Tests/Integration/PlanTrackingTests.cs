@@ -14,7 +14,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
     private async Task<(string DebtorId, string[] Invoices, string PlanId)> ActivePlan(params decimal[] totals)
     {
         var (debtorId, invoices) = await DebtorWithInvoices(totals.Length == 0 ? [300.00m] : totals);
-        var plan = await CreatePlan(DebtorSession(debtorId), Terms(invoices));
+        var plan = await CreatePlan(App.DebtorSession(debtorId), Terms(invoices));
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("active"));
         return (debtorId, invoices, plan.GetProperty("id").GetString()!);
     }
@@ -43,7 +43,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         await Pay(debtorId, NewPaymentId(), (invoices[0], 40_00));
 
         var plan = await GetPlan(planId);
-        var next = await Send(new GetNextInstallmentQuery(planId));
+        var next = await App.Send(new GetNextInstallmentQuery(planId));
 
         Assert.That(Amounts(plan, "paidAmount"), Is.EqualTo(new[] { 40.00m, 0m, 0m }));
         Assert.That(next!.Number, Is.EqualTo(1));
@@ -69,7 +69,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         var paymentId = NewPaymentId();
         await Pay(debtorId, paymentId, (invoices[0], 100_00));
 
-        await Publish(new PaymentSucceeded(paymentId, debtorId, 100_00, "EUR", PaymentMethods.Card, new DateOnly(2026, 3, 2), [new PaymentAllocationDto(invoices[0], 100_00, 0)], 0, planId, App.Time.GetUtcNow()));
+        await App.Publish(new PaymentSucceeded(paymentId, debtorId, 100_00, "EUR", PaymentMethods.Card, new DateOnly(2026, 3, 2), [new PaymentAllocationDto(invoices[0], 100_00, 0)], 0, planId, App.Time.GetUtcNow()));
 
         Assert.That((await GetPlan(planId)).GetProperty("paid").GetProperty("amount").GetDecimal(), Is.EqualTo(100.00m));
     }
@@ -122,7 +122,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
 
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo(PaymentPlanStatuses.Defaulted));
         Assert.That(Statuses(plan)[0], Is.EqualTo("missed"));
-        Assert.That((await Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False, "invoices return to normal dunning and late fees");
+        Assert.That((await App.Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.False, "invoices return to normal dunning and late fees");
         Assert.That(Published.Of<PaymentPlanDefaulted>(n => n.PaymentPlanId == planId).Single().InvoiceIds, Is.EqualTo(invoices));
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{debtorId}/activity")).ShouldBe(HttpStatusCode.OK);
         Assert.That(activity.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("type").GetString()), Does.Contain("payment_plan.defaulted"));
@@ -134,7 +134,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         var (debtorId, invoices, _) = await ActivePlan(300.00m, 200.00m);
         await Evaluate("2026-04-10");
 
-        var next = await CreatePlan(DebtorSession(debtorId), Terms([invoices[1]]));
+        var next = await CreatePlan(App.DebtorSession(debtorId), Terms([invoices[1]]));
 
         Assert.That(next.GetProperty("status").GetString(), Is.EqualTo("proposed"));
         Assert.That(next.GetProperty("policyReasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()), Is.EqualTo(new[] { "recent_default" }));
@@ -151,8 +151,8 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo(PaymentPlanStatuses.Completed));
         Assert.That(Statuses(plan), Is.All.EqualTo("paid"));
         Assert.That(Published.Of<PaymentPlanCompleted>(n => n.PaymentPlanId == planId), Has.Count.EqualTo(1));
-        Assert.That(await Send(new GetNextInstallmentQuery(planId)), Is.Null);
-        Assert.That(await Send(new GetActivePlansQuery(debtorId)), Is.Empty);
+        Assert.That(await App.Send(new GetNextInstallmentQuery(planId)), Is.Null);
+        Assert.That(await App.Send(new GetActivePlansQuery(debtorId)), Is.Empty);
     }
 
     [Test]
@@ -162,7 +162,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         var paymentId = NewPaymentId();
         await Pay(debtorId, paymentId, (invoices[0], 150_00));
 
-        await Send(new ReverseAllocationCommand(invoices[0], 80_00, "EUR", "payment", paymentId, "Refund: duplicate"));
+        await App.Send(new ReverseAllocationCommand(invoices[0], 80_00, "EUR", "payment", paymentId, "Refund: duplicate"));
         var plan = await GetPlan(planId);
 
         Assert.That(Amounts(plan, "paidAmount"), Is.EqualTo(new[] { 70.00m, 0m, 0m }));
@@ -175,10 +175,10 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         var (debtorId, invoices) = await DebtorWithInvoices(400.00m);
         var before = NewPaymentId();
         await Pay(debtorId, before, (invoices[0], 100_00));
-        var planId = (await CreatePlan(DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
+        var planId = (await CreatePlan(App.DebtorSession(debtorId), Terms(invoices))).GetProperty("id").GetString()!;
         await Pay(debtorId, NewPaymentId(), (invoices[0], 100_00));
 
-        await Send(new ReverseAllocationCommand(invoices[0], 100_00, "EUR", "payment", before, "Chargeback"));
+        await App.Send(new ReverseAllocationCommand(invoices[0], 100_00, "EUR", "payment", before, "Chargeback"));
         var plan = await GetPlan(planId);
 
         Assert.That(plan.GetProperty("total").GetProperty("amount").GetDecimal(), Is.EqualTo(300.00m));
@@ -193,13 +193,13 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         await Pay(debtorId, paymentId, (invoices[0], 300_00));
         Assert.That((await GetPlan(planId)).GetProperty("status").GetString(), Is.EqualTo("completed"));
 
-        await Send(new ReverseAllocationCommand(invoices[0], 300_00, "EUR", "payment", paymentId, "Chargeback"));
-        await Publish(new ChargebackOpened(paymentId, debtorId, 300_00, "EUR", "fraudulent", App.Time.GetUtcNow()));
+        await App.Send(new ReverseAllocationCommand(invoices[0], 300_00, "EUR", "payment", paymentId, "Chargeback"));
+        await App.Publish(new ChargebackOpened(paymentId, debtorId, 300_00, "EUR", "fraudulent", App.Time.GetUtcNow()));
         var plan = await GetPlan(planId);
 
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("active"));
         Assert.That(plan.GetProperty("paid").GetProperty("amount").GetDecimal(), Is.Zero);
-        Assert.That((await Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.True);
+        Assert.That((await App.Send(new GetReceivableQuery(invoices[0])))!.InPaymentPlan, Is.True);
     }
 
     [Test]
@@ -207,7 +207,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
     {
         var (debtorId, _) = await DebtorWithInvoices(10.00m);
 
-        await (await DebtorSession(debtorId).PostAsJsonAsync("/api/v1/payment-plans/evaluations", new { asOf = "2026-03-20" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await App.DebtorSession(debtorId).PostAsJsonAsync("/api/v1/payment-plans/evaluations", new { asOf = "2026-03-20" })).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Staff.PostAsJsonAsync("/api/v1/payment-plans/evaluations", new { asOf = "not-a-date" })).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
@@ -216,7 +216,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
     {
         var (_, invoices, planId) = await ActivePlan();
 
-        await Send(new IssueCreditNoteCommand(invoices[0], 150_00, "Returned goods"));
+        await App.Send(new IssueCreditNoteCommand(invoices[0], 150_00, "Returned goods"));
         var plan = await GetPlan(planId);
 
         Assert.That(Amounts(plan, "amount"), Is.EqualTo(new[] { 100.00m, 50.00m }));
@@ -230,7 +230,7 @@ public sealed class PlanTrackingTests(DatabaseProvider provider) : PlansFixture(
         var (debtorId, invoices, planId) = await ActivePlan();
         await Pay(debtorId, NewPaymentId(), (invoices[0], 100_00));
 
-        await Send(new WriteOffItemCommand(invoices[0], "Settled by agreement"));
+        await App.Send(new WriteOffItemCommand(invoices[0], "Settled by agreement"));
         var plan = await GetPlan(planId);
 
         Assert.That(plan.GetProperty("status").GetString(), Is.EqualTo("completed"));

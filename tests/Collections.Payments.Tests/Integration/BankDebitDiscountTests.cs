@@ -1,4 +1,5 @@
 using Collections.SharedKernel.Data;
+using Collections.Testing;
 
 namespace Collections.Payments.Tests.Integration;
 
@@ -10,7 +11,7 @@ public sealed class BankDebitDiscountTests(DatabaseProvider provider) : StripeFi
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-02-25", "2026-03-27", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 980m } } });
         await Stripe.CompleteAsync(sessionId, bankDebit: true);
 

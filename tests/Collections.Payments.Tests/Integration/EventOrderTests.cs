@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Data;
+using Collections.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

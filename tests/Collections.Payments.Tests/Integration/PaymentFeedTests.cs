@@ -20,7 +20,7 @@ public sealed class PaymentFeedTests(DatabaseProvider provider) : ApiFixture(pro
         {
             var external = Unique("deb");
             var id = await Erp.NewDebtor(external);
-            debtors.Add((id, external, await Erp.NewInvoice(external, 1000m, "2026-02-01")));
+            debtors.Add((id, external, await Erp.NewInvoice(external, 1000m, "2026-01-01", "2026-02-01")));
         }
 
         var writers = debtors.Select(d => Task.Run(async () =>
@@ -28,7 +28,7 @@ public sealed class PaymentFeedTests(DatabaseProvider provider) : ApiFixture(pro
             var ids = new List<string>();
             for (var n = 0; n < 8; n++)
             {
-                ids.Add((await Erp.Pay(PaymentsApi.Payment(d.Id, 10m))).GetProperty("id").GetString()!);
+                ids.Add((await Erp.Pay(TestData.PaymentBody(d.Id, 10m))).GetProperty("id").GetString()!);
             }
 
             return ids;

@@ -9,7 +9,7 @@ namespace Collections.Payments.Tests.Integration;
 /// <summary>Refunds, credit, the feed and instructions, on a host where Stripe is not configured.</summary>
 public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixture(provider)
 {
-    private readonly PublishedNotifications published = new();
+    private readonly NotificationRecorder published = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -27,9 +27,9 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var older = await Erp.NewInvoice(ext, 100m, "2026-01-10");
-        var newer = await Erp.NewInvoice(ext, 100m, "2026-02-10");
-        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 250m));
+        var older = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
+        var newer = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-02-10");
+        var payment = await Erp.Pay(TestData.PaymentBody(debtor, 250m));
         var id = payment.GetProperty("id").GetString();
 
         var refund = await (await Staff.PostKeyed($"/api/v1/payments/{id}/refunds", new { amount = 80m, reason = "Duplicate transfer" })).ShouldBe(HttpStatusCode.Created);
@@ -45,8 +45,8 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
-        var id = (await Erp.Pay(PaymentsApi.Payment(debtor, 100m))).GetProperty("id").GetString();
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
+        var id = (await Erp.Pay(TestData.PaymentBody(debtor, 100m))).GetProperty("id").GetString();
         await (await Staff.PostKeyed($"/api/v1/payments/{id}/refunds", new { amount = 60m, reason = "Part" })).ShouldBe(HttpStatusCode.Created);
 
         await (await Staff.PostKeyed($"/api/v1/payments/{id}/refunds", new { amount = 40.01m, reason = "Too much" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
@@ -64,9 +64,9 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        await Erp.Pay(PaymentsApi.Payment(debtor, 30m));
-        await Erp.Pay(PaymentsApi.Payment(debtor, 50m));
-        var invoice = await Erp.NewInvoice(ext, 70m, "2026-02-10");
+        await Erp.Pay(TestData.PaymentBody(debtor, 30m));
+        await Erp.Pay(TestData.PaymentBody(debtor, 50m));
+        var invoice = await Erp.NewInvoice(ext, 70m, "2026-01-01", "2026-02-10");
 
         var applied = await (await Erp.PostKeyed($"/api/v1/debtors/{debtor}/credit/apply", new { })).ShouldBe(HttpStatusCode.OK);
 
@@ -93,10 +93,10 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await Erp.Pay(PaymentsApi.Payment(debtor, 10m + i))).GetProperty("id").GetString()!);
+            ids.Add((await Erp.Pay(TestData.PaymentBody(debtor, 10m + i))).GetProperty("id").GetString()!);
         }
 
-        var otherPayment = (await Erp.Pay(PaymentsApi.Payment(other, 5m))).GetProperty("id").GetString();
+        var otherPayment = (await Erp.Pay(TestData.PaymentBody(other, 5m))).GetProperty("id").GetString();
 
         var first = await (await Erp.GetAsync($"/api/v1/payments?debtorId={debtor}&limit=2")).ShouldBe(HttpStatusCode.OK);
         var cursor = first.GetProperty("nextCursor").GetString();
@@ -105,7 +105,7 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
         Assert.That(seen, Is.EqualTo(ids));
         Assert.That(second.GetProperty("nextCursor").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
 
-        var session = App.DebtorClient(debtor);
+        var session = App.DebtorSession(debtor);
         var own = await (await session.GetAsync("/api/v1/payments")).ShouldBe(HttpStatusCode.OK);
         Assert.That(own.GetProperty("items").GetArrayLength(), Is.EqualTo(3));
         await (await session.GetAsync($"/api/v1/payments/{ids[0]}")).ShouldBe(HttpStatusCode.OK);
@@ -119,8 +119,8 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
-        var session = App.DebtorClient(debtor);
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
+        var session = App.DebtorSession(debtor);
 
         await (await session.PostKeyed("/api/v1/payments/checkout", new { invoices = new[] { new { invoiceId = invoice } } })).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
 

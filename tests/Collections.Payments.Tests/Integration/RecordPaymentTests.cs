@@ -9,7 +9,7 @@ namespace Collections.Payments.Tests.Integration;
 
 public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(provider)
 {
-    private readonly PublishedNotifications published = new();
+    private readonly NotificationRecorder published = new();
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddPaymentsTestServices(published);
 
@@ -18,10 +18,10 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var newer = await Erp.NewInvoice(ext, 300m, "2026-02-20");
-        var older = await Erp.NewInvoice(ext, 200m, "2026-01-20");
+        var newer = await Erp.NewInvoice(ext, 300m, "2026-01-01", "2026-02-20");
+        var older = await Erp.NewInvoice(ext, 200m, "2026-01-01", "2026-01-20");
 
-        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 600m));
+        var payment = await Erp.Pay(TestData.PaymentBody(debtor, 600m));
 
         Assert.That(await Erp.Balance(older), Is.EqualTo(0m));
         Assert.That(await Erp.Balance(newer), Is.EqualTo(0m));
@@ -38,10 +38,10 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var older = await Erp.NewInvoice(ext, 200m, "2026-01-20");
-        var newer = await Erp.NewInvoice(ext, 300m, "2026-02-20");
+        var older = await Erp.NewInvoice(ext, 200m, "2026-01-01", "2026-01-20");
+        var newer = await Erp.NewInvoice(ext, 300m, "2026-01-01", "2026-02-20");
 
-        await Erp.Pay(PaymentsApi.Payment(debtor, 150.55m));
+        await Erp.Pay(TestData.PaymentBody(debtor, 150.55m));
 
         Assert.That(await Erp.Balance(older), Is.EqualTo(49.45m));
         Assert.That(await Erp.Balance(newer), Is.EqualTo(300m));
@@ -52,11 +52,11 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var disputed = await Erp.NewInvoice(ext, 500m, "2026-01-10");
-        var other = await Erp.NewInvoice(ext, 100m, "2026-02-10");
+        var disputed = await Erp.NewInvoice(ext, 500m, "2026-01-01", "2026-01-10");
+        var other = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-02-10");
         await App.Send(new SetDisputedAmountCommand(disputed, 40000, "dsp_test"));
 
-        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 1000m));
+        var payment = await Erp.Pay(TestData.PaymentBody(debtor, 1000m));
 
         Assert.That(await Erp.Balance(disputed), Is.EqualTo(400m), "only the undisputed 100 was collected");
         Assert.That(await Erp.Balance(other), Is.EqualTo(0m));
@@ -68,10 +68,10 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var disputed = await Erp.NewInvoice(ext, 500m, "2026-01-10");
+        var disputed = await Erp.NewInvoice(ext, 500m, "2026-01-01", "2026-01-10");
         await App.Send(new SetDisputedAmountCommand(disputed, 50000, "dsp_test"));
 
-        await Erp.Pay(PaymentsApi.Payment(debtor, 500m, allocations: [new { invoiceId = disputed, amount = 500m }]));
+        await Erp.Pay(TestData.PaymentBody(debtor, 500m, allocations: [new { invoiceId = disputed, amount = 500m }]));
 
         Assert.That(await Erp.Balance(disputed), Is.EqualTo(0m));
     }
@@ -81,9 +81,9 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-02-25", "2026-03-27", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
 
-        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 980m));
+        var payment = await Erp.Pay(TestData.PaymentBody(debtor, 980m));
 
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
         Assert.That(payment.GetProperty("allocations")[0].Amount("discount"), Is.EqualTo(20m));
@@ -95,9 +95,9 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-02-25", "2026-03-27", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
 
-        var payment = await Erp.Pay(PaymentsApi.Payment(debtor, 980m, allocations: [new { invoiceId = invoice, amount = 980m }]));
+        var payment = await Erp.Pay(TestData.PaymentBody(debtor, 980m, allocations: [new { invoiceId = invoice, amount = 980m }]));
 
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
         Assert.That(payment.GetProperty("allocations")[0].Amount("discount"), Is.EqualTo(20m));
@@ -108,12 +108,12 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
         var key = Guid.NewGuid().ToString();
 
-        var first = await (await Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 60m), key)).ShouldBe(HttpStatusCode.Created);
-        var again = await (await Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 60m), key)).ShouldBe(HttpStatusCode.Created);
-        await (await Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 61m), key)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var first = await (await Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 60m), key)).ShouldBe(HttpStatusCode.Created);
+        var again = await (await Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 60m), key)).ShouldBe(HttpStatusCode.Created);
+        await (await Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 61m), key)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
 
         Assert.That(again.GetProperty("id").GetString(), Is.EqualTo(first.GetProperty("id").GetString()));
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
@@ -125,10 +125,10 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
         var key = Guid.NewGuid().ToString();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 60m), key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 60m), key)));
 
         var fresh = responses.Where(r => r.StatusCode == HttpStatusCode.Created && !r.Headers.Contains("Idempotent-Replayed")).ToList();
         Assert.That(fresh, Has.Count.EqualTo(1), "one request ran");
@@ -143,10 +143,10 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
 
-        var auto = Enumerable.Range(0, 12).Select(_ => Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 10m)));
-        var explicitOnes = Enumerable.Range(0, 12).Select(_ => Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 10m, allocations: [new { invoiceId = invoice, amount = 10m }])));
+        var auto = Enumerable.Range(0, 12).Select(_ => Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 10m)));
+        var explicitOnes = Enumerable.Range(0, 12).Select(_ => Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 10m, allocations: [new { invoiceId = invoice, amount = 10m }])));
         var responses = await Task.WhenAll(auto.Concat(explicitOnes));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.AnyOf(HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity));
@@ -171,7 +171,7 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        await (await Erp.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, amount, currency, method: method))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Erp.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, amount, currency, method: method))).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.That(await App.Send(new GetPaymentsQuery(debtor)), Is.Empty);
     }
 
@@ -179,7 +179,7 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     public async Task Record_WithoutIdempotencyKey_Is400()
     {
         var debtor = await Erp.NewDebtor(Unique("deb"));
-        var problem = await (await Erp.PostAsync("/api/v1/payments", System.Net.Http.Json.JsonContent.Create(PaymentsApi.Payment(debtor, 10m)))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var problem = await (await Erp.PostAsync("/api/v1/payments", System.Net.Http.Json.JsonContent.Create(TestData.PaymentBody(debtor, 10m)))).ShouldBeProblem(HttpStatusCode.BadRequest);
         Assert.That(problem.FieldErrors("Idempotency-Key"), Is.Not.Empty);
     }
 
@@ -193,19 +193,19 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-10");
+        var invoice = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10");
         var otherExt = Unique("deb");
         await Erp.NewDebtor(otherExt);
-        var foreign = await Erp.NewInvoice(otherExt, 100m, "2026-01-10");
-        var usd = await Erp.NewInvoice(ext, 100m, "2026-01-10", currency: "USD");
+        var foreign = await Erp.NewInvoice(otherExt, 100m, "2026-01-01", "2026-01-10");
+        var usd = await Erp.NewInvoice(ext, 100m, "2026-01-01", "2026-01-10", currency: "USD");
         var body = breach switch
         {
-            "over-balance" => PaymentsApi.Payment(debtor, 200m, allocations: [new { invoiceId = invoice, amount = 100.01m }]),
-            "over-payment" => PaymentsApi.Payment(debtor, 50m, allocations: [new { invoiceId = invoice, amount = 60m }]),
-            "other-debtor" => PaymentsApi.Payment(debtor, 50m, allocations: [new { invoiceId = foreign, amount = 50m }]),
-            "unknown-invoice" => PaymentsApi.Payment(debtor, 50m, allocations: [new { invoiceId = "inv_nope", amount = 50m }]),
-            "wrong-currency" => PaymentsApi.Payment(debtor, 50m, allocations: [new { invoiceId = usd, amount = 50m }]),
-            _ => PaymentsApi.Payment("deb_missing", 50m),
+            "over-balance" => TestData.PaymentBody(debtor, 200m, allocations: [new { invoiceId = invoice, amount = 100.01m }]),
+            "over-payment" => TestData.PaymentBody(debtor, 50m, allocations: [new { invoiceId = invoice, amount = 60m }]),
+            "other-debtor" => TestData.PaymentBody(debtor, 50m, allocations: [new { invoiceId = foreign, amount = 50m }]),
+            "unknown-invoice" => TestData.PaymentBody(debtor, 50m, allocations: [new { invoiceId = "inv_nope", amount = 50m }]),
+            "wrong-currency" => TestData.PaymentBody(debtor, 50m, allocations: [new { invoiceId = usd, amount = 50m }]),
+            _ => TestData.PaymentBody("deb_missing", 50m),
         };
 
         await (await Erp.PostKeyed("/api/v1/payments", body)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
@@ -219,8 +219,8 @@ public sealed class RecordPaymentTests(DatabaseProvider provider) : ApiFixture(p
     public async Task Record_ByRole_AnonymousIs401AndDebtorSessionIs403()
     {
         var debtor = await Erp.NewDebtor(Unique("deb"));
-        await (await Anonymous.PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 10m))).ShouldBeProblem(HttpStatusCode.Unauthorized);
-        await (await App.DebtorClient(debtor).PostKeyed("/api/v1/payments", PaymentsApi.Payment(debtor, 10m))).ShouldBeProblem(HttpStatusCode.Forbidden);
-        await Staff.Pay(PaymentsApi.Payment(debtor, 10m));
+        await (await Anonymous.PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 10m))).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await App.DebtorSession(debtor).PostKeyed("/api/v1/payments", TestData.PaymentBody(debtor, 10m))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await Staff.Pay(TestData.PaymentBody(debtor, 10m));
     }
 }

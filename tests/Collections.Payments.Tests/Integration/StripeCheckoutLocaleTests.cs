@@ -12,7 +12,7 @@ public sealed class StripeCheckoutLocaleTests(DatabaseProvider provider) : Strip
     private async Task<(string Debtor, string Invoice)> DebtorSpeaking(string language)
     {
         var ext = Unique("deb");
-        var debtor = await Erp.NewDebtor(ext, language: language);
+        var debtor = await Erp.NewDebtor(ext, TestData.DebtorBody(language: language));
         return (debtor, await Erp.NewInvoice(ext, 100m, "2026-02-01"));
     }
 
@@ -33,7 +33,7 @@ public sealed class StripeCheckoutLocaleTests(DatabaseProvider provider) : Strip
     {
         var (debtor, invoice) = await DebtorSpeaking("de");
 
-        var (_, sessionId) = await Checkout(App.DebtorClient(debtor), new { invoices = new[] { new { invoiceId = invoice } }, locale = "nl" });
+        var (_, sessionId) = await Checkout(App.DebtorSession(debtor), new { invoices = new[] { new { invoiceId = invoice } }, locale = "nl" });
 
         Assert.That((string?)Stripe.Session(sessionId)!["locale"], Is.EqualTo("nl"));
         using var browser = new HttpClient();
@@ -73,13 +73,13 @@ public sealed class StripeCheckoutLocaleTests(DatabaseProvider provider) : Strip
     public async Task Checkout_RepeatedUnderItsKey_AfterTheDebtorsLanguageChanged_GetsTheSameSession()
     {
         var ext = Unique("deb");
-        var debtor = await Erp.NewDebtor(ext, language: "de");
+        var debtor = await Erp.NewDebtor(ext, TestData.DebtorBody(language: "de"));
         var invoice = await Erp.NewInvoice(ext, 100m, "2026-02-01");
         var body = new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } };
         var key = Guid.NewGuid().ToString();
         var first = await (await Staff.PostKeyed("/api/v1/payments/checkout", body, key)).ShouldBe(HttpStatusCode.OK);
 
-        await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{ext}", PaymentsApi.Debtor(language: "fr"))).ShouldBe(HttpStatusCode.OK);
+        await (await Erp.PutAsJsonAsync($"/api/v1/debtors/by-external-id/{ext}", TestData.DebtorBody(language: "fr"))).ShouldBe(HttpStatusCode.OK);
         var again = await (await Staff.PostKeyed("/api/v1/payments/checkout", body, key)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(again.GetProperty("checkoutUrl").GetString(), Is.EqualTo(first.GetProperty("checkoutUrl").GetString()));

@@ -98,7 +98,7 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
     {
         var ext = Unique("deb");
         var debtor = await Erp.NewDebtor(ext);
-        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-03-27", issueDate: "2026-02-25", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
+        var invoice = await Erp.NewInvoice(ext, 1000m, "2026-02-25", "2026-03-27", terms: new { netDays = 30, earlyPaymentDiscount = new { percent = 2m, withinDays = 10 } });
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice, amount = 980m } } });
 
         await Stripe.CompleteAsync(sessionId);
@@ -230,7 +230,7 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
         var (debtor, invoice) = await DebtorWithInvoice(300m);
         var planId = "pp_" + Guid.NewGuid().ToString("N")[..10];
         Installments[planId] = new InstallmentDueDto(planId, debtor, 1, new DateOnly(2026, 3, 15), 10000, "EUR", [invoice]);
-        var (_, sessionId) = await Checkout(App.DebtorClient(debtor), new { paymentPlanId = planId });
+        var (_, sessionId) = await Checkout(App.DebtorSession(debtor), new { paymentPlanId = planId });
 
         await Stripe.CompleteAsync(sessionId);
 
@@ -243,7 +243,7 @@ public sealed class StripeCheckoutTests(DatabaseProvider provider) : StripeFixtu
     {
         var (debtor, invoice) = await DebtorWithInvoice(100m);
         var (other, foreign) = await DebtorWithInvoice(100m);
-        var session = App.DebtorClient(debtor);
+        var session = App.DebtorSession(debtor);
 
         await Checkout(session, new { invoices = new[] { new { invoiceId = invoice } } });
         await (await session.PostKeyed("/api/v1/payments/checkout", new { invoices = new[] { new { invoiceId = foreign } } })).ShouldBeProblem(HttpStatusCode.NotFound);

@@ -16,7 +16,7 @@ public abstract class StripeFixture(DatabaseProvider provider) : ApiFixture(prov
 {
     private StripeDouble.StripeDouble? stripe;
 
-    internal PublishedNotifications Published { get; } = new();
+    internal NotificationRecorder Published { get; } = new();
 
     internal static Dictionary<string, InstallmentDueDto> Installments { get; } = [];
 
@@ -64,8 +64,8 @@ public abstract class StripeFixture(DatabaseProvider provider) : ApiFixture(prov
     protected async Task<(string Debtor, string Invoice)> DebtorWithInvoice(decimal total, string currency = "EUR")
     {
         var ext = Unique("deb");
-        var debtor = await Erp.NewDebtor(ext, currency);
-        return (debtor, await Erp.NewInvoice(ext, total, "2026-02-01", currency));
+        var debtor = await Erp.NewDebtor(ext, TestData.DebtorBody(currency: currency));
+        return (debtor, await Erp.NewInvoice(ext, total, "2026-01-01", "2026-02-01", currency));
     }
 
     protected async Task<JsonElement> OnlyPayment(string debtorId)

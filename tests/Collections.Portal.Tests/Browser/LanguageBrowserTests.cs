@@ -12,8 +12,8 @@ public sealed class LanguageBrowserTests : PortalBrowserFixture
     {
         var external = Unique("deb");
         var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor(language: language))).Id();
-        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 1000.00m, dueDate: "2026-02-20"));
-        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 234.56m, dueDate: "2026-02-20"));
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 1000.00m, dueDate: "2026-02-20"));
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 234.56m, dueDate: "2026-02-20"));
         return debtorId;
     }
 

@@ -41,9 +41,9 @@ public sealed class PayBrowserTests : PortalBrowserFixture
     public async Task PartPayment_ThroughHostedCheckout_ShowsTheNewBalance()
     {
         var external = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(external)).Id();
-        var first = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 1000m, dueDate: "2026-02-10"))).Id();
-        var second = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 200m, dueDate: "2026-02-20"))).Id();
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
+        var first = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 1000m, dueDate: "2026-02-10"))).Id();
+        var second = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 200m, dueDate: "2026-02-20"))).Id();
         await Page.GotoAsync(await MagicLink(debtorId));
         await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Pay", Exact = true }).ClickAsync();
         await Expect(Page.Locator("[data-total]")).ToHaveTextAsync("Total to pay: €1,200.00");
@@ -71,9 +71,9 @@ public sealed class PayBrowserTests : PortalBrowserFixture
     public async Task FullPayment_InsideTheDiscountWindow_PaysTheDiscountedTotalAndSettlesTheInvoice()
     {
         var external = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(external)).Id();
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
         var terms = new { netDays = 30, earlyPaymentDiscount = new { percent = 2, withinDays = 10 } };
-        var invoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 1000m, issueDate: "2026-02-28", dueDate: "2026-03-30", terms: terms))).Id();
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 1000m, issueDate: "2026-02-28", dueDate: "2026-03-30", terms: terms))).Id();
         await Page.GotoAsync(await MagicLink(debtorId));
         await Expect(Page.Locator("[data-figure=savings] .figure")).ToHaveTextAsync("€20.00");
         await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Pay", Exact = true }).ClickAsync();
@@ -95,7 +95,7 @@ public sealed class PayBrowserTests : PortalBrowserFixture
     {
         var external = Unique("deb");
         var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor(language: "de"))).Id();
-        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 50m));
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 50m));
         await Page.GotoAsync(await MagicLink(debtorId));
         await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Bezahlen", Exact = true }).ClickAsync();
 
@@ -111,8 +111,8 @@ public sealed class PayBrowserTests : PortalBrowserFixture
     public async Task CancelledCheckout_ReturnsToTheCancelPageWithNothingCharged()
     {
         var external = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(external)).Id();
-        var invoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 50m))).Id();
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 50m))).Id();
         await Page.GotoAsync(await MagicLink(debtorId));
         await Page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "Pay", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continue to secure payment" }).ClickAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -146,12 +145,10 @@ public abstract class PortalBrowserFixture
     /// <summary>A staff-made magic link, pointed at this Kestrel host.</summary>
     protected async Task<string> MagicLink(string debtorId, int? expiresInDays = null)
     {
-        var response = await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtorId}/portal-links", new { expiresInDays });
-        var link = await response.ShouldBe(HttpStatusCode.Created);
-        var url = link.GetProperty("url").GetString()!;
+        var url = await Staff.CreatePortalLink(debtorId, new { expiresInDays });
         Assert.That(url, Does.StartWith(BaseAddress.ToString().TrimEnd('/') + "/portal/#/login?token="));
         return url;
     }
 
-    protected static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+    protected static string Unique(string prefix) => TestData.NewExternalId(prefix);
 }

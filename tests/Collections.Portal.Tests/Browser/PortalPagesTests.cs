@@ -14,10 +14,10 @@ public sealed class PortalPagesTests : PortalBrowserFixture
     private async Task<(string DebtorId, string External)> DebtorWithInvoices(params decimal[] totals)
     {
         var external = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(external)).Id();
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
         foreach (var total in totals)
         {
-            await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, total, dueDate: "2026-02-20"));
+            await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, total, dueDate: "2026-02-20"));
         }
 
         return (debtorId, external);
@@ -29,7 +29,7 @@ public sealed class PortalPagesTests : PortalBrowserFixture
     public async Task MagicLink_OpensOverviewWithTheApisBalances_AndDropsTheTokenFromTheAddress()
     {
         var (debtorId, external) = await DebtorWithInvoices(1190.00m, 250.50m);
-        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 100m, dueDate: "2026-04-01"));
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 100m, dueDate: "2026-04-01"));
         var invoices = await (await Staff.GetAsync($"/api/v1/invoices?debtorId={debtorId}&status=open")).ShouldBe(HttpStatusCode.OK);
         var apiTotal = invoices.GetProperty("items").EnumerateArray().Sum(i => i.GetProperty("balance").Amount());
         var apiOverdue = invoices.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("daysOverdue").GetInt32() > 0).Sum(i => i.GetProperty("balance").Amount());
@@ -67,7 +67,7 @@ public sealed class PortalPagesTests : PortalBrowserFixture
     public async Task Invoices_ListFiltersAndDetail_ShowTheApisFigures()
     {
         var (debtorId, external) = await DebtorWithInvoices(500.00m);
-        await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 70m, dueDate: "2026-05-01"));
+        await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 70m, dueDate: "2026-05-01"));
         await Page.GotoAsync(await MagicLink(debtorId));
         await Page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
         await Expect(Page.Locator("table[data-table=invoices] tbody tr")).ToHaveCountAsync(2);

@@ -21,11 +21,11 @@ public sealed class SelfServiceBrowserTests : PortalBrowserFixture
     private async Task<(string DebtorId, string[] Invoices)> DebtorWithInvoices(params decimal[] totals)
     {
         var external = Unique("deb");
-        var debtorId = (await Erp.PutDebtor(external)).Id();
+        var debtorId = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
         var invoices = new List<string>();
         foreach (var total in totals)
         {
-            invoices.Add((await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, total, dueDate: "2026-02-20"))).Id());
+            invoices.Add((await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, total, dueDate: "2026-02-20"))).Id());
         }
 
         return (debtorId, invoices.ToArray());

@@ -29,11 +29,11 @@ public sealed class DebtorIsolationTests(DatabaseProvider provider) : ApiFixture
     {
         var mineExternal = Unique("deb");
         var theirsExternal = Unique("deb");
-        mine = (await Erp.PutDebtor(mineExternal)).Id();
+        mine = (await Erp.PutDebtor(mineExternal, PortalApi.Debtor())).Id();
         theirs = (await Erp.PutDebtor(theirsExternal, PortalApi.Debtor("Other AG"))).Id();
-        myInvoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(mineExternal, 100m))).Id();
-        theirInvoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(theirsExternal, 200m))).Id();
-        session = await App.SessionFor(Staff, mine);
+        myInvoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(mineExternal, 100m))).Id();
+        theirInvoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(theirsExternal, 200m))).Id();
+        session = await App.PortalSession(Staff, mine);
     }
 
     [OneTimeTearDown]

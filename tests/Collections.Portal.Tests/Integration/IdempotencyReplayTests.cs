@@ -30,8 +30,8 @@ public sealed class IdempotencyReplayTests(DatabaseProvider provider) : ApiFixtu
     public async Task Key_BelongsToTheDebtor_NotToOneOfItsSessions()
     {
         var (debtor, invoice) = await DebtorWithInvoice();
-        using var morning = await App.SessionFor(Staff, debtor);
-        using var afternoon = await App.SessionFor(Staff, debtor);
+        using var morning = await App.PortalSession(Staff, debtor);
+        using var afternoon = await App.PortalSession(Staff, debtor);
         var key = Guid.NewGuid().ToString();
         var body = new { invoiceId = invoice, amount = 20m, reason = "pricing", description = "Discount missing." };
 
@@ -46,14 +46,14 @@ public sealed class IdempotencyReplayTests(DatabaseProvider provider) : ApiFixtu
     public async Task Refusal_IsRemembered_SoARetryAfterTheWorldMovedGetsTheSameAnswer()
     {
         var external = Unique("deb");
-        var debtor = (await Erp.PutDebtor(external)).Id();
+        var debtor = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
         var key = Guid.NewGuid().ToString();
         var apply = $"/api/v1/debtors/{debtor}/credit/apply";
 
         var refused = await Erp.PostKeyed(apply, new { currency = "EUR" }, key);
         await refused.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await (await Erp.PostKeyed("/api/v1/payments", new { debtorId = debtor, amount = 30m, currency = "EUR", method = "wire", reference = "R-3", receivedAt = "2026-03-02" })).ShouldBe(HttpStatusCode.Created);
-        var invoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 70m))).Id();
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 70m))).Id();
         var retried = await Erp.PostKeyed(apply, new { currency = "EUR" }, key);
 
         var problem = await retried.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
@@ -68,7 +68,7 @@ public sealed class IdempotencyReplayTests(DatabaseProvider provider) : ApiFixtu
     public async Task OptionalKey_OnAnEndpointThatAcceptsOne_MakesTheRepeatAReplay()
     {
         var (debtor, invoice) = await DebtorWithInvoice();
-        using var session = await App.SessionFor(Staff, debtor);
+        using var session = await App.PortalSession(Staff, debtor);
         var dispute = (await (await session.PostKeyed("/api/v1/disputes", new { invoiceId = invoice, amount = 20m, reason = "pricing", description = "Discount missing." })).ShouldBe(HttpStatusCode.Created)).Id();
         var messages = $"/api/v1/disputes/{dispute}/messages";
         var body = new { body = "The discount was agreed on the phone." };
@@ -88,7 +88,7 @@ public sealed class IdempotencyReplayTests(DatabaseProvider provider) : ApiFixtu
     public async Task OptionalKey_LongerThanTheLimit_Is400AndChangesNothing()
     {
         var (debtor, invoice) = await DebtorWithInvoice();
-        using var session = await App.SessionFor(Staff, debtor);
+        using var session = await App.PortalSession(Staff, debtor);
         var dispute = (await (await session.PostKeyed("/api/v1/disputes", new { invoiceId = invoice, amount = 20m, reason = "pricing", description = "Discount missing." })).ShouldBe(HttpStatusCode.Created)).Id();
 
         var refused = await Staff.PostKeyed($"/api/v1/disputes/{dispute}/withdraw", null, new string('k', 201));
@@ -104,8 +104,8 @@ public sealed class IdempotencyReplayTests(DatabaseProvider provider) : ApiFixtu
     private async Task<(string Debtor, string Invoice)> DebtorWithInvoice()
     {
         var external = Unique("deb");
-        var debtor = (await Erp.PutDebtor(external)).Id();
-        var invoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 500m))).Id();
+        var debtor = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 500m))).Id();
         return (debtor, invoice);
     }
 }

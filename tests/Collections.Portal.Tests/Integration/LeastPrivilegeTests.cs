@@ -11,8 +11,8 @@ public sealed class LeastPrivilegeTests(DatabaseProvider provider) : ApiFixture(
     [Test]
     public async Task DebtorSession_SeesItsDebtor_WithoutCreditLimitOrSegment_StaffSeeBoth()
     {
-        var debtor = (await Erp.PutDebtor(Unique("deb"))).Id();
-        using var session = await App.SessionFor(Staff, debtor);
+        var debtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
+        using var session = await App.PortalSession(Staff, debtor);
 
         var own = await (await session.GetAsync($"/api/v1/debtors/{debtor}")).ShouldBe(HttpStatusCode.OK);
         var staff = await (await Staff.GetAsync($"/api/v1/debtors/{debtor}")).ShouldBe(HttpStatusCode.OK);
@@ -26,9 +26,9 @@ public sealed class LeastPrivilegeTests(DatabaseProvider provider) : ApiFixture(
     [Test]
     public async Task DebtorSession_ActivityLeavesOutHoldsAndPolicies_StaffSeeThem()
     {
-        var debtor = (await Erp.PutDebtor(Unique("deb"))).Id();
+        var debtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
         await (await Staff.PutAsJsonAsync($"/api/v1/debtors/{debtor}/collection-hold", new { doNotContact = false, holdUntil = "2026-03-20", reason = "CFO says cash flow is tight until the 20th" })).ShouldBe(HttpStatusCode.OK);
-        using var session = await App.SessionFor(Staff, debtor);
+        using var session = await App.PortalSession(Staff, debtor);
 
         var own = (await (await session.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK)).ToString();
         var staff = (await (await Staff.GetAsync($"/api/v1/debtors/{debtor}/activity")).ShouldBe(HttpStatusCode.OK)).ToString();
@@ -42,9 +42,9 @@ public sealed class LeastPrivilegeTests(DatabaseProvider provider) : ApiFixture(
     public async Task ErpKey_ReadsADispute_WithoutStaffsInternalNotes()
     {
         var external = Unique("deb");
-        var debtor = (await Erp.PutDebtor(external)).Id();
-        var invoice = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(external, 500m))).Id();
-        using var session = await App.SessionFor(Staff, debtor);
+        var debtor = (await Erp.PutDebtor(external, PortalApi.Debtor())).Id();
+        var invoice = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(external, 500m))).Id();
+        using var session = await App.PortalSession(Staff, debtor);
         var dispute = (await (await session.PostKeyed("/api/v1/disputes", new { invoiceId = invoice, amount = 100m, reason = "pricing", description = "Price list says 400." })).ShouldBe(HttpStatusCode.Created)).Id();
         await (await Staff.PostAsJsonAsync($"/api/v1/disputes/{dispute}/messages", new { body = "Sales agreed 400 verbally; check before crediting.", @internal = true })).ShouldBe(HttpStatusCode.Created);
 

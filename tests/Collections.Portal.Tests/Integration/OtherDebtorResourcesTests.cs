@@ -31,10 +31,10 @@ public sealed class OtherDebtorResourcesTests(DatabaseProvider provider) : ApiFi
     {
         var mineExternal = Unique("deb");
         var theirsExternal = Unique("deb");
-        ids["mine"] = (await Erp.PutDebtor(mineExternal)).Id();
+        ids["mine"] = (await Erp.PutDebtor(mineExternal, PortalApi.Debtor())).Id();
         ids["theirs"] = (await Erp.PutDebtor(theirsExternal, PortalApi.Debtor("Other AG"))).Id();
-        ids["theirInvoice"] = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(theirsExternal, 400m))).Id();
-        ids["theirPlanInvoice"] = (await Erp.PutInvoice(Unique("inv"), PortalApi.Invoice(theirsExternal, 300m))).Id();
+        ids["theirInvoice"] = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(theirsExternal, 400m))).Id();
+        ids["theirPlanInvoice"] = (await Erp.PutInvoice(Unique("inv"), TestData.InvoiceBody(theirsExternal, 300m))).Id();
         ids["theirDispute"] = (await Send(Staff, HttpMethod.Post, "/api/v1/disputes",
             new { invoiceId = ids["theirInvoice"], amount = 50m, reason = "pricing", description = "Their dispute" }, HttpStatusCode.Created)).Id();
         ids["theirAttachment"] = (await Upload(Staff, ids["theirDispute"], HttpStatusCode.Created)).Id();
@@ -43,7 +43,7 @@ public sealed class OtherDebtorResourcesTests(DatabaseProvider provider) : ApiFi
             new { debtorId = ids["theirs"], amount = 10m, currency = "EUR", method = "wire", reference = "W-1", receivedAt = "2026-03-01" }, HttpStatusCode.Created)).Id();
         await Send(Staff, HttpMethod.Post, "/api/v1/promises",
             new { debtorId = ids["theirs"], amount = new { amount = 20m, currency = "EUR" }, promisedDate = "2026-03-10", invoiceIds = new[] { ids["theirInvoice"] } }, HttpStatusCode.Created);
-        session = await App.SessionFor(Staff, ids["mine"]);
+        session = await App.PortalSession(Staff, ids["mine"]);
     }
 
     [OneTimeTearDown]

@@ -115,8 +115,8 @@ public sealed partial class PortalCatalogTests
     /// <summary>The codes the API sends that the portal shows: each has its text (a new status must be worded, not shown raw).</summary>
     [TestCase("status.invoice", "Collections.Invoicing.Contracts.InvoiceStatuses, Collections.Invoicing.Contracts")]
     [TestCase("status.dispute", "Collections.Disputes.Contracts.DisputeStatuses, Collections.Disputes.Contracts")]
-    [TestCase("dispute.outcome", "Collections.Disputes.Domain.DisputeOutcomes, Collections.Disputes")]
-    [TestCase("dispute.reason", "Collections.Disputes.Domain.DisputeReasons, Collections.Disputes")]
+    [TestCase("dispute.outcome", "Collections.Disputes.Features.Disputes.DisputeOutcomes, Collections.Disputes")]
+    [TestCase("dispute.reason", "Collections.Disputes.Features.Disputes.DisputeReasons, Collections.Disputes")]
     [TestCase("status.plan", "Collections.PaymentPlans.Contracts.PaymentPlanStatuses, Collections.PaymentPlans.Contracts")]
     [TestCase("status.installment", "Collections.PaymentPlans.Domain.InstallmentStatuses, Collections.PaymentPlans")]
     [TestCase("status.promise", "Collections.Dunning.Domain.PromiseStatuses, Collections.Dunning")]

@@ -25,7 +25,7 @@ public sealed partial class PortalLanguageTests(DatabaseProvider provider) : Api
     private async Task<HttpClient> SessionSpeaking(string language)
     {
         var debtorId = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor(language: language))).Id();
-        return await App.SessionFor(Staff, debtorId);
+        return await App.PortalSession(Staff, debtorId);
     }
 
     private static HttpRequestMessage Get(string path, string? acceptLanguage)

@@ -20,26 +20,26 @@ public sealed class PortalLinkTests(DatabaseProvider provider) : ApiFixture(prov
     [OneTimeSetUp]
     public async Task Debtors()
     {
-        debtor = (await Erp.PutDebtor(Unique("deb"))).Id();
-        otherDebtor = (await Erp.PutDebtor(Unique("deb"))).Id();
+        debtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
+        otherDebtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
     }
 
     [Test]
     public async Task RevokeOneLink_KillsThatLinkAndItsSessions_TheDebtorsOtherLinksKeepWorking()
     {
         var first = await (await Staff.PostAsJsonAsync($"/api/v1/debtors/{debtor}/portal-links", new { })).ShouldBe(HttpStatusCode.Created);
-        var second = PortalApi.TokenOf(await Staff.CreateLink(debtor));
-        var firstToken = PortalApi.TokenOf(first.GetProperty("url").GetString()!);
-        var session = await (await Anonymous.Exchange(firstToken)).ShouldBe(HttpStatusCode.Created);
+        var second = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor));
+        var firstToken = DebtorSessions.PortalTokenOf(first.GetProperty("url").GetString()!);
+        var session = await (await Anonymous.ExchangePortalToken(firstToken)).ShouldBe(HttpStatusCode.Created);
         using var live = App.ClientWithKey(session.GetProperty("sessionToken").GetString());
 
         var revoked = await (await Staff.PostAsync($"/api/v1/debtors/{debtor}/portal-links/{first.Id()}/revoke", null)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(revoked.GetProperty("sessionsEnded").GetInt32(), Is.EqualTo(1));
-        var problem = await (await Anonymous.Exchange(firstToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await Anonymous.ExchangePortalToken(firstToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("revoked"));
         await (await live.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
-        await (await Anonymous.Exchange(second)).ShouldBe(HttpStatusCode.Created);
+        await (await Anonymous.ExchangePortalToken(second)).ShouldBe(HttpStatusCode.Created);
         var again = await (await Staff.PostAsync($"/api/v1/debtors/{debtor}/portal-links/{first.Id()}/revoke", null)).ShouldBe(HttpStatusCode.OK);
         Assert.That(again.GetProperty("sessionsEnded").GetInt32(), Is.Zero, "revoking twice changes nothing");
         await (await Staff.PostAsync($"/api/v1/debtors/{otherDebtor}/portal-links/{first.Id()}/revoke", null)).ShouldBeProblem(HttpStatusCode.Conflict);
@@ -49,10 +49,10 @@ public sealed class PortalLinkTests(DatabaseProvider provider) : ApiFixture(prov
     [Test]
     public async Task SessionFromAStaffLink_IsRecordedAsStaffOnBehalfOfTheDebtor()
     {
-        var own = (await Erp.PutDebtor(Unique("deb"))).Id();
-        var token = PortalApi.TokenOf(await Staff.CreateLink(own));
+        var own = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
+        var token = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(own));
 
-        await (await Anonymous.Exchange(token)).ShouldBe(HttpStatusCode.Created);
+        await (await Anonymous.ExchangePortalToken(token)).ShouldBe(HttpStatusCode.Created);
 
         var activity = await (await Staff.GetAsync($"/api/v1/debtors/{own}/activity")).ShouldBe(HttpStatusCode.OK);
         var started = activity.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "portal.session_started");
@@ -64,7 +64,7 @@ public sealed class PortalLinkTests(DatabaseProvider provider) : ApiFixture(prov
     {
         var contactId = (await (await Erp.GetAsync($"/api/v1/debtors/{debtor}")).ShouldBe(HttpStatusCode.OK))
             .GetProperty("contacts").EnumerateArray().Single(c => c.GetProperty("email").GetString() == "bernd@acme.example").Id();
-        var expired = PortalApi.TokenOf(await Staff.CreateLink(debtor, new { contactId, expiresInDays = 1 }));
+        var expired = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor, new { contactId, expiresInDays = 1 }));
         App.Time.Advance(TimeSpan.FromDays(2));
 
         var first = await (await Anonymous.PostAsJsonAsync("/api/v1/portal/link-requests", new { token = expired })).ShouldBe(HttpStatusCode.Accepted);
@@ -75,7 +75,7 @@ public sealed class PortalLinkTests(DatabaseProvider provider) : ApiFixture(prov
         await (await Staff.PostAsync("/api/v1/dunning/outbox/dispatch", null)).ShouldBe(HttpStatusCode.OK);
         var sent = MimeKit.MimeMessage.Load(Path.Combine(outbox, links[0].Id() + ".eml")).TextBody!;
         var token = Uri.UnescapeDataString(sent[(sent.IndexOf("token=", StringComparison.Ordinal) + 6)..].Split('&', ' ', '\r', '\n')[0]);
-        var session = await (await Anonymous.Exchange(token)).ShouldBe(HttpStatusCode.Created);
+        var session = await (await Anonymous.ExchangePortalToken(token)).ShouldBe(HttpStatusCode.Created);
         Assert.That(session.GetProperty("debtorId").GetString(), Is.EqualTo(debtor));
         Assert.That(first.GetProperty("message").GetString(), Is.EqualTo(RequestAnswer));
     }
@@ -83,7 +83,7 @@ public sealed class PortalLinkTests(DatabaseProvider provider) : ApiFixture(prov
     [Test]
     public async Task LinkRequest_AnswersTheSame_WhetherOrNotAnythingWasSent()
     {
-        var expired = PortalApi.TokenOf(await Staff.CreateLink(otherDebtor, new { expiresInDays = 1 }));
+        var expired = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(otherDebtor, new { expiresInDays = 1 }));
         App.Time.Advance(TimeSpan.FromDays(2));
         var before = (await LinkMessages(otherDebtor)).Count;
 

@@ -15,13 +15,13 @@ public sealed class PortalRateLimitTests(DatabaseProvider provider) : ApiFixture
     };
 
     [OneTimeSetUp]
-    public async Task CreateDebtor() => debtor = (await Erp.PutDebtor(Unique("deb"))).Id();
+    public async Task CreateDebtor() => debtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
 
     [Test]
     public async Task SessionCalls_WhenOverTheLimit_Are429ProblemDetailsPerSession()
     {
-        using var first = await App.SessionFor(Staff, debtor);
-        using var second = await App.SessionFor(Staff, debtor);
+        using var first = await App.PortalSession(Staff, debtor);
+        using var second = await App.PortalSession(Staff, debtor);
         for (var i = 0; i < 6; i++)
         {
             await (await first.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
@@ -45,11 +45,11 @@ public sealed class PortalRateLimitTests(DatabaseProvider provider) : ApiFixture
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await Anonymous.Exchange("guess-" + i)).StatusCode);
+            statuses.Add((await Anonymous.ExchangePortalToken("guess-" + i)).StatusCode);
         }
 
         Assert.That(statuses, Has.Some.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(statuses.Where(s => s != HttpStatusCode.TooManyRequests), Has.All.EqualTo(HttpStatusCode.Unauthorized));
-        await (await Anonymous.Exchange("guess-last")).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        await (await Anonymous.ExchangePortalToken("guess-last")).ShouldBeProblem(HttpStatusCode.TooManyRequests);
     }
 }

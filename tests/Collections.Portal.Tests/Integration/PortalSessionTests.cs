@@ -15,7 +15,7 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [OneTimeSetUp]
     public async Task CreateDebtors()
     {
-        debtor = (await Erp.PutDebtor(Unique("deb"))).Id();
+        debtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor())).Id();
         otherDebtor = (await Erp.PutDebtor(Unique("deb"), PortalApi.Debtor("Other AG"))).Id();
     }
 
@@ -26,7 +26,7 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
         Assert.That(link.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(App.Time.GetUtcNow().AddDays(14)));
         Assert.That(link.GetProperty("url").GetString(), Does.StartWith("http://localhost:5080/portal/#/login?token="));
 
-        var session = await (await Anonymous.Exchange(PortalApi.TokenOf(link.GetProperty("url").GetString()!))).ShouldBe(HttpStatusCode.Created);
+        var session = await (await Anonymous.ExchangePortalToken(DebtorSessions.PortalTokenOf(link.GetProperty("url").GetString()!))).ShouldBe(HttpStatusCode.Created);
 
         Assert.That(session.GetProperty("debtorId").GetString(), Is.EqualTo(debtor));
         Assert.That(session.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(App.Time.GetUtcNow().AddHours(8)));
@@ -43,7 +43,7 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
         var contacts = (await (await Staff.GetAsync($"/api/v1/debtors/{debtor}")).ShouldBe(HttpStatusCode.OK)).GetProperty("contacts");
         var bernd = contacts.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Bernd Vogel").Id();
 
-        using var client = await App.SessionFor(Staff, debtor, new { contactId = bernd, expiresInDays = 3 });
+        using var client = await App.PortalSession(Staff, debtor, new { contactId = bernd, expiresInDays = 3 });
 
         var me = await (await client.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
         Assert.That(me.GetProperty("contactId").GetString(), Is.EqualTo(bernd));
@@ -81,13 +81,13 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task Exchange_WhenTokenTampered_Is401Invalid()
     {
-        var token = PortalApi.TokenOf(await Staff.CreateLink(debtor));
+        var token = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor));
         var middle = token.Length / 2;
         var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
 
         foreach (var bad in new[] { tampered, token[..^2], "not-a-token", new string('x', 300) })
         {
-            var problem = await (await Anonymous.Exchange(bad)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+            var problem = await (await Anonymous.ExchangePortalToken(bad)).ShouldBeProblem(HttpStatusCode.Unauthorized);
             Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("invalid"), bad);
         }
     }
@@ -95,17 +95,17 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task Exchange_WhenTokenMissing_Is400()
     {
-        await (await Anonymous.Exchange("")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Anonymous.ExchangePortalToken("")).ShouldBeProblem(HttpStatusCode.BadRequest);
         await (await Anonymous.PostAsync("/api/v1/portal/sessions", new StringContent("{", System.Text.Encoding.UTF8, "application/json"))).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
     [Test]
     public async Task Exchange_WhenLinkExpired_Is401Expired()
     {
-        var token = PortalApi.TokenOf(await Staff.CreateLink(debtor, new { expiresInDays = 1 }));
+        var token = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor, new { expiresInDays = 1 }));
         App.Time.Advance(TimeSpan.FromDays(1));
 
-        var problem = await (await Anonymous.Exchange(token)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await Anonymous.ExchangePortalToken(token)).ShouldBeProblem(HttpStatusCode.Unauthorized);
 
         Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("expired"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("new link"));
@@ -114,16 +114,16 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task Exchange_WhenOneSecondBeforeExpiry_Works()
     {
-        var token = PortalApi.TokenOf(await Staff.CreateLink(debtor, new { expiresInDays = 1 }));
+        var token = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor, new { expiresInDays = 1 }));
         App.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
 
-        await (await Anonymous.Exchange(token)).ShouldBe(HttpStatusCode.Created);
+        await (await Anonymous.ExchangePortalToken(token)).ShouldBe(HttpStatusCode.Created);
     }
 
     [Test]
     public async Task Session_WhenEightHoursPass_Is401()
     {
-        using var client = await App.SessionFor(Staff, debtor);
+        using var client = await App.PortalSession(Staff, debtor);
         App.Time.Advance(TimeSpan.FromHours(8) - TimeSpan.FromSeconds(1));
         await (await client.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
 
@@ -135,30 +135,30 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task Revoke_KillsEarlierLinksAndSessionsOfThatDebtorOnly()
     {
-        var oldToken = PortalApi.TokenOf(await Staff.CreateLink(debtor));
-        using var live = await App.SessionFor(Staff, debtor);
-        using var otherLive = await App.SessionFor(Staff, otherDebtor);
-        var otherToken = PortalApi.TokenOf(await Staff.CreateLink(otherDebtor));
+        var oldToken = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(debtor));
+        using var live = await App.PortalSession(Staff, debtor);
+        using var otherLive = await App.PortalSession(Staff, otherDebtor);
+        var otherToken = DebtorSessions.PortalTokenOf(await Staff.CreatePortalLink(otherDebtor));
         App.Time.Advance(TimeSpan.FromSeconds(1));
 
         var revoked = await (await Staff.PostAsync($"/api/v1/debtors/{debtor}/portal-links/revoke", null)).ShouldBe(HttpStatusCode.OK);
 
         Assert.That(revoked.GetProperty("sessionsEnded").GetInt32(), Is.GreaterThanOrEqualTo(1));
-        var problem = await (await Anonymous.Exchange(oldToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await Anonymous.ExchangePortalToken(oldToken)).ShouldBeProblem(HttpStatusCode.Unauthorized);
         Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("revoked"));
         await (await live.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
         await (await otherLive.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
-        await (await Anonymous.Exchange(otherToken)).ShouldBe(HttpStatusCode.Created);
+        await (await Anonymous.ExchangePortalToken(otherToken)).ShouldBe(HttpStatusCode.Created);
 
         App.Time.Advance(TimeSpan.FromSeconds(1));
-        using var fresh = await App.SessionFor(Staff, debtor);
+        using var fresh = await App.PortalSession(Staff, debtor);
         await (await fresh.GetAsync("/api/v1/me")).ShouldBe(HttpStatusCode.OK);
     }
 
     [Test]
     public async Task Revoke_WhenCallerIsDebtorSessionOrErp_Is403()
     {
-        using var session = await App.SessionFor(Staff, debtor);
+        using var session = await App.PortalSession(Staff, debtor);
 
         await (await session.PostAsync($"/api/v1/debtors/{debtor}/portal-links/revoke", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Erp.PostAsync($"/api/v1/debtors/{debtor}/portal-links/revoke", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
@@ -168,7 +168,7 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
     [Test]
     public async Task EndSession_WhenDeleted_TokenIsRefused()
     {
-        using var client = await App.SessionFor(Staff, debtor);
+        using var client = await App.PortalSession(Staff, debtor);
 
         await (await client.DeleteAsync("/api/v1/portal/sessions")).ShouldBe(HttpStatusCode.NoContent);
 
@@ -197,8 +197,8 @@ public sealed class PortalSessionTests(DatabaseProvider provider) : ApiFixture(p
 
         var url = links.CreateLink(debtor, null, "msg_123").ToString();
 
-        Assert.That(links.ReadToken(PortalApi.TokenOf(url)), Is.EqualTo(debtor));
-        await (await Anonymous.Exchange(PortalApi.TokenOf(url))).ShouldBe(HttpStatusCode.Created);
+        Assert.That(links.ReadToken(DebtorSessions.PortalTokenOf(url)), Is.EqualTo(debtor));
+        await (await Anonymous.ExchangePortalToken(DebtorSessions.PortalTokenOf(url))).ShouldBe(HttpStatusCode.Created);
         Assert.That(links.ReadToken("garbage"), Is.Null);
     }
 

@@ -29,13 +29,13 @@ internal static class CaseFileDocument
         var html = new StringBuilder();
         string Amount(long minor, string currency) => voice.Amount(minor, currency);
         string Money(MoneyDto money) => voice.Amount(money.ToMoney().Minor, money.Currency);
-        void Table<T>(string title, string[] columns, IReadOnlyList<T> rows, Func<T, string?[]> cells, int[]? numeric = null) =>
-            CaseFileDocument.Table(html, voice, title, columns, rows, cells, numeric);
+        void Table<T>(string section, string[] columns, IReadOnlyList<T> rows, Func<T, string?[]> cells, int[]? numeric = null) =>
+            CaseFileDocument.Table(html, voice, section, columns, rows, cells, numeric);
 
-        var title = voice.Say("caseFile.title", ("debtor", debtor.Name));
-        html.Append("<!DOCTYPE html><html lang=\"").Append(voice.Language.Code).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(title))
+        var heading = voice.Say("caseFile.title", ("debtor", debtor.Name));
+        html.Append("<!DOCTYPE html><html lang=\"").Append(voice.Language.Code).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(heading))
             .Append("</title><style>").Append(Style).Append("</style></head><body>");
-        html.Append("<h1>").Append(E(title)).Append("</h1>")
+        html.Append("<h1>").Append(E(heading)).Append("</h1>")
             .Append("<p>").Append(E(voice.Say("caseFile.intro", ("externalId", debtor.ExternalId), ("id", debtor.Id), ("country", debtor.CountryCode),
                 ("since", debtor.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("generated", Stamp(file.GeneratedAt))))).Append("</p>");
         html.Append("<p>").Append(E(voice.Say("caseFile.openBalance", ("amounts", file.Totals.Count == 0
