@@ -25,7 +25,7 @@ public static class DunningModule
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        services.AddScoped<RunSnapshotLoader>();
+        services.AddScoped<ChaseSnapshotLoader>();
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();
         services.AddScoped<MessageRecheck>();

@@ -4,8 +4,6 @@ namespace Collections.Dunning.Domain;
 
 internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, ChaseVerdict Verdict, DateOnly Today)
 {
-    public const string SmallBalanceKey = "small_balance";
-
     public string StepKey => Step.Key;
 
     public long CollectibleMinor => Verdict.CollectibleMinor;
