@@ -1,5 +1,6 @@
 using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
+using Collections.Dunning.Features.Runs;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

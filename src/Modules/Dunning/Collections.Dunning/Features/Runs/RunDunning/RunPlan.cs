@@ -1,6 +1,7 @@
+using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, ChaseVerdict Verdict, DateOnly Today)
 {

@@ -1,8 +1,9 @@
+using Collections.Dunning.Domain;
 using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 /// <summary>Decides, without writing anything, what a run takes for every open invoice (a dry run stops here).</summary>
 internal sealed class RunPlanner(DunningOptions options, TimeProvider time)

@@ -1,6 +1,7 @@
+using Collections.Dunning.Domain;
 using Collections.SharedKernel.Data;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 /// <summary>
 /// Part of every run that writes: tells a debtor, <see cref="DunningOptions.DueSoonNoticeDays"/> ahead, that an
