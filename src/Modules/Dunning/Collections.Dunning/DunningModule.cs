@@ -1,6 +1,7 @@
 using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
 using Collections.Dunning.Features.Runs;
+using Collections.Dunning.Features.Tasks;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

@@ -88,11 +88,6 @@ internal static class TaskKinds
     public const string FollowUp = "follow_up";
 }
 
-internal static class TaskOutcomes
-{
-    public static readonly string[] All = ["reached", "voicemail", "no_answer", "wrong_contact", "promise", "dispute", "accepted", "declined"];
-}
-
 internal static class PromiseStatuses
 {
     public const string Live = "live";
