@@ -92,3 +92,31 @@ internal sealed class ChaseSnapshotLoader(DbSession db, IMediator mediator)
             (await Query<LastReminderRow>(LastRemindersSql)).ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));
     }
 }
+
+internal sealed record TakenRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string StepKey { get; init; } = "";
+    public DateOnly AsOf { get; init; }
+}
+
+internal sealed record FlagRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string Reason { get; init; } = "";
+}
+
+internal sealed record OpenTaskRow
+{
+    public string Id { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string InvoiceIds { get; init; } = "";
+}
+
+internal sealed record LastReminderRow
+{
+    public string DebtorId { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public DateTimeOffset LastAt { get; init; }
+}
