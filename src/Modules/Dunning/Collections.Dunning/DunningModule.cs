@@ -1,5 +1,7 @@
 using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
+using Collections.Dunning.Features.Runs;
+using Collections.Dunning.Features.Tasks;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +27,7 @@ public static class DunningModule
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
-        services.AddScoped<RunSnapshotLoader>();
+        services.AddScoped<ChaseSnapshotLoader>();
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();
         services.AddScoped<MessageRecheck>();

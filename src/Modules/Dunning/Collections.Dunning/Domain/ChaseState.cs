@@ -18,12 +18,12 @@ internal sealed record ChaseVerdict(string? PauseReason, long CollectibleMinor, 
 /// </summary>
 internal sealed class ChaseState
 {
-    private readonly RunSnapshot snapshot;
+    private readonly ChaseSnapshot snapshot;
     private readonly string? debtorPause;
     private readonly IReadOnlyList<PendingRow> pending;
     private Dictionary<string, (long Minor, DateOnly By)>? promised;
 
-    public ChaseState(RunSnapshot snapshot, string debtorId, DateOnly today, DateTimeOffset now, int pendingPaymentExpiryDays)
+    public ChaseState(ChaseSnapshot snapshot, string debtorId, DateOnly today, DateTimeOffset now, int pendingPaymentExpiryDays)
     {
         this.snapshot = snapshot;
         Settings = snapshot.Settings.GetValueOrDefault(debtorId);

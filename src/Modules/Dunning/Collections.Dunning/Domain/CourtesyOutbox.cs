@@ -68,7 +68,7 @@ internal sealed class CourtesyOutbox(DbSession db, IMediator mediator, DunningOp
     public async Task QueueAsync(CourtesyNote note, CancellationToken ct)
     {
         var debtor = (await mediator.Send(new GetDebtorsQuery([note.DebtorId]), ct)).SingleOrDefault();
-        var contact = debtor is null ? null : note.ContactId is null ? RunPlanner.ContactFor(debtor) : debtor.Contacts.FirstOrDefault(c => c.Id == note.ContactId);
+        var contact = debtor is null ? null : note.ContactId is null ? Addressee.Of(debtor) : debtor.Contacts.FirstOrDefault(c => c.Id == note.ContactId);
         if (debtor is null || contact is not { Email: { Length: > 0 } address }
             || await db.ExecuteScalarAsync<long>(DoNotContactSql, new { note.DebtorId, Yes = true }, ct) > 0)
         {

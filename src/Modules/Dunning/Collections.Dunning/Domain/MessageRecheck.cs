@@ -18,7 +18,7 @@ internal sealed record MessageToSend(MessageRow Message, DebtorDto Debtor);
 /// chasing resumes (the debtor never received it). Runs inside the caller's transaction: the event that changed the
 /// invoices, or the dispatcher's claim of the row.
 /// </summary>
-internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, DunningOptions options, IMediator mediator, TimeProvider time)
+internal sealed class MessageRecheck(DbSession db, ChaseSnapshotLoader loader, DunningOptions options, IMediator mediator, TimeProvider time)
 {
     private const string UnsentSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE debtor_id = @DebtorId AND purpose = 'reminder' AND status IN ('queued', 'to_print') ORDER BY id";
     private const string OneSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id";
@@ -57,7 +57,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
         return message is not { Status: MessageStatuses.Sending } ? null : await RecheckAsync(message, await loader.LoadAsync([message.DebtorId], ct), ct);
     }
 
-    private async Task<MessageToSend?> RecheckAsync(MessageRow message, RunSnapshot snapshot, CancellationToken ct)
+    private async Task<MessageToSend?> RecheckAsync(MessageRow message, ChaseSnapshot snapshot, CancellationToken ct)
     {
         if (!snapshot.Debtors.TryGetValue(message.DebtorId, out var debtor))
         {
@@ -134,10 +134,10 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
             $"{Describe(message)} '{message.Subject}' was withdrawn before it left: {Explain(reason)}."), ct);
     }
 
-    private async Task<MessageRow> RecomposeAsync(MessageRow message, RunSnapshot snapshot, DebtorDto debtor, ChaseState state,
+    private async Task<MessageRow> RecomposeAsync(MessageRow message, ChaseSnapshot snapshot, DebtorDto debtor, ChaseState state,
         List<MessageLine> kept, List<(string InvoiceId, string Reason)> dropped, DateOnly today, CancellationToken ct)
     {
-        var contact = RunPlanner.ContactFor(debtor);
+        var contact = Addressee.Of(debtor);
         var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
         var template = snapshot.Templates.ByKey.GetValueOrDefault(message.TemplateKey) is { } stored
             ? snapshot.Templates.InLanguageOf(stored, recipient)
@@ -145,7 +145,7 @@ internal sealed class MessageRecheck(DbSession db, RunSnapshotLoader loader, Dun
             : new TemplateRow { Subject = message.Subject, Body = message.BodyHtml, Language = recipient.Chain[0] };
         var voice = recipient.WritingIn(template.Language);
 
-        var policy = RunPlanner.PolicyFor(snapshot, debtor, state.Settings);
+        var policy = snapshot.PolicyOf(debtor, state.Settings);
         var stepIndex = policy.Steps.ToList().FindIndex(s => s.Key == message.StepKey);
         var next = stepIndex >= 0 && stepIndex + 1 < policy.Steps.Count ? policy.Steps[stepIndex + 1] : null;
         var content = MessageComposer.Compose(template.Subject, template.Body, new MessageInput(

@@ -34,20 +34,6 @@ internal sealed record TemplateRow
     public string Language { get; init; } = Languages.Languages.Fallback;
 }
 
-internal sealed record LastReminderRow
-{
-    public string DebtorId { get; init; } = "";
-    public string Channel { get; init; } = "";
-    public DateTimeOffset LastAt { get; init; }
-}
-
-internal sealed record TakenRow
-{
-    public string InvoiceId { get; init; } = "";
-    public string StepKey { get; init; } = "";
-    public DateOnly AsOf { get; init; }
-}
-
 internal sealed record PromiseRow
 {
     public const string Columns = """
@@ -88,18 +74,4 @@ internal sealed record PendingRow
     public string Currency { get; init; } = "";
     public string ItemIds { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-internal sealed record FlagRow
-{
-    public string InvoiceId { get; init; } = "";
-    public string Reason { get; init; } = "";
-}
-
-internal sealed record OpenTaskRow
-{
-    public string Id { get; init; } = "";
-    public string DebtorId { get; init; } = "";
-    public string Action { get; init; } = "";
-    public string InvoiceIds { get; init; } = "";
 }

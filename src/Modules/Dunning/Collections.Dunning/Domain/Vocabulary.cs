@@ -30,6 +30,16 @@ internal static class StepActions
     public static bool IsProposal(string action) => action is ProposeAgency or ProposeLegal or ProposeWriteOff;
 }
 
+/// <summary>Step keys the module reserves for itself: no policy may name a step so.</summary>
+internal static class StepKeys
+{
+    /// <summary>
+    /// The write-off proposal a run takes once, instead of the step due, when what may be collected is below the
+    /// small-balance threshold.
+    /// </summary>
+    public const string SmallBalance = "small_balance";
+}
+
 internal static class MessageStatuses
 {
     public const string Queued = "queued";
@@ -76,11 +86,6 @@ internal static class TaskKinds
     public const string Call = "call";
     public const string Proposal = "proposal";
     public const string FollowUp = "follow_up";
-}
-
-internal static class TaskOutcomes
-{
-    public static readonly string[] All = ["reached", "voicemail", "no_answer", "wrong_contact", "promise", "dispute", "accepted", "declined"];
 }
 
 internal static class PromiseStatuses

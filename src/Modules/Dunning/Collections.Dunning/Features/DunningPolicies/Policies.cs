@@ -39,7 +39,7 @@ internal sealed class SavePolicyValidator : AbstractValidator<SavePolicyCommand>
         RuleForEach(c => c.Body.Steps).NoEmptyItems().OverridePropertyName("steps");
         RuleForEach(c => c.Body.Steps).ChildRules(step =>
         {
-            step.RuleFor(s => s.Key).NotEmpty().Matches("^[a-z0-9_]{1,60}$").NotEqual(PlannedTake.SmallBalanceKey);
+            step.RuleFor(s => s.Key).NotEmpty().Matches("^[a-z0-9_]{1,60}$").NotEqual(StepKeys.SmallBalance);
             step.RuleFor(s => s.OffsetDays).InclusiveBetween(-60, 365);
             step.RuleFor(s => s.Channel).Must(c => Channels.All.Contains(c)).WithMessage("Use email, letter or call_task.");
             step.RuleFor(s => s.Tone).Must(t => Tones.All.Contains(t)).WithMessage("Use friendly, firm or final.");

@@ -1,5 +1,4 @@
 using Collections.Disputes.Contracts;
-using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
 using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel;
@@ -12,6 +11,7 @@ namespace Collections.Dunning.Features.Events;
 internal sealed class PaymentPlanDefaultedHandler(DbSession db, IMediator mediator, TimeProvider time) : INotificationHandler<PaymentPlanDefaulted>
 {
     private const string DeleteSql = "DELETE FROM dunning_invoice_flags WHERE invoice_id = @InvoiceId";
+    private const string FlagSql = "INSERT INTO dunning_invoice_flags (invoice_id, debtor_id, reason, created_at) VALUES (@InvoiceId, @DebtorId, @Reason, @Now)";
 
     public async Task Handle(PaymentPlanDefaulted notification, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed class PaymentPlanDefaultedHandler(DbSession db, IMediator mediat
         foreach (var invoiceId in notification.InvoiceIds.Distinct())
         {
             await db.ExecuteAsync(DeleteSql, new { InvoiceId = invoiceId }, cancellationToken);
-            await db.ExecuteAsync(RunWriter.InsertFlagSql, RunWriter.Flag(invoiceId, notification.DebtorId, $"plan_defaulted:{notification.PaymentPlanId}", now), cancellationToken);
+            await db.ExecuteAsync(FlagSql, new { InvoiceId = invoiceId, notification.DebtorId, Reason = $"plan_defaulted:{notification.PaymentPlanId}", Now = now }, cancellationToken);
         }
 
         await mediator.Send(new RecordActivityCommand(notification.DebtorId, "dunning.plan_defaulted",

@@ -18,6 +18,12 @@ public sealed record CompleteTaskRequest(string? Outcome, string? Note);
 
 internal sealed record CompleteTaskCommand(string TaskId, CompleteTaskRequest Body) : ICommand<TaskResponse>;
 
+/// <summary>What a collector may record as a task's outcome.</summary>
+internal static class TaskOutcomes
+{
+    public static readonly string[] All = ["reached", "voicemail", "no_answer", "wrong_contact", "promise", "dispute", "accepted", "declined"];
+}
+
 internal sealed class CompleteTaskValidator : AbstractValidator<CompleteTaskCommand>
 {
     public CompleteTaskValidator()

@@ -1,11 +1,10 @@
+using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 internal sealed record PlannedTake(ReceivableDto Item, PolicyStep Step, IReadOnlyList<string> Skipped, PolicyStep? Next, ChaseVerdict Verdict, DateOnly Today)
 {
-    public const string SmallBalanceKey = "small_balance";
-
     public string StepKey => Step.Key;
 
     public long CollectibleMinor => Verdict.CollectibleMinor;

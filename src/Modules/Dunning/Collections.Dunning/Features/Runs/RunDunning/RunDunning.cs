@@ -58,7 +58,7 @@ internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
 internal sealed class RunDunningHandler(
     DbSession db,
     IMediator mediator,
-    RunSnapshotLoader loader,
+    ChaseSnapshotLoader loader,
     RunPlanner planner,
     RunWriter writer,
     DueSoonNotices dueSoon,

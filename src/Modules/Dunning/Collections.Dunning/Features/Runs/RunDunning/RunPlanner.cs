@@ -1,13 +1,14 @@
+using Collections.Dunning.Domain;
 using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 /// <summary>Decides, without writing anything, what a run takes for every open invoice (a dry run stops here).</summary>
 internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
 {
-    public RunPlan Plan(RunSnapshot snapshot, DateOnly? asOf)
+    public RunPlan Plan(ChaseSnapshot snapshot, DateOnly? asOf)
     {
         var now = time.GetUtcNow();
         var takes = new List<PlannedTake>();
@@ -27,7 +28,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
             var today = asOf ?? ContactWindow.LocalDate(now, zone);
             var state = new ChaseState(snapshot, debtor.Id, today, now, options.PendingPaymentExpiryDays);
             broken.AddRange(state.BrokenPromises);
-            var policy = PolicyFor(snapshot, debtor, state.Settings);
+            var policy = snapshot.PolicyOf(debtor, state.Settings);
             var debtorTakes = new List<PlannedTake>();
             foreach (var item in group)
             {
@@ -39,7 +40,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
                 }
 
                 var taken = snapshot.Taken.TryGetValue(item.Id, out var steps) ? steps : [];
-                if (taken.ContainsKey(PlannedTake.SmallBalanceKey))
+                if (taken.ContainsKey(StepKeys.SmallBalance))
                 {
                     continue;
                 }
@@ -59,7 +60,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
 
                 if (step.OffsetDays > 0 && verdict.CollectibleMinor < options.SmallBalanceMinor(item.Currency))
                 {
-                    step = new PolicyStep(PlannedTake.SmallBalanceKey, step.OffsetDays, Channels.CallTask, "call_script", step.Tone, StepActions.ProposeWriteOff);
+                    step = new PolicyStep(StepKeys.SmallBalance, step.OffsetDays, Channels.CallTask, "call_script", step.Tone, StepActions.ProposeWriteOff);
                 }
 
                 debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict, today));
@@ -85,12 +86,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
         return new RunPlan(asOf, snapshot.Invoices.Count, takes, messages, tasks, pauses, broken, usedFlags);
     }
 
-    public static DunningPolicy PolicyFor(RunSnapshot snapshot, DebtorDto debtor, SettingsRow? settings) =>
-        snapshot.Policies.FirstOrDefault(p => p.Id == settings?.PolicyId)
-        ?? snapshot.Policies.FirstOrDefault(p => p.Name == debtor.Segment)
-        ?? snapshot.Policies.First(p => p.Name == "standard");
-
-    private IEnumerable<PlannedMessage> PlanMessages(RunSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
+    private IEnumerable<PlannedMessage> PlanMessages(ChaseSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
     {
         foreach (var channel in takes.Where(t => t.Step.SendsMessage).GroupBy(t => t.Step.Channel))
         {
@@ -104,7 +100,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
             var template = templates.GetValueOrDefault(strongest.Template)
                 ?? templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
                 ?? templates.Values.First(t => t.Tone == strongest.Tone);
-            var contact = ContactFor(debtor);
+            var contact = Addressee.Of(debtor);
             var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
             var wording = snapshot.Templates.InLanguageOf(template, recipient);
             var voice = recipient.WritingIn(wording.Language);
@@ -127,12 +123,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Who a message is addressed to: the primary contact with an e-mail address, else any contact with one.</summary>
-    public static ContactDto? ContactFor(DebtorDto debtor) =>
-        debtor.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Email)).OrderByDescending(c => c.IsPrimary).FirstOrDefault()
-        ?? debtor.Contacts.OrderByDescending(c => c.IsPrimary).FirstOrDefault();
-
-    private IEnumerable<PlannedTask> PlanTasks(RunSnapshot snapshot, DebtorDto debtor, List<PlannedTake> takes, DateTimeOffset now)
+    private IEnumerable<PlannedTask> PlanTasks(ChaseSnapshot snapshot, DebtorDto debtor, List<PlannedTake> takes, DateTimeOffset now)
     {
         foreach (var byAction in takes.Where(t => t.Step.MakesTask).GroupBy(t => t.Step.Action))
         {

@@ -1,7 +1,12 @@
+using Collections.Dunning.Domain;
 using Collections.SharedKernel.Data;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Tasks;
 
+/// <summary>
+/// A debtor's promises to pay as the worklist's talking points put them: how many were made, kept, broken or referred,
+/// and the live ones.
+/// </summary>
 internal sealed class PromiseHistory(DbSession db)
 {
     private const string ListSql = "SELECT " + PromiseRow.Columns + " FROM dunning_promises WHERE debtor_id = @DebtorId ORDER BY id";

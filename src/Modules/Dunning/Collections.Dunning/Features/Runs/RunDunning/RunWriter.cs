@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Collections.Dunning.Contracts;
+using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using MediatR;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 /// <summary>
 /// Records a run, then persists the plan of each of its batches inside that batch's transaction: step log (the once-ever
@@ -30,7 +31,6 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
         """;
     private const string MergeTaskSql = "UPDATE dunning_tasks SET invoice_ids = @InvoiceIds, reason = @Reason WHERE id = @Id AND status = 'open'";
     private const string BreakSql = "UPDATE dunning_promises SET status = 'broken', closed_at = @Now WHERE id = @Id AND status = 'live'";
-    private const string FlagSql = "INSERT INTO dunning_invoice_flags (invoice_id, debtor_id, reason, created_at) VALUES (@InvoiceId, @DebtorId, @Reason, @Now)";
     private const string UnflagSql = "DELETE FROM dunning_invoice_flags WHERE invoice_id = @InvoiceId";
 
     public Task StartAsync(string runId, DateOnly? asOf, string startedBy, CancellationToken ct) =>
@@ -132,8 +132,4 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
             $"Promise to pay {MessageComposer.Amount(promise.AmountMinor, promise.Currency)} by {MessageComposer.Date(promise.PromisedDate)} was broken: {MessageComposer.Amount(shortMinor, promise.Currency)} short."), ct);
         await mediator.Publish(new PromiseToPayBroken(promise.Id, promise.DebtorId, shortMinor, promise.Currency, now), ct);
     }
-
-    public static object Flag(string invoiceId, string debtorId, string reason, DateTimeOffset now) => new { InvoiceId = invoiceId, DebtorId = debtorId, Reason = reason, Now = now };
-
-    public const string InsertFlagSql = FlagSql;
 }

@@ -6,8 +6,12 @@ using MediatR;
 
 namespace Collections.Dunning.Domain;
 
-/// <summary>Everything a run needs about a set of debtors, read in a fixed number of queries whatever the number of invoices.</summary>
-internal sealed record RunSnapshot(
+/// <summary>
+/// Everything chasing a set of debtors needs: a run plans a batch from it, and a message about to leave is checked again
+/// against it (<see cref="MessageRecheck"/>), so both judge by the same data. Read in a fixed number of queries whatever
+/// the number of invoices.
+/// </summary>
+internal sealed record ChaseSnapshot(
     IReadOnlyList<ReceivableDto> Invoices,
     IReadOnlyDictionary<string, DebtorDto> Debtors,
     IReadOnlyDictionary<string, SettingsRow> Settings,
@@ -25,13 +29,19 @@ internal sealed record RunSnapshot(
     public IReadOnlySet<string> PlannedInvoices { get; } = ActivePlans.SelectMany(p => p.InvoiceIds).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, ReceivableDto> InvoicesById { get; } = Invoices.ToDictionary(i => i.Id, StringComparer.Ordinal);
+
+    /// <summary>The policy a debtor is on: the one set for it, else its segment's, else the standard one.</summary>
+    public DunningPolicy PolicyOf(DebtorDto debtor, SettingsRow? settings) =>
+        Policies.FirstOrDefault(p => p.Id == settings?.PolicyId)
+        ?? Policies.FirstOrDefault(p => p.Name == debtor.Segment)
+        ?? Policies.First(p => p.Name == "standard");
 }
 
 /// <summary>
-/// Loads the snapshot of one batch of a run's debtors, or of one debtor when a message about to leave is checked again.
+/// Loads the chase snapshot of one batch of a run's debtors, or of one debtor when a message about to leave is checked again.
 /// Debtors named here without an open invoice are simply absent from it.
 /// </summary>
-internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
+internal sealed class ChaseSnapshotLoader(DbSession db, IMediator mediator)
 {
     private const string SettingsSql = "SELECT debtor_id AS DebtorId, policy_id AS PolicyId, do_not_contact AS DoNotContact, hold_until AS HoldUntil, hold_reason AS HoldReason FROM dunning_debtor_settings WHERE debtor_id IN @Ids";
     private const string PoliciesSql = "SELECT id AS Id, name AS Name, description AS Description, steps_json AS StepsJson, version AS Version FROM dunning_policies";
@@ -46,7 +56,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
         """;
     private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open' AND debtor_id IN @Ids";
 
-    public async Task<RunSnapshot> LoadAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct)
+    public async Task<ChaseSnapshot> LoadAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct)
     {
         Task<IReadOnlyList<T>> Query<T>(string sql) => db.QueryByIdsAsync<T>(sql, debtorIds, ids => new { Ids = ids }, ct);
 
@@ -66,7 +76,7 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
 
         var disputes = await mediator.Send(new GetOpenDisputesOfDebtorsQuery(debtorIds), ct);
         var plans = await mediator.Send(new GetActivePlansOfDebtorsQuery(debtorIds), ct);
-        return new RunSnapshot(
+        return new ChaseSnapshot(
             invoices,
             debtors.ToDictionary(d => d.Id),
             (await Query<SettingsRow>(SettingsSql)).ToDictionary(s => s.DebtorId),
@@ -81,4 +91,32 @@ internal sealed class RunSnapshotLoader(DbSession db, IMediator mediator)
             (await Query<OpenTaskRow>(OpenTasksSql)).ToLookup(t => t.DebtorId),
             (await Query<LastReminderRow>(LastRemindersSql)).ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));
     }
+}
+
+internal sealed record TakenRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string StepKey { get; init; } = "";
+    public DateOnly AsOf { get; init; }
+}
+
+internal sealed record FlagRow
+{
+    public string InvoiceId { get; init; } = "";
+    public string Reason { get; init; } = "";
+}
+
+internal sealed record OpenTaskRow
+{
+    public string Id { get; init; } = "";
+    public string DebtorId { get; init; } = "";
+    public string Action { get; init; } = "";
+    public string InvoiceIds { get; init; } = "";
+}
+
+internal sealed record LastReminderRow
+{
+    public string DebtorId { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public DateTimeOffset LastAt { get; init; }
 }

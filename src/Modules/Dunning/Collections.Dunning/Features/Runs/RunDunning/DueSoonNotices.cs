@@ -1,6 +1,7 @@
+using Collections.Dunning.Domain;
 using Collections.SharedKernel.Data;
 
-namespace Collections.Dunning.Domain;
+namespace Collections.Dunning.Features.Runs;
 
 /// <summary>
 /// Part of every run that writes: tells a debtor, <see cref="DunningOptions.DueSoonNoticeDays"/> ahead, that an
@@ -11,7 +12,7 @@ internal sealed class DueSoonNotices(CourtesyOutbox outbox, DbSession db, Dunnin
 {
     private const string AlreadySentSql = "SELECT run_id FROM dunning_messages WHERE purpose IN @Purposes AND run_id IN @Causes";
 
-    public async Task QueueAsync(RunSnapshot snapshot, RunPlan plan, CancellationToken ct)
+    public async Task QueueAsync(ChaseSnapshot snapshot, RunPlan plan, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var remindedNow = plan.Takes.Select(t => t.Item.Id).ToHashSet(StringComparer.Ordinal);
