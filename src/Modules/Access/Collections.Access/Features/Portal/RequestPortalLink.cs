@@ -1,4 +1,4 @@
-using Collections.Dunning.Contracts;
+using Collections.Access.Contracts;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
