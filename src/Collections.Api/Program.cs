@@ -1,3 +1,4 @@
+using Collections.Access;
 using Collections.Api.Features.Demo;
 using Collections.Api.Hosting;
 using Collections.Invoicing;
@@ -14,6 +15,7 @@ StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);
 
 var demo = DemoStartup.Configure(builder, args);
 builder.Services.AddCollectionsPlatform(builder.Configuration);
+builder.Services.AddAccessModule(builder.Configuration);
 builder.Services.AddInvoicingModule(builder.Configuration);
 builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddDisputesModule(builder.Configuration);
@@ -36,6 +38,7 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 await app.PrepareDatabaseAsync();
 app.UseCollectionsOperations();
 app.UseCollectionsPipeline();
+app.MapAccessEndpoints();
 app.MapInvoicingEndpoints();
 app.MapPaymentsEndpoints();
 app.MapDisputesEndpoints();

@@ -135,7 +135,7 @@ internal static class OperationsSetup
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     /// <summary>The portal uses no inline script or style, so neither is allowed.</summary>
-    public const string PortalCsp = Collections.Api.Features.Portal.PortalSetup.ContentSecurityPolicy;
+    public const string PortalCsp = Collections.Access.AccessModule.PortalContentSecurityPolicy;
 
     public Task Invoke(HttpContext context)
     {

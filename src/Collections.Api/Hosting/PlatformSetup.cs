@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Collections.Api.Features.ApiKeys;
-using Collections.Api.Features.Portal;
+using Collections.Access;
 using Microsoft.AspNetCore.DataProtection;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
@@ -25,7 +24,6 @@ internal static class PlatformSetup
         services.AddSingleton(new SqlDialect(database.Provider));
         services.AddScoped<DbSession>();
         services.AddScoped<CallerContext>();
-        services.AddScoped<IBearerTokenResolver, ApiKeyResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new AsOfLimit(configuration.GetValue<int?>(AsOfLimit.Setting) ?? 1));
         services.AddSingleton<IdempotencyKeyCleanup>();
@@ -35,7 +33,6 @@ internal static class PlatformSetup
         {
             keys.ProtectKeysWithCertificate(certificate);
         }
-        services.AddPortal(configuration);
 
         services.AddModule(typeof(Migrations).Assembly);
         services.AddModule(typeof(PlatformSetup).Assembly);
@@ -66,7 +63,7 @@ internal static class PlatformSetup
             Migrations.Run(database, app.Services.GetRequiredService<ModuleCatalog>().Assemblies);
         }
 
-        await AdminKeyBootstrap.EnsureAdminKeyAsync(app.Services, app.Configuration, app.Environment);
+        await AccessModule.EnsureAdminKeyAsync(app.Services, app.Configuration, app.Environment);
     }
 
     public static WebApplication UseCollectionsPipeline(this WebApplication app)
@@ -96,7 +93,6 @@ internal static class PlatformSetup
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapModuleEndpoints(typeof(PlatformSetup).Assembly, "Platform");
         return app;
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using Collections.Api.Features.ApiKeys;
+using Collections.Access;
 
 namespace Collections.Api.Hosting;
 
@@ -29,11 +29,7 @@ internal static class StartupChecks
     public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
     {
         var problems = new List<string>();
-        var adminKey = configuration["Collections:BootstrapAdminKey"];
-        if (!string.IsNullOrEmpty(adminKey) && !ApiKeySecret.IsWellFormed(adminKey))
-        {
-            problems.Add($"Collections:BootstrapAdminKey must be '{ApiKeySecret.Prefix}' followed by at least {ApiKeySecret.MinimumSecretLength} random characters (letters, digits, '-' or '_').");
-        }
+        problems.AddRange(AccessModule.StartupProblems(configuration));
 
         if (!HasCultureData())
         {

@@ -1,4 +1,4 @@
-using Collections.Api.Features.Portal;
+using Collections.Access;
 using Collections.SharedKernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +24,7 @@ internal static class SwaggerSetup
 
     public static IServiceCollection AddCollectionsSwagger(this IServiceCollection services, IConfiguration configuration)
     {
-        var publicAddress = (configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions()).BaseUrl;
+        var publicAddress = AccessModule.PortalBaseUrl(configuration);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {

@@ -1,6 +1,6 @@
 namespace Collections.SharedKernel.Portal;
 
-/// <summary>Signed, expiring magic links into the debtor portal. The host owns the keys; modules only ask for links.</summary>
+/// <summary>Signed, expiring magic links into the debtor portal. Access mints and reads them (with the key ring the host keeps); other modules only ask for links.</summary>
 public interface IPortalLinks
 {
     /// <summary>

@@ -7,6 +7,12 @@ public sealed record ModuleAssembly(string Name, Assembly Implementation, Assemb
 {
     public string TablePrefix => Name.ToLowerInvariant() + "_";
 
+    /// <summary>
+    /// The beginnings of the module's table names: its prefix and, for Access, the tables it took over from the host
+    /// under the names every existing database already has (platform_api_keys, portal_*).
+    /// </summary>
+    public IReadOnlyList<string> TablePrefixes => Name == "Access" ? [TablePrefix, "platform_api_keys", "portal_"] : [TablePrefix];
+
     public static IReadOnlyList<ModuleAssembly> All { get; } = Discover();
 
     public override string ToString() => Name;

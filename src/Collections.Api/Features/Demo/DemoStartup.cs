@@ -1,4 +1,4 @@
-using Collections.Api.Features.ApiKeys;
+using Collections.Access;
 using Collections.Api.Hosting;
 using Collections.SharedKernel.Data;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -53,7 +53,7 @@ internal sealed class DemoStartup(ShiftedClock clock)
     public async Task TellAsync(WebApplication app)
     {
         var address = LocalAddress(app);
-        var (keyId, key) = await AdminKeyBootstrap.IssueAsync(app.Services, "demo book (revoked when told)");
+        var (keyId, key) = await AccessModule.IssueAdminKeyAsync(app.Services, "demo book (revoked when told)");
         HttpClient ClientWith(string token) => new() { BaseAddress = address, DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
         try
         {

@@ -13,9 +13,3 @@ public sealed record PromiseToPayBroken(string PromiseId, string DebtorId, long 
 
 /// <summary>Staff escalated a debtor (senior_call, agency, legal, write_off): a deliberate step, recorded with who and why.</summary>
 public sealed record DebtorEscalated(string EscalationId, string DebtorId, string Action, string Reason, string By, DateTimeOffset At) : INotification;
-
-/// <summary>
-/// A debtor asked for a fresh portal link (its old one expired): send one to this contact's address on file, now, not at
-/// the next contact-hours opening — the debtor is waiting for it.
-/// </summary>
-public sealed record PortalLinkRequested(string DebtorId, string ContactId, DateTimeOffset At) : INotification;

@@ -1,4 +1,4 @@
-using Collections.Dunning.Contracts;
+using Collections.Access.Contracts;
 using Collections.Dunning.Domain;
 using MediatR;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 /// <summary>Keys are 256 random bits, shown once; only their SHA-256 is stored (a fast hash is enough for a random secret).</summary>
 internal static class ApiKeySecret

@@ -4,8 +4,11 @@ using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 internal sealed record EndPortalSessionCommand : ICommand<bool>;
 

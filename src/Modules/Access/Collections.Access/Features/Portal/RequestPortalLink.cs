@@ -1,12 +1,15 @@
-using Collections.Dunning.Contracts;
+using Collections.Access.Contracts;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 /// <summary>Token: the link that no longer opens the portal. Email: optional; when given, it must be a contact's address on file.</summary>
 public sealed record RequestPortalLinkRequest(string? Token, string? Email);

@@ -2,8 +2,11 @@ using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 /// <param name="ClientId">The client the key belongs to: the first key's id, shared by the keys that rotation made from it.</param>
 /// <param name="RevokedAt">When the key stops working; in the future while a rotated key is being retired.</param>

@@ -6,8 +6,11 @@ using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 public sealed record PortalLinksRevokedResponse(string DebtorId, DateTimeOffset RevokedAt, int SessionsEnded);
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Collections.SharedKernel.Portal;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 public sealed class PortalOptions
 {

@@ -5,8 +5,11 @@ using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 public enum ApiKeyRole
 {

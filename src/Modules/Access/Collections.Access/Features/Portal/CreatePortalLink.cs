@@ -6,8 +6,11 @@ using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 public sealed record CreatePortalLinkRequest(string? ContactId, int? ExpiresInDays);
 

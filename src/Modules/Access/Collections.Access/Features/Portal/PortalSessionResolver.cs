@@ -1,7 +1,7 @@
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 /// <summary>Turns a live portal session token into a debtor caller; ended, expired and revoked sessions resolve to nobody (401).</summary>
 internal sealed class PortalSessionResolver(DbSession db, PortalRevocations revocations, TimeProvider time) : IBearerTokenResolver

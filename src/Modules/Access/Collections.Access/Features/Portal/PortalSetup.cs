@@ -3,19 +3,21 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
-/// <summary>The host side of the debtor portal: links, sessions, rate limits and the static pages under /portal/.</summary>
+/// <summary>
+/// The debtor portal's access: links, sessions and their rate limits. The host serves the static pages under /portal/
+/// (with <see cref="AccessModule.PortalContentSecurityPolicy"/>) and puts the rate limiter after authentication.
+/// </summary>
 internal static class PortalSetup
 {
-    /// <summary>No inline script or style, nothing from another origin, never framed.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
@@ -37,35 +39,6 @@ internal static class PortalSetup
                     : RateLimitPartition.GetNoLimiter("not-a-portal-session"));
         });
         return services;
-    }
-
-    /// <summary>Static pages go before routing; the rate limiter after authentication, so it knows a session from an API key.</summary>
-    public static WebApplication UsePortalFiles(this WebApplication app)
-    {
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.Path.Equals("/portal", StringComparison.OrdinalIgnoreCase))
-            {
-                http.Response.Redirect("/portal/");
-                return;
-            }
-
-            await next();
-        });
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = file =>
-            {
-                var headers = file.Context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-cache";
-            },
-        });
-        return app;
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 /// <summary>Session tokens are 256 random bits; only their SHA-256 is stored.</summary>
 internal static class PortalSessionSecret

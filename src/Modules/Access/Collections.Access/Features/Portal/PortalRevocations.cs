@@ -1,6 +1,6 @@
 using Collections.SharedKernel.Data;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 /// <summary>
 /// The latest per-debtor revocation (links issued and sessions started at or before it are dead), and single links revoked

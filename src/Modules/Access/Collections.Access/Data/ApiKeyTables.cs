@@ -1,6 +1,6 @@
 using FluentMigrator;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Data;
 
 [Migration(100_101, "Platform: API keys")]
 public sealed class ApiKeyTables : Migration

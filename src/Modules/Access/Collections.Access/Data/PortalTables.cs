@@ -1,6 +1,6 @@
 using FluentMigrator;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Data;
 
 [Migration(900_001, "Portal: sessions and per-debtor link revocations")]
 public sealed class PortalTables : Migration

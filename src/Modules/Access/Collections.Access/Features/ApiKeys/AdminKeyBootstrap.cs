@@ -1,8 +1,11 @@
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 /// <summary>
 /// Makes sure someone can administer a new installation: the configured bootstrap key becomes an
@@ -17,12 +20,24 @@ internal static class AdminKeyBootstrap
         VALUES (@Id, @Name, 'admin', @Hash, @Hint, @Now)
         """;
 
+    public const string Setting = "Collections:BootstrapAdminKey";
+
+    /// <summary>What is wrong with the configured bootstrap key, in any environment: a key that is not one of ours in shape.</summary>
+    public static IEnumerable<string> Problems(IConfiguration configuration)
+    {
+        var adminKey = configuration[Setting];
+        if (!string.IsNullOrEmpty(adminKey) && !ApiKeySecret.IsWellFormed(adminKey))
+        {
+            yield return $"{Setting} must be '{ApiKeySecret.Prefix}' followed by at least {ApiKeySecret.MinimumSecretLength} random characters (letters, digits, '-' or '_').";
+        }
+    }
+
     public static async Task EnsureAdminKeyAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var configured = configuration["Collections:BootstrapAdminKey"];
+        var configured = configuration[Setting];
 
         await db.InTransactionAsync(async () =>
         {

@@ -1,7 +1,7 @@
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 internal sealed class ApiKeyResolver(DbSession db, TimeProvider time) : IBearerTokenResolver
 {

@@ -6,8 +6,11 @@ using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 /// <param name="RetireOldAfterMinutes">How long the old key keeps working while the client switches over (0 to 10,080; 60 if omitted).</param>
 public sealed record RotateApiKeyRequest(int? RetireOldAfterMinutes);

@@ -4,8 +4,12 @@ using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
-namespace Collections.Api.Features.Portal;
+namespace Collections.Access.Features.Portal;
 
 /// <summary>
 /// Who the caller is. For a portal session: its debtor, contact and when the session ends.

@@ -1,4 +1,4 @@
-namespace Collections.Api.Features.ApiKeys;
+namespace Collections.Access.Features.ApiKeys;
 
 internal static class ApiKeyStatus
 {
