@@ -1,14 +1,14 @@
 using Collections.Access;
 using Collections.Api.Features.Demo;
 using Collections.Api.Hosting;
-using Collections.Invoicing;
-using Collections.Payments;
 using Collections.Disputes;
-using Collections.PaymentPlans;
 using Collections.Dunning;
 using Collections.Insights;
-using Collections.Webhooks;
+using Collections.Invoicing;
+using Collections.PaymentPlans;
+using Collections.Payments;
 using Collections.SharedKernel.Data;
+using Collections.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 StartupChecks.ThrowIfUnsafe(builder.Configuration, builder.Environment);

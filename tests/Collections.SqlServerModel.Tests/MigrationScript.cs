@@ -1,6 +1,5 @@
 using System.Reflection;
 using FluentMigrator.Runner;
-using FluentMigrator.Runner.Logging;
 using FluentMigrator.Runner.Processors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

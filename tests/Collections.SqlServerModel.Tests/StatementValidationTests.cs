@@ -1,5 +1,4 @@
 using Collections.Testing;
-using Microsoft.SqlServer.Dac.Model;
 using Microsoft.SqlServer.Dac;
 
 namespace Collections.SqlServerModel.Tests;

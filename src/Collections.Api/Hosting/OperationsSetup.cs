@@ -1,5 +1,4 @@
 using System.Net;
-using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Operations;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Access;
-using Microsoft.AspNetCore.DataProtection;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Operations;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;

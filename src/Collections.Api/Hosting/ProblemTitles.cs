@@ -93,7 +93,12 @@ internal static class ProblemTitles
             t => t.En,
             t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
             {
-                ["en"] = t.En, ["de"] = t.De, ["fr"] = t.Fr, ["es"] = t.Es, ["nl"] = t.Nl, ["it"] = t.It,
+                ["en"] = t.En,
+                ["de"] = t.De,
+                ["fr"] = t.Fr,
+                ["es"] = t.Es,
+                ["nl"] = t.Nl,
+                ["it"] = t.It,
             },
             StringComparer.Ordinal);
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 

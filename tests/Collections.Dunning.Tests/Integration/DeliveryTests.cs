@@ -1,8 +1,6 @@
-using System.Net;
 using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
 using Collections.SharedKernel.Data;
-using Collections.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Dunning.Tests.Integration;

@@ -1,5 +1,4 @@
 using Collections.SharedKernel.Data;
-using Collections.Testing;
 
 namespace Collections.Dunning.Tests.Integration;
 

@@ -1,5 +1,5 @@
-using Collections.Dunning.Domain.Languages;
 using Collections.Dunning.Domain;
+using Collections.Dunning.Domain.Languages;
 
 namespace Collections.Dunning.Tests.Unit;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Collections.Api.Hosting;
 using Collections.SharedKernel.Data;
 using Collections.Testing;

@@ -5,7 +5,6 @@ using Collections.Invoicing.Contracts;
 using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using Collections.Webhooks.Domain;
 using StandardWebhooks;
 
 namespace Collections.Operations.Tests.Integration;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Collections.Operations.Tests.Unit;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using Collections.Operations.Tests.Unit;
 
 namespace Collections.Operations.Tests.Integration;
 

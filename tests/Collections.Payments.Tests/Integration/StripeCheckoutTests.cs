@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Collections.Payments.Contracts;
 using Collections.PaymentPlans.Contracts;
+using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
 

@@ -4,7 +4,6 @@ using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Security;
 using Collections.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Collections.SharedKernel.Data;
 using Collections.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Portal.Tests.Integration;

@@ -1,11 +1,11 @@
-using Collections.Webhooks.Domain;
 using Collections.SharedKernel.Web;
-using Microsoft.Extensions.Http.Resilience;
+using Collections.Webhooks.Domain;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
 namespace Collections.Webhooks;

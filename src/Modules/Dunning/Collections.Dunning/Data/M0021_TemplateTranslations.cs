@@ -30,7 +30,12 @@ public sealed class M0021_TemplateTranslations : Migration
             {
                 Insert.IntoTable("dunning_template_translations").Row(new
                 {
-                    template_key = text.Key, language = language.Code, subject = text.Subject, body = text.Body, version = 1, updated_at = seededAt,
+                    template_key = text.Key,
+                    language = language.Code,
+                    subject = text.Subject,
+                    body = text.Body,
+                    version = 1,
+                    updated_at = seededAt,
                 });
             }
         }

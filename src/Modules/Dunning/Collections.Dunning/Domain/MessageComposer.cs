@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Collections.Invoicing.Contracts;
 using Collections.Dunning.Domain.Languages;
+using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Portal;
 

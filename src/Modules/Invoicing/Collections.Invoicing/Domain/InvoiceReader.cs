@@ -1,4 +1,3 @@
-using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
 namespace Collections.Invoicing.Domain;

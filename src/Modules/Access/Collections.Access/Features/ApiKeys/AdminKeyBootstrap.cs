@@ -1,6 +1,5 @@
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
-using Collections.SharedKernel.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

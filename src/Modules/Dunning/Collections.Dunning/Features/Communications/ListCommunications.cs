@@ -1,7 +1,7 @@
 using Collections.Dunning.Domain;
-using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;

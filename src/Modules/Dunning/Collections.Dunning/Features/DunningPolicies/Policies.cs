@@ -3,13 +3,9 @@ using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
-using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Dunning.Features.DunningPolicies;
 

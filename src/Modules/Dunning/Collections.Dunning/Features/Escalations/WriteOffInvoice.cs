@@ -1,5 +1,4 @@
 using Collections.Dunning.Contracts;
-using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;

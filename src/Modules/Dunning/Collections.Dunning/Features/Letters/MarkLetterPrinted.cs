@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
-using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
+using Collections.SharedKernel.Portal;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
 using MediatR;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Collections.Dunning.Contracts;
 using Collections.Dunning.Domain;
 using Collections.Invoicing.Contracts;
@@ -7,7 +8,6 @@ using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;

@@ -1,8 +1,8 @@
 using Collections.Disputes.Contracts;
 using Collections.Insights.Domain;
 using Collections.Invoicing.Contracts;
-using Collections.Payments.Contracts;
 using Collections.PaymentPlans.Contracts;
+using Collections.Payments.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;

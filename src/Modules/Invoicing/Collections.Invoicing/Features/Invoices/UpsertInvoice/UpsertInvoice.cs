@@ -1,4 +1,3 @@
-using Collections.Invoicing.Domain;
 using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Security;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Invoicing.Contracts;
+using Collections.PaymentPlans.Contracts;
 using Collections.Payments.Contracts;
 using Collections.Payments.Domain;
-using Collections.PaymentPlans.Contracts;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
