@@ -1,3 +1,4 @@
+using Collections.SharedKernel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Access;
@@ -25,6 +26,7 @@ internal static class PlatformSetup
         services.AddScoped<DbSession>();
         services.AddScoped<CallerContext>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(IndicativeRates.From(configuration));
         services.AddSingleton(new AsOfLimit(configuration.GetValue<int?>(AsOfLimit.Setting) ?? 1));
         services.AddSingleton<IdempotencyKeyCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<IdempotencyKeyCleanup>());

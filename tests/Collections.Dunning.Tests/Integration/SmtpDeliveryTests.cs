@@ -30,7 +30,7 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
             Assert.That(mail.GetProperty("to")[0].GetProperty("address").GetString(), Is.EqualTo("anna@acme.example"));
             Assert.That(mail.GetProperty("from")[0].GetProperty("address").GetString(), Is.EqualTo("receivables@creditor.example"));
             Assert.That(mail.GetProperty("subject").GetString(), Does.Contain("Nordwind <Logistik> AG"));
-            Assert.That(mail.GetProperty("html").GetString(), Does.Contain("Nordwind &lt;Logistik&gt; AG").And.Contain("2,380.00 EUR"));
+            Assert.That(mail.GetProperty("html").GetString(), Does.Contain("Nordwind &lt;Logistik&gt; AG").And.Contain("€2,380.00"));
             Assert.That(mail.GetProperty("text").GetString(), Does.Contain("What happens next"));
         });
         var message = (await Communications(debtorId)).EnumerateArray().Single(m => m.GetProperty("purpose").GetString() == "reminder");
@@ -48,6 +48,6 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
         await Dispatch();
 
         var mails = (await maildev.InboxAsync()).Where(m => m.GetProperty("text").GetString()!.Contains("SMTP-PAID", StringComparison.Ordinal)).ToList();
-        Assert.That(mails.Select(m => m.GetProperty("subject").GetString()), Is.EqualTo(new[] { "Thank you: 640.00 EUR received from Paid Before Nine GmbH" }));
+        Assert.That(mails.Select(m => m.GetProperty("subject").GetString()), Is.EqualTo(new[] { "Thank you: €640.00 received from Paid Before Nine GmbH" }));
     }
 }

@@ -1,3 +1,4 @@
+using Collections.SharedKernel;
 using Collections.PaymentPlans.Domain;
 using Collections.PaymentPlans.Features.Plans;
 using Collections.SharedKernel.Security;
@@ -18,11 +19,11 @@ public sealed class PlanPolicyTests
         SelfApproveRoles = [Roles.Debtor, Roles.Staff],
     };
 
-    private static IReadOnlyList<string> Codes(long total = 3000_00, int count = 4, long down = 300_00, int daysToFirst = 10, bool defaulted = false, string role = Roles.Debtor, string currency = "EUR", PlanPolicyOptions? policy = null)
+    private static IReadOnlyList<string> Codes(long total = 3000_00, int count = 4, long down = 300_00, int daysToFirst = 10, bool defaulted = false, string role = Roles.Debtor, string currency = "EUR", PlanPolicyOptions? policy = null, IndicativeRates? rates = null)
     {
         var first = Today.AddDays(daysToFirst);
         var schedule = ScheduleBuilder.Build(total, count, Frequencies.Monthly, first, down);
-        return PlanPolicy.Check(policy ?? Policy(), new PolicyInput(total, currency, schedule, down, first, Today, defaulted, role)).Select(r => r.Code).ToList();
+        return PlanPolicy.Check(policy ?? Policy(), rates ?? IndicativeRates.None, new PolicyInput(total, currency, schedule, down, first, Today, defaulted, role)).Select(r => r.Code).ToList();
     }
 
     [Test]
@@ -65,13 +66,34 @@ public sealed class PlanPolicyTests
         Assert.That(Codes(total: 5000_01, down: 500_01), Is.EqualTo(new[] { "auto_approve_max_amount" }));
     }
 
+    /// <summary>1 JPY = 0.0062 EUR: the 5,000 EUR ceiling is 806,451 JPY (rounded down), the 50 EUR minimum 8,065 JPY (rounded up).</summary>
+    private static readonly IndicativeRates Yen = new("EUR", new Dictionary<string, decimal> { ["JPY"] = 0.0062m });
+
     [Test]
-    public void Check_AutoApproveMax_IsInTheCurrencysOwnMinorUnits()
+    public void Check_AutoApproveMax_IsTheReportingCurrencysFigure_AtTheIndicativeRate_NotTheSameNumberOfAnotherCurrency()
+    {
+        Assert.That(Codes(total: 806_451, count: 4, down: 80_646, currency: "JPY", rates: Yen), Is.Empty);
+        Assert.That(Codes(total: 806_452, count: 4, down: 80_646, currency: "JPY", rates: Yen), Is.EqualTo(new[] { "auto_approve_max_amount" }));
+        Assert.That(Codes(total: 8_065 * 3 + 4_000, count: 4, down: 4_000, currency: "JPY", rates: Yen), Is.Empty);
+        Assert.That(Codes(total: 8_064 * 3 + 4_000, count: 4, down: 4_000, currency: "JPY", rates: Yen), Is.EqualTo(new[] { "min_installment" }));
+    }
+
+    [Test]
+    public void Check_InACurrencyWithoutRateOrOwnFigure_NothingIsApprovedOnTheSpot()
+    {
+        var codes = Codes(total: 100_000, count: 4, down: 10_000, currency: "KWD");
+        Assert.That(codes, Is.EqualTo(new[] { "auto_approve_max_amount" }), "10,000 KWD is not 10,000 EUR");
+    }
+
+    [Test]
+    public void Check_ACurrencysOwnFigure_WinsOverTheRate()
     {
         var policy = Policy();
-        policy.MinInstallmentAmount = 0;
-        Assert.That(Codes(total: 5000, down: 500, currency: "JPY", policy: policy), Is.Empty);
-        Assert.That(Codes(total: 5001, down: 501, currency: "JPY", policy: policy), Is.EqualTo(new[] { "auto_approve_max_amount" }));
+        policy.AutoApproveMaxAmountByCurrency["KWD"] = 1_500m;
+        policy.MinInstallmentAmountByCurrency["KWD"] = 15m;
+        Assert.That(Codes(total: 1_500_000, count: 4, down: 150_000, currency: "KWD", policy: policy), Is.Empty);
+        Assert.That(Codes(total: 1_500_001, count: 4, down: 150_001, currency: "KWD", policy: policy), Is.EqualTo(new[] { "auto_approve_max_amount" }));
+        Assert.That(Codes(total: 14_999 * 3 + 7_000, count: 4, down: 7_000, currency: "KWD", policy: policy), Is.EqualTo(new[] { "min_installment" }));
     }
 
     [Test]

@@ -62,6 +62,7 @@ internal sealed class DunningOptions
     {
         var options = new DunningOptions();
         configuration.GetSection("Dunning").Bind(options);
+        options.Rates = IndicativeRates.From(configuration);
         if (options.RunBatchSize < 1)
         {
             throw new InvalidOperationException($"Dunning:RunBatchSize must be at least 1 (it is {options.RunBatchSize}).");
@@ -75,11 +76,18 @@ internal sealed class DunningOptions
             ? dates.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToHashSet()
             : new HashSet<DateOnly>());
 
-    public long SmallBalanceMinor(string currency)
-    {
-        var c = Currency.Of(currency);
-        return Money.FromMajor(decimal.Round(SmallBalanceThreshold, c.Decimals, MidpointRounding.AwayFromZero), c).Minor;
-    }
+    /// <summary>
+    /// Below this a balance is proposed for write-off instead of chased: <see cref="SmallBalanceThreshold"/> in the
+    /// reporting currency, or the currency's own figure (`Dunning:SmallBalanceThresholdByCurrency:{CODE}`), else at the
+    /// indicative rate; 0 (nothing is small) in a currency with neither.
+    /// </summary>
+    public long SmallBalanceMinor(string currency) =>
+        CurrencyThresholds.MinorIn(currency, SmallBalanceThreshold, SmallBalanceThresholdByCurrency, Rates, MidpointRounding.AwayFromZero) ?? 0;
+
+    public Dictionary<string, decimal> SmallBalanceThresholdByCurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The indicative rates thresholds are scaled by (`Collections:FxRates`).</summary>
+    public IndicativeRates Rates { get; private set; } = IndicativeRates.None;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<DateOnly>> holidayCache = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,8 +1,13 @@
+using Collections.SharedKernel;
 using Collections.SharedKernel.Security;
 
 namespace Collections.PaymentPlans.Domain;
 
-/// <summary>Configuration section PaymentPlans:Policy. Amounts are major units of the plan's currency.</summary>
+/// <summary>
+/// Configuration section PaymentPlans:Policy. Amounts are major units of the reporting currency
+/// (`Collections:ReportingCurrency`), scaled into a plan's currency by <see cref="CurrencyThresholds"/>: its own figure
+/// from `…ByCurrency:{CODE}`, else at the indicative rate; a currency with neither is never approved on the spot.
+/// </summary>
 internal sealed class PlanPolicyOptions
 {
     public const string Section = "PaymentPlans:Policy";
@@ -15,7 +20,11 @@ internal sealed class PlanPolicyOptions
 
     public decimal AutoApproveMaxAmount { get; set; } = 10_000m;
 
+    public Dictionary<string, decimal> AutoApproveMaxAmountByCurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public decimal MinInstallmentAmount { get; set; } = 50m;
+
+    public Dictionary<string, decimal> MinInstallmentAmountByCurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Days after a due date before an unpaid installment is late.</summary>
     public int GraceDays { get; set; } = 5;

@@ -21,8 +21,11 @@ public sealed record WorklistItem(
 
 internal sealed record GetWorklistQuery(int Limit) : IRequest<IReadOnlyList<WorklistItem>>;
 
-/// <summary>Open tasks by priority: overdue amount × days overdue × the segment's risk factor.</summary>
-internal sealed class GetWorklistHandler(DbSession db, IMediator mediator, PromiseHistory promises, TimeProvider time) : IRequestHandler<GetWorklistQuery, IReadOnlyList<WorklistItem>>
+/// <summary>
+/// Open tasks by priority: overdue amount × days overdue × the segment's risk factor, the amounts of several currencies
+/// ranked in the reporting currency at the indicative rates (`Collections:FxRates`).
+/// </summary>
+internal sealed class GetWorklistHandler(DbSession db, IMediator mediator, PromiseHistory promises, TimeProvider time, DunningOptions options) : IRequestHandler<GetWorklistQuery, IReadOnlyList<WorklistItem>>
 {
     private const string OpenSql = "SELECT " + TaskRow.Columns + " FROM dunning_tasks WHERE status = 'open'";
 
@@ -42,7 +45,7 @@ internal sealed class GetWorklistHandler(DbSession db, IMediator mediator, Promi
             var overdue = (await mediator.Send(new GetOpenItemsQuery(debtor.Id), cancellationToken)).Where(i => i.DueDate < today && i.CollectibleMinor > 0).ToList();
             var days = overdue.Count == 0 ? 0 : overdue.Max(i => today.DayNumber - i.DueDate.DayNumber);
             var totals = overdue.GroupBy(i => i.Currency).Select(g => MoneyDto.Of(g.Sum(i => i.CollectibleMinor), g.Key)).ToList();
-            var priority = overdue.Sum(i => i.CollectibleMinor) * days * RiskPercent(debtor.Segment) / 100;
+            var priority = overdue.Sum(i => options.Rates.ToReportingMinor(i.CollectibleMinor, i.Currency)) * days * RiskPercent(debtor.Segment) / 100;
             var points = new List<string>();
             points.AddRange(overdue.Select(i => $"Invoice {i.Number} (PO {i.PoNumber ?? "-"}): {MessageComposer.Amount(i.CollectibleMinor, i.Currency)} overdue since {MessageComposer.Date(i.DueDate)}."));
             points.AddRange((await mediator.Send(new GetOpenDisputesQuery(debtor.Id), cancellationToken))

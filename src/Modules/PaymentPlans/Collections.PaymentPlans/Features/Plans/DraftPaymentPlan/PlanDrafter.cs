@@ -24,7 +24,8 @@ internal sealed record PlanDraft(
 }
 
 /// <summary>Turns requested terms into a schedule and a policy verdict; refuses (404/422) what no one could approve.</summary>
-internal sealed class PlanDrafter(IMediator mediator, DbSession db, PlanEligibility eligibility, CallerContext caller, TimeProvider time, IOptions<PlanPolicyOptions> policy)
+internal sealed class PlanDrafter(IMediator mediator, DbSession db, PlanEligibility eligibility, CallerContext caller, TimeProvider time, IOptions<PlanPolicyOptions> policy,
+    IndicativeRates rates)
 {
     private const string RecentDefaultsSql = """
         SELECT COUNT(*) FROM paymentplans_plans WHERE debtor_id = @DebtorId AND status = 'defaulted' AND closed_at >= @Since
@@ -65,7 +66,7 @@ internal sealed class PlanDrafter(IMediator mediator, DbSession db, PlanEligibil
         var options = policy.Value;
         var since = time.GetUtcNow().AddMonths(-options.DefaultLookbackMonths);
         var recentDefault = await db.ExecuteScalarAsync<long>(RecentDefaultsSql, new { DebtorId = debtorId, Since = since }, ct) > 0;
-        var reasons = PlanPolicy.Check(options, new PolicyInput(total, currency, schedule, down, terms.FirstPaymentDate, today, recentDefault, caller.Current.Role));
+        var reasons = PlanPolicy.Check(options, rates, new PolicyInput(total, currency, schedule, down, terms.FirstPaymentDate, today, recentDefault, caller.Current.Role));
         return new PlanDraft(debtorId, currency, debtor.TimeZone, today, items, total, down, schedule, reasons);
     }
 

@@ -18,7 +18,7 @@ internal sealed record PolicyInput(
 /// <summary>Why a request may not be approved on the spot; an empty list means it fits the policy.</summary>
 internal static class PlanPolicy
 {
-    public static IReadOnlyList<PolicyReason> Check(PlanPolicyOptions policy, PolicyInput input)
+    public static IReadOnlyList<PolicyReason> Check(PlanPolicyOptions policy, IndicativeRates rates, PolicyInput input)
     {
         var currency = SharedKernel.Currency.Of(input.Currency);
         var reasons = new List<PolicyReason>();
@@ -39,17 +39,21 @@ internal static class PlanPolicy
             reasons.Add(new("min_down_payment", $"A down payment of at least {policy.MinDownPaymentPercent}% ({new Money(minDown, currency)}) is required."));
         }
 
-        var autoMax = ToMinor(policy.AutoApproveMaxAmount, currency);
-        if (input.TotalMinor > autoMax)
+        var autoMax = CurrencyThresholds.MinorIn(currency.Code, policy.AutoApproveMaxAmount, policy.AutoApproveMaxAmountByCurrency, rates, MidpointRounding.ToZero);
+        if (autoMax is null)
         {
-            reasons.Add(new("auto_approve_max_amount", $"Plans above {new Money(autoMax, currency)} need approval by our team."));
+            reasons.Add(new("auto_approve_max_amount", $"Plans in {currency.Code} need approval by our team."));
+        }
+        else if (input.TotalMinor > autoMax)
+        {
+            reasons.Add(new("auto_approve_max_amount", $"Plans above {new Money(autoMax.Value, currency)} need approval by our team."));
         }
 
-        var minInstallment = ToMinor(policy.MinInstallmentAmount, currency);
+        var minInstallment = CurrencyThresholds.MinorIn(currency.Code, policy.MinInstallmentAmount, policy.MinInstallmentAmountByCurrency, rates, MidpointRounding.AwayFromZero);
         var smallest = input.Schedule.Where(i => !i.IsDownPayment).Select(i => i.AmountMinor).DefaultIfEmpty(0).Min();
-        if (smallest < minInstallment)
+        if (minInstallment is { } least && smallest < least)
         {
-            reasons.Add(new("min_installment", $"Each installment must be at least {new Money(minInstallment, currency)}."));
+            reasons.Add(new("min_installment", $"Each installment must be at least {new Money(least, currency)}."));
         }
 
         if (input.DefaultedRecently)
@@ -68,7 +72,4 @@ internal static class PlanPolicy
     /// <summary>Rounded up, so "at least 10%" of 0.05 is 0.01, never 0.</summary>
     public static long MinDownPaymentMinor(long totalMinor, int percent) =>
         percent <= 0 ? 0 : checked((totalMinor * percent) + 99) / 100;
-
-    private static long ToMinor(decimal major, Currency currency) =>
-        Money.FromMajor(decimal.Round(major, currency.Decimals, MidpointRounding.ToZero), currency).Minor;
 }
