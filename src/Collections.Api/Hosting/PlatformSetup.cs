@@ -1,7 +1,7 @@
-using Collections.SharedKernel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Access;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
 using Collections.SharedKernel.Operations;

@@ -1,6 +1,6 @@
-using Collections.SharedKernel;
 using Collections.PaymentPlans.Domain;
 using Collections.PaymentPlans.Features.Plans;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Security;
 
 namespace Collections.PaymentPlans.Tests.Unit;
