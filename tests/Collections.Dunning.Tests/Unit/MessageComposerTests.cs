@@ -73,6 +73,13 @@ public sealed class MessageComposerTests
         Assert.That(text, Does.EndWith("€1,000.00"));
     }
 
+    [Test]
+    public void TheDisputeNote_IsAParagraphOfItsOwn_InTheTextToo()
+    {
+        var text = Compose("", "<p>Total.</p>\n{{disputeNote}}<p>Whatever suits you best.</p>", Debtor(), [Line("D-1", 600_00, disputed: 400_00)]).Text;
+        Assert.That(text, Does.Contain("while we resolve it.\nWhatever suits you best."));
+    }
+
     [TestCase("2025-02-21", "Thank you for choosing to work with us.")]
     [TestCase("2025-02-20", "Thank you for the year we have worked together since February 2025.")]
     [TestCase("2021-06-01", "Thank you for the 4 years we have worked together since June 2021.")]

@@ -96,7 +96,7 @@ internal static partial class MessageComposer
             ["invoiceTable"] = escape ? HtmlTable(input.Lines, voice) : TextTable(input.Lines, voice),
             ["totalDue"] = total,
             ["earlyPaymentSaving"] = E(savingText),
-            ["disputeNote"] = disputeText.Length == 0 ? string.Empty : escape ? $"<p>{E(disputeText)}</p>" : disputeText,
+            ["disputeNote"] = disputeText.Length == 0 ? string.Empty : escape ? $"<p>{E(disputeText)}</p>" : disputeText + "\n",
             ["portalLink"] = PortalLink(escape),
             ["nextStep"] = E(input.NextStep),
             ["nextStepDate"] = voice.Date(input.NextStepDate),
