@@ -20,6 +20,9 @@ internal sealed partial class Voice(Language language, CultureInfo culture)
 
     private string countryCode = "";
 
+    /// <summary>The currency of the culture's region: the one whose own symbol the culture may write ($ in en-US).</summary>
+    private readonly string regionCurrency = new RegionInfo(culture.Name).ISOCurrencySymbol;
+
     public static Voice For(DebtorDto debtor, ContactDto? contact, string defaultLanguage) =>
         Reading(string.IsNullOrWhiteSpace(contact?.Language) ? debtor.Language : contact.Language, defaultLanguage, debtor.CountryCode);
 
@@ -66,7 +69,7 @@ internal sealed partial class Voice(Language language, CultureInfo culture)
         var money = new Money(minor, Currency.Of(currency));
         var format = (NumberFormatInfo)Culture.NumberFormat.Clone();
         format.CurrencyDecimalDigits = money.Currency.Decimals;
-        var own = new RegionInfo(Culture.Name).ISOCurrencySymbol == money.Currency.Code;
+        var own = regionCurrency == money.Currency.Code;
         format.CurrencySymbol = own ? format.CurrencySymbol : money.Currency.Code switch { "EUR" => "€", "GBP" => "£", var code => code };
         if (format.CurrencySymbol.Length == 3 && !own)
         {
