@@ -123,6 +123,7 @@ public static class ColumnSources
         new("payments_payments.stripe_payment_intent", "a Stripe PaymentIntent id (under 70 characters)"),
         new("payments_payments.chargeback_dispute_id", "a Stripe Dispute id (under 70 characters)"),
         new("payments_stripe_events.type", "a Stripe event type"),
+        new("payments_debtor_references.reference", "an ISO 11649 creditor reference: RF, two check digits and at most 21 characters"),
         new("payments_stripe_events.api_version", "a Stripe API version, 2025-03-31.basil"),
         new("disputes_disputes.number", "a sequence number, DSP-000001"),
         new("disputes_disputes.invoice_number", "copied from invoicing_receivables.number, as wide"),

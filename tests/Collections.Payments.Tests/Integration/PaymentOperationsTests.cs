@@ -127,7 +127,10 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
         var instructions = await (await session.GetAsync("/api/v1/payments/instructions?currency=EUR")).ShouldBe(HttpStatusCode.OK);
         Assert.That(instructions.GetArrayLength(), Is.EqualTo(1));
         Assert.That(instructions[0].GetProperty("iban").GetString(), Is.EqualTo("DE89370400440532013000"));
-        Assert.That(instructions[0].GetProperty("paymentReference").GetString(), Does.Contain(ext));
+        var reference = instructions[0].GetProperty("paymentReference").GetString();
+        Assert.That(reference, Does.Match("^RF[0-9]{2}( [0-9A-Z]{1,4})+$"), "an ISO 11649 reference in groups of four");
+        var again = await (await Erp.GetAsync($"/api/v1/payments/instructions?currency=EUR&debtorId={debtor}")).ShouldBe(HttpStatusCode.OK);
+        Assert.That(again[0].GetProperty("paymentReference").GetString(), Is.EqualTo(reference), "one reference per debtor, whoever asks");
         var all = await (await Erp.GetAsync("/api/v1/payments/instructions")).ShouldBe(HttpStatusCode.OK);
         Assert.That(all.GetArrayLength(), Is.EqualTo(2));
         await (await session.GetAsync("/api/v1/payments/instructions?debtorId=deb_someone_else")).ShouldBeProblem(HttpStatusCode.NotFound);

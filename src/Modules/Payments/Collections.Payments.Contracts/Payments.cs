@@ -36,3 +36,9 @@ public sealed record GetUnappliedCreditQuery(string DebtorId) : IRequest<IReadOn
 
 /// <summary>Settled payments (optionally of one debtor, received on or after From), oldest first.</summary>
 public sealed record GetPaymentsQuery(string? DebtorId = null, DateOnly? From = null) : IRequest<IReadOnlyList<PaymentSummaryDto>>;
+
+/// <summary>
+/// The debtor's structured creditor reference (ISO 11649, "RF18…") to quote on a bank transfer, issued on first use;
+/// a bank statement line carrying it is matched to the debtor.
+/// </summary>
+public sealed record GetPaymentReferenceCommand(string DebtorId) : Collections.SharedKernel.Mediation.ICommand<string>;

@@ -19,6 +19,7 @@ public static class PaymentsModule
         services.AddScoped<DebtorLock>();
         services.AddScoped<PaymentBook>();
         services.AddScoped<RefundBook>();
+        services.AddScoped<DebtorReferences>();
         services.AddScoped<AttemptSettlement>();
         services.AddScoped<Chargebacks>();
         services.AddScoped<RefundSettlement>();

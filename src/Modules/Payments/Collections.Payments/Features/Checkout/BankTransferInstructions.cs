@@ -1,4 +1,6 @@
 using Collections.Invoicing.Contracts;
+using Collections.Payments.Contracts;
+using Collections.Payments.Domain;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
@@ -23,7 +25,10 @@ public sealed record BankTransferInstructionsResponse(
 
 internal sealed record BankTransferInstructionsQuery(string? DebtorId, string? Currency) : IRequest<IReadOnlyList<BankTransferInstructionsResponse>>;
 
-/// <summary>Read from Payments:BankTransferInstructions:{CURRENCY}:*; works whether or not Stripe is configured.</summary>
+/// <summary>
+/// Read from Payments:BankTransferInstructions:{CURRENCY}:*; works whether or not Stripe is configured. The reference is the
+/// debtor's ISO 11649 creditor reference, printed in groups of four, in every currency.
+/// </summary>
 internal sealed class BankTransferInstructionsHandler(IConfiguration configuration, CallerContext caller, IMediator mediator)
     : IRequestHandler<BankTransferInstructionsQuery, IReadOnlyList<BankTransferInstructionsResponse>>
 {
@@ -38,8 +43,8 @@ internal sealed class BankTransferInstructionsHandler(IConfiguration configurati
         string? reference = null;
         if (debtorId is not null)
         {
-            var debtor = await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) ?? throw new NotFoundException("Debtor", debtorId);
-            reference = $"{debtor.Name} / {debtor.ExternalId}";
+            _ = await mediator.Send(new GetDebtorQuery(debtorId), cancellationToken) ?? throw new NotFoundException("Debtor", debtorId);
+            reference = CreditorReference.Print(await mediator.Send(new GetPaymentReferenceCommand(debtorId), cancellationToken));
         }
 
         return configuration.GetSection("Payments:BankTransferInstructions").GetChildren()
@@ -59,7 +64,7 @@ internal sealed class BankTransferInstructionsEndpoint : IEndpoint
             .RequireAuthorization(Policies.Portal)
             .WithName("GetBankTransferInstructions")
             .WithSummary("Get bank transfer instructions")
-            .WithDescription("Where to send a bank transfer, per currency, with the reference the debtor should quote.")
+            .WithDescription("Where to send a bank transfer, per currency, with the structured creditor reference (ISO 11649, RF…) the debtor should quote.")
             .Produces<IReadOnlyList<BankTransferInstructionsResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
