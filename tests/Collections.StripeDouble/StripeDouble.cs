@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Collections.StripeDouble;
 
 /// <summary>
-/// A local stand-in for the parts of Stripe that Collections calls: Checkout Sessions (create, retrieve, expire),
+/// A local stand-in for the parts of Stripe that Collections calls: Checkout Sessions (create, retrieve, list, expire),
 /// Refunds, a hosted payment page, and signed webhooks. Point Stripe.net at <see cref="ApiBase"/>.
 /// </summary>
 public sealed partial class StripeDouble : IAsyncDisposable

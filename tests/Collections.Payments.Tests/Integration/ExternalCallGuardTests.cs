@@ -28,6 +28,13 @@ public sealed class ExternalCallGuardTests(DatabaseProvider provider) : StripeFi
 
     private static readonly RefundIntentRow Guard = new()
     {
-        Id = "ref_guard", PaymentId = "pay_guard", RequestKey = "guard-test", AmountMinor = 100, Reason = "guard", Status = "pending", Currency = "EUR", StripePaymentIntent = "pi_guard",
+        Id = "ref_guard",
+        PaymentId = "pay_guard",
+        RequestKey = "guard-test",
+        AmountMinor = 100,
+        Reason = "guard",
+        Status = "pending",
+        Currency = "EUR",
+        StripePaymentIntent = "pi_guard",
     };
 }

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
+using FsCheck.Fluent;
 using Check = FsCheck.Check;
 using Config = FsCheck.Config;
-using FsCheck.Fluent;
 
 namespace Collections.Payments.Tests.Integration;
 
@@ -96,8 +95,13 @@ public sealed class MixedCurrencyBalanceProperties(DatabaseProvider provider) : 
                 var total = (long)disputed["amount_total"]!;
                 await Stripe.SendEventAsync("charge.dispute.created", new JsonObject
                 {
-                    ["id"] = $"dp_{Guid.NewGuid():N}", ["object"] = "dispute", ["amount"] = Math.Max(total * step.Size / 100, 1), ["currency"] = currency.ToLowerInvariant(),
-                    ["payment_intent"] = (string)disputed["payment_intent"]!, ["reason"] = "fraudulent", ["status"] = "needs_response",
+                    ["id"] = $"dp_{Guid.NewGuid():N}",
+                    ["object"] = "dispute",
+                    ["amount"] = Math.Max(total * step.Size / 100, 1),
+                    ["currency"] = currency.ToLowerInvariant(),
+                    ["payment_intent"] = (string)disputed["payment_intent"]!,
+                    ["reason"] = "fraudulent",
+                    ["status"] = "needs_response",
                 });
                 break;
             case Kind.CreditNote when await OldestOpen(book, currency) is { } invoice:

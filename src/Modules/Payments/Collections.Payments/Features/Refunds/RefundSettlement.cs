@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Collections.Payments.Domain;
-using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Operations;
