@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,6 +23,7 @@ public sealed partial class StripeDouble
     private void MapApi(IEndpointRouteBuilder api)
     {
         api.MapPost("/v1/checkout/sessions", (Func<HttpContext, Task<IResult>>)(http => Call(http, CreateSession)));
+        api.MapGet("/v1/checkout/sessions", (Func<HttpContext, Task<IResult>>)(http => Call(http, ListSessions)));
         api.MapGet("/v1/checkout/sessions/{id}", (HttpContext http, string id) => Call(http, _ => Retrieve(sessions, id, "checkout.session")));
         api.MapPost("/v1/checkout/sessions/{id}/expire", (HttpContext http, string id) => Call(http, _ => ExpireViaApi(id)));
         api.MapPost("/v1/refunds", (Func<HttpContext, Task<IResult>>)(http => Call(http, CreateRefund)));
@@ -36,12 +38,23 @@ public sealed partial class StripeDouble
         }
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-        var fields = form?.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))).ToList() ?? [];
+        var fields = (form?.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)))
+            ?? http.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty)))).ToList();
         var key = http.Request.Headers["Idempotency-Key"].ToString();
+        requests.Enqueue(new ApiRequest(http.Request.Method, http.Request.Path, key.Length > 0 ? key : null, FormTree.Parse(fields)));
+        if (Interlocked.Decrement(ref droppedRequests) >= 0)
+        {
+            // The request never reaches Stripe: nothing is carried out, and the caller hears nothing back.
+            http.Abort();
+            return Results.Empty;
+        }
+
+        Interlocked.Exchange(ref droppedRequests, 0);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Path + "?" + string.Join('&', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}")))));
         (HttpStatusCode Status, string Body) result;
         lock (gate)
         {
+            ExpireDueSessions();
             if (HttpMethods.IsPost(http.Request.Method) && key.Length > 0 && idempotency.TryGetValue(key, out var earlier))
             {
                 if (earlier.Hash != hash)
@@ -161,6 +174,50 @@ public sealed partial class StripeDouble
         return (HttpStatusCode.OK, Public(session));
     }
 
+    /// <summary>
+    /// GET /v1/checkout/sessions as Stripe lists them: newest first, filtered by created[gt|gte|lt|lte], paged by limit
+    /// (at most 100) and starting_after. Stripe offers no filter by metadata, so callers look through a time window.
+    /// </summary>
+    private (HttpStatusCode, JsonNode) ListSessions(JsonObject query)
+    {
+        long? Bound(string op) => query["created"]?[op] is JsonValue v && long.TryParse((string?)v, CultureInfo.InvariantCulture, out var at) ? at : null;
+        var limit = query["limit"] is JsonValue l && int.TryParse((string?)l, CultureInfo.InvariantCulture, out var n) ? n : 10;
+        if (limit is < 1 or > 100)
+        {
+            return Invalid("limit", "This value must be between 1 and 100.");
+        }
+
+        var matching = sessions.Values
+            .Where(s => (long)s["created"]! is var created
+                && (Bound("gt") is not { } gt || created > gt) && (Bound("gte") is not { } gte || created >= gte)
+                && (Bound("lt") is not { } lt || created < lt) && (Bound("lte") is not { } lte || created <= lte))
+            .OrderByDescending(s => (long)s["created"]!).ThenByDescending(s => (string)s["id"]!, StringComparer.Ordinal)
+            .ToList();
+        if ((string?)query["starting_after"] is { } after)
+        {
+            var index = matching.FindIndex(s => (string)s["id"]! == after);
+            if (index < 0)
+            {
+                return Invalid("starting_after", $"No such checkout.session: '{after}'");
+            }
+
+            matching = matching.Skip(index + 1).ToList();
+        }
+
+        var page = new JsonArray([.. matching.Take(limit).Select(s => (JsonNode)Public(s))]);
+        return (HttpStatusCode.OK, new JsonObject { ["object"] = "list", ["data"] = page, ["has_more"] = matching.Count > limit, ["url"] = "/v1/checkout/sessions" });
+    }
+
+    /// <summary>Stripe expires an open session at its expires_at; the double does it when next asked (and, like a lost event, sends nothing).</summary>
+    private void ExpireDueSessions()
+    {
+        var now = Options.Clock().ToUnixTimeSeconds();
+        foreach (var session in sessions.Values.Where(s => (string?)s["status"] == "open" && (long)s["expires_at"]! <= now))
+        {
+            session["status"] = "expired";
+        }
+    }
+
     private (HttpStatusCode, JsonNode) ExpireViaApi(string id)
     {
         if (!sessions.TryGetValue(id, out var session))
@@ -205,25 +262,65 @@ public sealed partial class StripeDouble
             return Invalid("amount", $"Refund amount ({requested}) is greater than unrefunded amount on charge ({amount - refunded}).");
         }
 
-        charge["amount_refunded"] = refunded + requested;
-        charge["refunded"] = refunded + requested == amount;
+        var refund = Refund(charge, requested, form["metadata"]?.DeepClone() as JsonObject, (string?)form["reason"]);
+        var events = RefundEvents(charge, refund);
+        InBackground(() => DeliverAllAsync(events));
+        return (HttpStatusCode.OK, refund.DeepClone());
+    }
+
+    /// <summary>
+    /// A refund of the charge, as Stripe makes it: succeeded at once (a card), or pending when <see cref="StripeDoubleOptions.RefundsStartPending"/>
+    /// (a bank debit) until <see cref="SettleRefundAsync"/>; either way it counts in the charge's amount_refunded and refunds list.
+    /// </summary>
+    private JsonObject Refund(JsonObject charge, long amount, JsonObject? metadata, string? reason)
+    {
+        var refunded = (long)charge["amount_refunded"]! + amount;
+        charge["amount_refunded"] = refunded;
+        charge["refunded"] = refunded == (long)charge["amount"]!;
         var refund = new JsonObject
         {
             ["id"] = NewId("re"),
             ["object"] = "refund",
-            ["amount"] = requested,
+            ["amount"] = amount,
             ["charge"] = (string?)charge["id"],
             ["created"] = Options.Clock().ToUnixTimeSeconds(),
             ["currency"] = (string?)charge["currency"],
-            ["metadata"] = form["metadata"]?.DeepClone() ?? new JsonObject(),
-            ["payment_intent"] = intent,
-            ["reason"] = form["reason"]?.DeepClone(),
-            ["status"] = "succeeded",
+            ["failure_reason"] = null,
+            ["metadata"] = metadata ?? new JsonObject(),
+            ["payment_intent"] = (string?)charge["payment_intent"],
+            ["reason"] = reason,
+            ["status"] = Options.RefundsStartPending ? "pending" : "succeeded",
         };
         refunds[(string)refund["id"]!] = refund;
-        var chargeSnapshot = (JsonObject)charge.DeepClone();
-        InBackground(() => DeliverAsync("charge.refunded", chargeSnapshot));
-        return (HttpStatusCode.OK, refund.DeepClone());
+        return refund;
+    }
+
+    /// <summary>What Stripe sends for a new refund: refund.created with the refund, and charge.refunded with the charge and its refunds list.</summary>
+    private List<(string Type, JsonObject Object)> RefundEvents(JsonObject charge, JsonObject refund) =>
+        [("refund.created", (JsonObject)refund.DeepClone()), ("charge.refunded", ChargeWithRefunds(charge))];
+
+    private JsonObject ChargeWithRefunds(JsonObject charge)
+    {
+        var snapshot = (JsonObject)charge.DeepClone();
+        var listed = refunds.Values.Where(r => (string?)r["charge"] == (string?)charge["id"]).OrderByDescending(r => (long)r["created"]!).ThenByDescending(r => (string)r["id"]!, StringComparer.Ordinal)
+            .Select(r => (JsonNode)r.DeepClone()).ToList();
+        snapshot["refunds"] = new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray([.. listed]),
+            ["has_more"] = false,
+            ["total_count"] = listed.Count,
+            ["url"] = $"/v1/charges/{(string?)charge["id"]}/refunds",
+        };
+        return snapshot;
+    }
+
+    private async Task DeliverAllAsync(IEnumerable<(string Type, JsonObject Object)> events)
+    {
+        foreach (var (type, obj) in events)
+        {
+            await DeliverAsync(type, obj);
+        }
     }
 
     private static (HttpStatusCode, JsonNode) Retrieve(Dictionary<string, JsonObject> store, string id, string kind) =>

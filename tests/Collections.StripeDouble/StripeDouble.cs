@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Collections.StripeDouble;
 
 /// <summary>
-/// A local stand-in for the parts of Stripe that Collections calls: Checkout Sessions (create, retrieve, expire),
+/// A local stand-in for the parts of Stripe that Collections calls: Checkout Sessions (create, retrieve, list, expire),
 /// Refunds, a hosted payment page, and signed webhooks. Point Stripe.net at <see cref="ApiBase"/>.
 /// </summary>
 public sealed partial class StripeDouble : IAsyncDisposable
@@ -26,6 +26,8 @@ public sealed partial class StripeDouble : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> charges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> refunds = new(StringComparer.Ordinal);
     private int lostResponses;
+    private int droppedRequests;
+    private readonly ConcurrentQueue<ApiRequest> requests = new();
     private readonly Dictionary<string, (string Hash, int Status, string Body)> idempotency = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeliveredEvent> deliveries = new();
     private readonly Dictionary<string, string> events = new(StringComparer.Ordinal);
@@ -50,6 +52,9 @@ public sealed partial class StripeDouble : IAsyncDisposable
     public string ApiBase { get; private set; } = string.Empty;
 
     public IReadOnlyList<DeliveredEvent> Deliveries => deliveries.ToList();
+
+    /// <summary>Every API request the double received, in order, whether carried out, replayed, refused or dropped.</summary>
+    public IReadOnlyList<ApiRequest> Requests => requests.ToList();
 
     public static async Task<StripeDouble> StartAsync(StripeDoubleOptions? options = null)
     {
@@ -152,12 +157,68 @@ public sealed partial class StripeDouble : IAsyncDisposable
         return DeliverAsync("charge.dispute.created", dispute);
     }
 
-    /// <summary>Builds, signs and delivers an event with any object and api_version (for version-drift tests).</summary>
     /// <summary>
     /// Carries out the next <paramref name="count"/> API requests (replays included) but drops the connection instead of
     /// answering, as a timeout or a network failure after Stripe acted would.
     /// </summary>
     public void LoseResponses(int count) => Interlocked.Exchange(ref lostResponses, count);
+
+    /// <summary>
+    /// Drops the next <paramref name="count"/> API requests before they reach Stripe: nothing is carried out and the caller
+    /// hears nothing back, as a network failure on the way (or a crash before the call) would leave it.
+    /// </summary>
+    public void DropRequests(int count) => Interlocked.Exchange(ref droppedRequests, count);
+
+    /// <summary>
+    /// Someone refunds part of a completed session's charge in Stripe's dashboard: a refund without our metadata. Delivers
+    /// refund.created and charge.refunded (with the refunds list), as Stripe does, and returns the refund.
+    /// </summary>
+    public async Task<JsonObject> RefundInDashboardAsync(string sessionId, long amount)
+    {
+        JsonObject refund;
+        List<(string, JsonObject)> events;
+        lock (gate)
+        {
+            var charge = charges[(string)Require(sessionId)["payment_intent"]!];
+            if (amount < 1 || amount > (long)charge["amount"]! - (long)charge["amount_refunded"]!)
+            {
+                throw new InvalidOperationException($"Refund amount ({amount}) is greater than unrefunded amount on charge.");
+            }
+
+            refund = Refund(charge, amount, null, "requested_by_customer");
+            events = RefundEvents(charge, refund);
+        }
+
+        await DeliverAllAsync(events);
+        return (JsonObject)refund.DeepClone();
+    }
+
+    /// <summary>A pending refund (<see cref="StripeDoubleOptions.RefundsStartPending"/>) ends: succeeded, or failed and given back to the charge. Delivers refund.updated.</summary>
+    public Task<DeliveredEvent> SettleRefundAsync(string refundId, bool succeeded)
+    {
+        JsonObject snapshot;
+        lock (gate)
+        {
+            var refund = refunds[refundId];
+            if ((string?)refund["status"] != "pending")
+            {
+                throw new InvalidOperationException($"Refund {refundId} is {(string?)refund["status"]}.");
+            }
+
+            refund["status"] = succeeded ? "succeeded" : "failed";
+            if (!succeeded)
+            {
+                refund["failure_reason"] = "declined";
+                var charge = charges[(string)refund["payment_intent"]!];
+                charge["amount_refunded"] = (long)charge["amount_refunded"]! - (long)refund["amount"]!;
+                charge["refunded"] = false;
+            }
+
+            snapshot = (JsonObject)refund.DeepClone();
+        }
+
+        return DeliverAsync("refund.updated", snapshot);
+    }
 
     /// <summary>The refunds made so far, as Stripe keeps them.</summary>
     public IReadOnlyList<JsonObject> Refunds
@@ -171,6 +232,7 @@ public sealed partial class StripeDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>Builds, signs and delivers an event with any object and api_version (for version-drift tests).</summary>
     public Task<DeliveredEvent> SendEventAsync(string type, JsonObject dataObject, string? apiVersion = null) => DeliverAsync(type, dataObject, apiVersion);
 
     /// <summary>Delivers an earlier event again, byte for byte, with a fresh signature (Stripe's retries).</summary>

@@ -17,9 +17,15 @@ public sealed class StripeDoubleOptions
     /// <summary>The double's clock for `created` and signature timestamps; point it at the app's fake clock.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
+    /// <summary>Refunds start pending (as bank-debit refunds do) until <see cref="StripeDouble.SettleRefundAsync"/>; default false, they succeed at once.</summary>
+    public bool RefundsStartPending { get; set; }
+
     /// <summary>The api_version written into events; default Stripe.net's own pinned version.</summary>
     public string ApiVersion { get; set; } = Stripe.StripeConfiguration.ApiVersion;
 }
 
 /// <summary>One webhook the double sent, with what the receiver answered (0 when not delivered).</summary>
 public sealed record DeliveredEvent(string EventId, string Type, string Payload, int StatusCode, string Response);
+
+/// <summary>One API request the double received: its form or query read back into JSON, and its Idempotency-Key if any.</summary>
+public sealed record ApiRequest(string Method, string Path, string? IdempotencyKey, System.Text.Json.Nodes.JsonObject Body);

@@ -1,6 +1,5 @@
 using Collections.Payments.Domain;
 using Collections.Payments.Features.Refunds;
-using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,11 +17,24 @@ public sealed class ExternalCallGuardTests(DatabaseProvider provider) : StripeFi
         var sessions = Stripe.Deliveries.Count;
 
         var refused = Assert.ThrowsAsync<InvalidOperationException>(() =>
-            db.InTransactionAsync(() => stripe.RefundAsync("pi_guard", 100, Currency.Of("EUR"), "guard-test", "pay_guard", CancellationToken.None)));
+            db.InTransactionAsync(() => stripe.RefundAsync(Guard, CancellationToken.None)));
 
         Assert.That(refused!.Message, Does.Contain("inside a database transaction"));
         Assert.That(DbSession.TransactionOpenInThisFlow, Is.False, "the flag ends with the transaction");
         Assert.That(Stripe.Refunds, Is.Empty, "nothing reached Stripe");
         Assert.That(Stripe.Deliveries.Count, Is.EqualTo(sessions));
+        Assert.That(Stripe.Requests, Is.Empty, "no request was sent");
     }
+
+    private static readonly RefundIntentRow Guard = new()
+    {
+        Id = "ref_guard",
+        PaymentId = "pay_guard",
+        RequestKey = "guard-test",
+        AmountMinor = 100,
+        Reason = "guard",
+        Status = "pending",
+        Currency = "EUR",
+        StripePaymentIntent = "pi_guard",
+    };
 }

@@ -81,6 +81,33 @@ public abstract class StripeFixture(DatabaseProvider provider) : ApiFixture(prov
         return await Anonymous.SendAsync(request);
     }
 
+    /// <summary>Runs <paramref name="action"/> with the double's webhooks held (recorded, not delivered) and returns them, to deliver later with RedeliverAsync.</summary>
+    protected async Task<IReadOnlyList<DeliveredEvent>> WithWebhooksHeld(Func<Task> action)
+    {
+        await Stripe.WhenIdleAsync();
+        var before = Stripe.Deliveries.Count;
+        var url = Stripe.Options.WebhookUrl;
+        Stripe.Options.WebhookUrl = null;
+        try
+        {
+            await action();
+            await Stripe.WhenIdleAsync();
+        }
+        finally
+        {
+            Stripe.Options.WebhookUrl = url;
+        }
+
+        return Stripe.Deliveries.Skip(before).ToList();
+    }
+
+    /// <summary>One value read straight from the database (for what the API does not show, such as a payment's charged-back amount).</summary>
+    protected async Task<T> Scalar<T>(string sql, object parameters)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteScalarAsync<T>(sql, parameters);
+    }
+
     protected static JsonObject Paid(JsonObject session, string intent)
     {
         session["status"] = "complete";

@@ -42,21 +42,54 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
         var key = Guid.NewGuid().ToString();
 
+        var held = await WithWebhooksHeld(async () =>
+        {
+            Stripe.LoseResponses(1);
+            await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+
+            Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "Stripe refunded; only its answer was lost");
+            Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m), "nothing is booked before Stripe's answer arrives");
+            await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 80m, reason = "Overcharged" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+            var refund = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBe(HttpStatusCode.Created);
+            Assert.That(refund.GetProperty("payment").Amount("refunded"), Is.EqualTo(40m));
+        });
+
+        foreach (var late in held.Where(d => d.Type is "refund.created" or "charge.refunded"))
+        {
+            Assert.That((await Stripe.RedeliverAsync(late.EventId)).Response, Does.Contain("already booked"), late.Type);
+        }
+
+        Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "the repeat reached Stripe under the intent's key");
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(40m));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+        Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refund_WhenStripesAnswerIsLost_IsFinishedByStripesRefundEvent_WhichNamesTheIntent()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        var key = Guid.NewGuid().ToString();
+
         Stripe.LoseResponses(1);
         await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
         await Stripe.WhenIdleAsync();
 
-        Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "Stripe refunded; only its answer was lost");
-        Assert.That(Stripe.Deliveries.Last(d => d.Type == "charge.refunded").Response, Does.Contain("awaited by a pending refund"));
-        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m), "nothing is booked before Stripe's answer arrives");
-        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 80m, reason = "Overcharged" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
-
-        var refund = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBe(HttpStatusCode.Created);
-
-        Assert.That(refund.GetProperty("payment").Amount("refunded"), Is.EqualTo(40m));
-        Assert.That(Stripe.Refunds.Count(r => (string?)r["payment_intent"] == intent), Is.EqualTo(1), "the repeat reached Stripe under the intent's key");
+        var created = Stripe.Deliveries.Last(d => d.Type == "refund.created");
+        Assert.That(created.Response, Does.Contain("done"), created.Response);
+        var metadata = JsonNode.Parse(created.Payload)!["data"]!["object"]!["metadata"]!;
+        Assert.That((string?)metadata["refund_intent_id"], Does.StartWith("ref_"), "our intent travels with the refund");
+        Assert.That(Stripe.Deliveries.Last(d => d.Type == "charge.refunded").Response, Does.Contain("already booked"));
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(40m));
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(40m));
+        var refund = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 40m, reason = "Overcharged" }, key)).ShouldBe(HttpStatusCode.Created);
+        Assert.That(refund.GetProperty("id").GetString(), Is.EqualTo((string?)metadata["refund_intent_id"]));
         Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+        Assert.That(await Scalar<string>("SELECT stripe_refund_id FROM payments_refunds WHERE payment_id = @Id", new { Id = paymentId }), Is.EqualTo((string?)JsonNode.Parse(created.Payload)!["data"]!["object"]!["id"]));
     }
 
     [Test]
@@ -66,18 +99,89 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
         await Stripe.CompleteAsync(sessionId);
         var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
-        Stripe.LoseResponses(1);
-        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 25m, reason = "Goodwill" })).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
         var reconciler = App.Services.GetRequiredService<RefundReconciler>();
+        var held = await WithWebhooksHeld(async () =>
+        {
+            Stripe.LoseResponses(1);
+            await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 25m, reason = "Goodwill" })).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
 
-        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0), "a refund just asked for is left to its own request");
-        App.Time.Advance(RefundReconciler.MinimumAge + TimeSpan.FromSeconds(1));
-        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
-        Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0));
+            Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0), "a refund just asked for is left to its own request");
+            App.Time.Advance(RefundReconciler.MinimumAge + TimeSpan.FromSeconds(1));
+            Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
+            Assert.That(await reconciler.ReconcileAsync(CancellationToken.None), Is.EqualTo(0));
+        });
+        foreach (var late in held)
+        {
+            await Stripe.RedeliverAsync(late.EventId);
+        }
 
         Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(25m));
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(25m));
         Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Refund_StripeHoldsPending_IsBookedWhenItsRefundEventSaysSucceeded_AndTheReconcilerAsksForItById()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        Stripe.Options.RefundsStartPending = true;
+        try
+        {
+            await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 30m, reason = "Returned" })).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            Stripe.Options.RefundsStartPending = false;
+        }
+
+        await Stripe.WhenIdleAsync();
+        var refundId = (string)Stripe.Refunds.Single(r => (string?)r["payment_intent"] == (string)Stripe.Session(sessionId)!["payment_intent"]!)["id"]!;
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m), "a pending refund has not moved money yet");
+        App.Time.Advance(RefundReconciler.MinimumAge + TimeSpan.FromSeconds(1));
+        var posted = Stripe.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/refunds");
+        Assert.That(await App.Services.GetRequiredService<RefundReconciler>().ReconcileAsync(CancellationToken.None), Is.EqualTo(0));
+        Assert.That(Stripe.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/refunds"), Is.EqualTo(posted), "nothing created again");
+        Assert.That(Stripe.Requests.Last().Path, Is.EqualTo($"/v1/refunds/{refundId}"), "the reconciler asked for the refund by its id");
+
+        var settled = await Stripe.SettleRefundAsync(refundId, succeeded: true);
+
+        Assert.That(settled.Response, Does.Contain("done"), settled.Response);
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(30m));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(30m));
+    }
+
+    [Test]
+    public async Task Refund_StripeHoldsPending_ThenFails_FailsTheIntent_AndBooksNothing()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        var key = Guid.NewGuid().ToString();
+        Stripe.Options.RefundsStartPending = true;
+        try
+        {
+            await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 30m, reason = "Returned" }, key)).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            Stripe.Options.RefundsStartPending = false;
+        }
+
+        await Stripe.WhenIdleAsync();
+        var refundId = (string)Stripe.Refunds.Single(r => (string?)r["payment_intent"] == (string)Stripe.Session(sessionId)!["payment_intent"]!)["id"]!;
+
+        var failed = await Stripe.SettleRefundAsync(refundId, succeeded: false);
+
+        Assert.That(failed.Response, Does.Contain("failed"), failed.Response);
+        var refused = await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 30m, reason = "Returned" }, key)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.That(refused.GetProperty("detail").GetString(), Does.Contain(refundId).And.Contain("failed"));
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(0m));
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 100m, reason = "Returned" })).ShouldBe(HttpStatusCode.Created);
     }
 
     [Test]
@@ -235,7 +339,30 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
     }
 
     [Test]
-    public async Task Refund_MadeInStripeDashboard_IsRecordedFromTheWebhook()
+    public async Task Refund_MadeInStripeDashboard_IsBookedOnceByItsId_FromWhicheverEventComesFirst()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+
+        var first = await Stripe.RefundInDashboardAsync(sessionId, 2500);
+        var second = await Stripe.RefundInDashboardAsync(sessionId, 1000);
+        foreach (var delivered in Stripe.Deliveries.TakeLast(4).ToList())
+        {
+            await Stripe.RedeliverAsync(delivered.EventId);
+        }
+
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(35m), "two refunds, each booked once, though both events came twice");
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(35m));
+        Assert.That(Stripe.Deliveries.First(d => d.Type == "charge.refunded" && d.Payload.Contains((string)second["id"]!, StringComparison.Ordinal)).Response, Does.Contain("already booked"));
+        Assert.That(await Scalar<long>("SELECT COUNT(*) FROM payments_refunds WHERE payment_id = @Id AND stripe_refund_id IN (@First, @Second)",
+            new { Id = paymentId, First = (string)first["id"]!, Second = (string)second["id"]! }), Is.EqualTo(2));
+        Assert.That(Published.Of<PaymentRefunded>().Count(r => r.PaymentId == paymentId), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ChargeRefunded_WithoutItsRefundsList_BooksNothingByAmount_TheRefundEventBooks()
     {
         var (debtor, invoice) = await DebtorWithInvoice(100m);
         var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
@@ -243,12 +370,51 @@ public sealed class StripeRefundTests(DatabaseProvider provider) : StripeFixture
         var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
         var charge = new JsonObject { ["id"] = "ch_dash", ["object"] = "charge", ["amount"] = 10000, ["amount_refunded"] = 2500, ["currency"] = "eur", ["payment_intent"] = intent, ["refunded"] = false };
 
-        await Stripe.SendEventAsync("charge.refunded", charge);
-        await Stripe.SendEventAsync("charge.refunded", charge);
+        var cumulative = await Stripe.SendEventAsync("charge.refunded", charge);
 
+        Assert.That(cumulative.Response, Does.Contain("lists no refunds"));
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(0m), "a cumulative amount is never booked");
+
+        var pending = await Stripe.SendEventAsync("refund.created", RefundObject("re_dash_" + debtor, intent, 2500, "pending"));
+        Assert.That(pending.Response, Does.Contain("nothing booked"));
+        var succeeded = await Stripe.SendEventAsync("refund.updated", RefundObject("re_dash_" + debtor, intent, 2500, "succeeded"));
+        await Stripe.SendEventAsync("refund.updated", RefundObject("re_dash_" + debtor, intent, 2500, "succeeded"));
+
+        Assert.That(succeeded.Response, Does.Contain("recorded"));
         Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(25m));
         Assert.That(await Erp.Balance(invoice), Is.EqualTo(25m));
     }
+
+    [Test]
+    public async Task RefundEvent_ForMoreThanIsLeft_BooksOnlyWhatIsLeft()
+    {
+        var (debtor, invoice) = await DebtorWithInvoice(100m);
+        var (_, sessionId) = await Checkout(Staff, new { debtorId = debtor, invoices = new[] { new { invoiceId = invoice } } });
+        await Stripe.CompleteAsync(sessionId);
+        var intent = (string)Stripe.Session(sessionId)!["payment_intent"]!;
+        var paymentId = (await OnlyPayment(debtor)).GetProperty("id").GetString();
+        await (await Staff.PostKeyed($"/api/v1/payments/{paymentId}/refunds", new { amount = 80m, reason = "Returned" })).ShouldBe(HttpStatusCode.Created);
+        await Stripe.WhenIdleAsync();
+
+        var over = await Stripe.SendEventAsync("refund.created", RefundObject("re_over_" + debtor, intent, 5000, "succeeded"));
+        var again = await Stripe.SendEventAsync("refund.created", RefundObject("re_more_" + debtor, intent, 5000, "succeeded"));
+
+        Assert.That(over.StatusCode, Is.EqualTo(200), over.Response);
+        Assert.That((await OnlyPayment(debtor)).Amount("refunded"), Is.EqualTo(100m), "never more than the payment");
+        Assert.That(again.Response, Does.Contain("nothing of payment"));
+        Assert.That(await Erp.Balance(invoice), Is.EqualTo(100m));
+    }
+
+    private static JsonObject RefundObject(string id, string intent, long amount, string status) => new()
+    {
+        ["id"] = id,
+        ["object"] = "refund",
+        ["amount"] = amount,
+        ["currency"] = "eur",
+        ["metadata"] = new JsonObject(),
+        ["payment_intent"] = intent,
+        ["status"] = status,
+    };
 
     [Test]
     public async Task Chargeback_ReversesAllocationsOnceAndTellsStaff()

@@ -1,4 +1,5 @@
 using Collections.Payments.Domain;
+using Collections.Payments.Features.Checkout;
 using Collections.Payments.Features.Refunds;
 using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Web;
@@ -26,6 +27,7 @@ public static class PaymentsModule
         services.AddSingleton<RefundReconciler>();
         services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());
         services.AddHostedService<ParkedEventRetrier>();
+        services.AddSingleton<CheckoutSweeper>().AddHostedService(provider => provider.GetRequiredService<CheckoutSweeper>());
         return services;
     }
 

@@ -53,7 +53,14 @@ internal sealed record PaymentRow
 
     public string? StripePaymentIntent { get; init; }
 
+    /// <summary>What a new refund may ask for: nothing while the payer's bank holds a chargeback (Stripe refuses to refund a disputed charge).</summary>
     public long RefundableMinor => Status == PaymentStatuses.Chargeback ? 0 : AmountMinor - RefundedMinor;
+
+    /// <summary>
+    /// What neither a refund nor a chargeback has returned to the payer: the most a refund that already happened at Stripe
+    /// can book, even when its event arrives after a later chargeback's.
+    /// </summary>
+    public long UnreturnedMinor => AmountMinor - RefundedMinor - ChargedBackMinor;
 }
 
 internal sealed record AllocationRow

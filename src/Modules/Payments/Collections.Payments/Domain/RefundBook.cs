@@ -28,18 +28,22 @@ internal sealed class RefundBook(DbSession db, PaymentBook book, IMediator media
             unapplied_minor = unapplied_minor - @FromCreditMinor,
             status = CASE WHEN refunded_minor + @AmountMinor = amount_minor THEN 'refunded' ELSE status END,
             version = version + 1
-        WHERE id = @Id AND status <> 'chargeback' AND refunded_minor + @AmountMinor <= amount_minor AND unapplied_minor >= @FromCreditMinor
+        WHERE id = @Id AND refunded_minor + charged_back_minor + @AmountMinor <= amount_minor AND unapplied_minor >= @FromCreditMinor
         """;
+
+    private const string BookedSql = "SELECT COUNT(*) FROM payments_refunds WHERE stripe_refund_id = @StripeRefundId";
 
     /// <summary>
     /// Books a refund that has happened (at Stripe, or by bank for a payment received outside Stripe): it is taken from the
-    /// payment's unapplied credit first, then its allocations are reversed newest first.
+    /// payment's unapplied credit first, then its allocations are reversed newest first. A Stripe refund carries Stripe's id,
+    /// which is booked once. It may follow a chargeback booked earlier (their events cross), so it is bounded by what neither
+    /// returned to the payer, not by what a new refund may ask for.
     /// </summary>
     public async Task RefundAsync(PaymentRow payment, long amountMinor, string reason, string refundId, string? stripeRefundId, CancellationToken ct)
     {
-        if (amountMinor <= 0 || amountMinor > payment.RefundableMinor)
+        if (amountMinor <= 0 || amountMinor > payment.UnreturnedMinor)
         {
-            throw new BusinessRuleException($"At most {new Money(payment.RefundableMinor, Currency.Of(payment.Currency))} of payment {payment.Id} can be refunded.");
+            throw new BusinessRuleException($"At most {new Money(Math.Max(payment.UnreturnedMinor, 0), Currency.Of(payment.Currency))} of payment {payment.Id} can be refunded.");
         }
 
         var fromCredit = Math.Min(amountMinor, payment.UnappliedMinor);
@@ -61,6 +65,10 @@ internal sealed class RefundBook(DbSession db, PaymentBook book, IMediator media
         await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refunded", $"{new Money(amountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} refunded: {reason}"), ct);
         await mediator.Publish(new PaymentRefunded(id, payment.Id, payment.DebtorId, amountMinor, payment.Currency, reason, time.GetUtcNow()), ct);
     }
+
+    /// <summary>Whether the Stripe refund of this id is booked already (by its intent, or from an earlier event).</summary>
+    public async Task<bool> IsBookedAsync(string stripeRefundId, CancellationToken ct) =>
+        await db.ExecuteScalarAsync<long>(BookedSql, new { StripeRefundId = stripeRefundId }, ct) > 0;
 
     /// <summary>What refunds asked of Stripe and not yet confirmed hold back: neither refundable again nor booked from a webhook.</summary>
     public Task<long> PendingRefundsMinorAsync(string paymentId, CancellationToken ct) =>

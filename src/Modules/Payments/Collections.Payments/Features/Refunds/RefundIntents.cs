@@ -20,7 +20,8 @@ internal sealed record RefundIntentRow
 
     public const string Columns = """
         i.id AS Id, i.payment_id AS PaymentId, i.request_key AS RequestKey, i.amount_minor AS AmountMinor, i.reason AS Reason,
-        i.status AS Status, i.outcome AS Outcome, i.updated_at AS UpdatedAt, p.currency AS Currency, p.stripe_payment_intent AS StripePaymentIntent
+        i.status AS Status, i.outcome AS Outcome, i.updated_at AS UpdatedAt, i.stripe_refund_id AS StripeRefundId, i.response_json AS ResponseJson,
+        p.currency AS Currency, p.stripe_payment_intent AS StripePaymentIntent
         """;
 
     public required string Id { get; init; }
@@ -43,6 +44,12 @@ internal sealed record RefundIntentRow
 
     public string? StripePaymentIntent { get; init; }
 
+    /// <summary>The refund Stripe made for this intent, once Stripe has named it (while pending at Stripe, or when done).</summary>
+    public string? StripeRefundId { get; init; }
+
+    /// <summary>The request's first answer, returned unchanged to every repeat of it.</summary>
+    public string? ResponseJson { get; init; }
+
     /// <summary>The key Stripe sees: one per intent, so the request, its retries and the reconciler refund once.</summary>
     public string StripeKey => $"refund-{Id}";
 }
@@ -62,6 +69,9 @@ internal static class RefundIntentQueries
 
     public static async Task<RefundIntentRow> ByIdAsync(DbSession db, string id, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<RefundIntentRow>(ByIdSql, new { Id = id }, ct) ?? throw new NotFoundException("Refund", id);
+
+    public static Task<RefundIntentRow?> FindByIdAsync(DbSession db, string id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<RefundIntentRow>(ByIdSql, new { Id = id }, ct);
 
     public static Task<IReadOnlyList<RefundIntentRow>> PendingSinceAsync(DbSession db, DateTimeOffset before, CancellationToken ct) =>
         db.QueryAsync<RefundIntentRow>(StaleSql, new { Before = before }, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Collections.Invoicing.Contracts;
 using Collections.Payments.Domain;
@@ -36,7 +37,7 @@ internal sealed class RefundPaymentValidator : AbstractValidator<RefundPaymentCo
     }
 }
 
-internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement settlement, PaymentBook book, CallerContext caller)
+internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement settlement, PaymentBook book, CallerContext caller, IdempotencyContext idempotency)
     : IRequestHandler<RefundPaymentCommand, RefundResponse>
 {
     public async Task<RefundResponse> Handle(RefundPaymentCommand command, CancellationToken cancellationToken)
@@ -50,11 +51,18 @@ internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement 
 
         var intent = await mediator.Send(new OpenRefundIntentCommand(
             payment.Id, Money.FromMajor(command.Amount, currency).Minor, command.Reason!.Trim(), $"{caller.Current.Id}:{command.IdempotencyKey}"), cancellationToken);
+        if (intent.ResponseJson is { } first)
+        {
+            idempotency.Replayed = true;
+            return RefundAnswers.Read(first);
+        }
+
         if (intent.Status == RefundIntentStatuses.Pending)
         {
             intent = await settlement.SettleAsync(intent, cancellationToken)
-                ?? throw new NotConfiguredException("Stripe did not confirm the refund in time. It stays pending, nothing is booked twice, and it is "
-                    + "completed automatically once Stripe answers; repeat this request with the same Idempotency-Key to see its outcome.");
+                ?? throw new NotConfiguredException("Stripe has not confirmed the refund yet, or its confirmation could not be recorded. It stays pending, "
+                    + "nothing is booked twice, and it is completed automatically once Stripe's answer is recorded; repeat this request with the same "
+                    + "Idempotency-Key to see its outcome.");
         }
 
         if (intent.Status == RefundIntentStatuses.Failed)
@@ -63,8 +71,33 @@ internal sealed class RefundPaymentHandler(IMediator mediator, RefundSettlement 
         }
 
         var after = (await book.FindAsync(payment.Id, cancellationToken))!;
-        return new RefundResponse(intent.Id, payment.Id, MoneyDto.Of(intent.AmountMinor, payment.Currency), intent.Reason, await book.ResponseAsync(after, cancellationToken));
+        var answer = new RefundResponse(intent.Id, payment.Id, MoneyDto.Of(intent.AmountMinor, payment.Currency), intent.Reason, await book.ResponseAsync(after, cancellationToken));
+        return RefundAnswers.Read(await mediator.Send(new KeepRefundAnswerCommand(intent.Id, RefundAnswers.Write(answer)), cancellationToken));
     }
+}
+
+/// <summary>The first answer of a finished refund request, kept with its intent: a repeat returns it as it was, whatever changed since.</summary>
+internal sealed record KeepRefundAnswerCommand(string IntentId, string ResponseJson) : ICommand<string>;
+
+internal sealed class KeepRefundAnswerHandler(DbSession db) : IRequestHandler<KeepRefundAnswerCommand, string>
+{
+    private const string KeepSql = "UPDATE payments_refund_intents SET response_json = @ResponseJson WHERE id = @IntentId AND response_json IS NULL";
+
+    /// <summary>The answer kept: this one, or the one a concurrent repeat kept first.</summary>
+    public async Task<string> Handle(KeepRefundAnswerCommand command, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(KeepSql, command, cancellationToken);
+        return (await RefundIntentQueries.ByIdAsync(db, command.IntentId, cancellationToken)).ResponseJson!;
+    }
+}
+
+internal static class RefundAnswers
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string Write(RefundResponse answer) => JsonSerializer.Serialize(answer, Json);
+
+    public static RefundResponse Read(string json) => JsonSerializer.Deserialize<RefundResponse>(json, Json)!;
 }
 
 /// <summary>
@@ -127,16 +160,22 @@ internal sealed class OpenRefundIntentHandler(DbSession db, PaymentBook book, Re
     }
 }
 
-/// <summary>Last step, in its own transaction: what Stripe answered is booked once, whoever (request or reconciler) got the answer.</summary>
-internal sealed record FinishRefundIntentCommand(string IntentId, string? StripeRefundId, string? Refusal) : ICommand<RefundIntentRow>;
+/// <summary>
+/// Last step, in its own transaction: what Stripe answered is booked once, whoever (the request, the reconciler or Stripe's
+/// refund event) got the answer. A refund Stripe has not decided yet keeps the intent pending, with the refund's id. No
+/// answer and a refusal fail the intent.
+/// </summary>
+internal sealed record FinishRefundIntentCommand(string IntentId, StripeRefundAnswer? Answer, string? Refusal) : ICommand<RefundIntentRow>;
 
 internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, RefundBook refunds, DebtorLock locks, IMediator mediator, TimeProvider time)
     : IRequestHandler<FinishRefundIntentCommand, RefundIntentRow>
 {
     private const string FinishSql = """
-        UPDATE payments_refund_intents SET status = @Status, outcome = @Outcome, updated_at = @Now
+        UPDATE payments_refund_intents SET status = @Status, outcome = @Outcome, stripe_refund_id = COALESCE(@StripeRefundId, stripe_refund_id), updated_at = @Now
         WHERE id = @Id AND status = 'pending'
         """;
+
+    private const string AwaitedSql = "UPDATE payments_refund_intents SET stripe_refund_id = @StripeRefundId, updated_at = @Now WHERE id = @Id AND status = 'pending'";
 
     public async Task<RefundIntentRow> Handle(FinishRefundIntentCommand command, CancellationToken cancellationToken)
     {
@@ -149,15 +188,21 @@ internal sealed class FinishRefundIntentHandler(DbSession db, PaymentBook book, 
             return intent;
         }
 
-        if (command.StripeRefundId is { } stripeRefundId)
+        var answer = command.Answer;
+        if (answer is { Succeeded: true })
         {
-            await db.ExecuteAsync(FinishSql, new { Id = intent.Id, Status = RefundIntentStatuses.Done, Outcome = Text.Clip($"Stripe refund {stripeRefundId}", RefundIntentRow.OutcomeLength), Now = time.GetUtcNow() }, cancellationToken);
-            await refunds.RefundAsync((await book.FindAsync(payment.Id, cancellationToken))!, intent.AmountMinor, intent.Reason, intent.Id, stripeRefundId, cancellationToken);
+            await db.ExecuteAsync(FinishSql, new { intent.Id, Status = RefundIntentStatuses.Done, Outcome = Text.Clip($"Stripe refund {answer.Id}", RefundIntentRow.OutcomeLength), StripeRefundId = answer.Id, Now = time.GetUtcNow() }, cancellationToken);
+            await refunds.RefundAsync((await book.FindAsync(payment.Id, cancellationToken))!, intent.AmountMinor, intent.Reason, intent.Id, answer.Id, cancellationToken);
+        }
+        else if (answer is { Failed: false })
+        {
+            await db.ExecuteAsync(AwaitedSql, new { intent.Id, StripeRefundId = answer.Id, Now = time.GetUtcNow() }, cancellationToken);
         }
         else
         {
-            var refusal = Text.Clip(command.Refusal ?? "Stripe refused the refund.", RefundIntentRow.OutcomeLength);
-            await db.ExecuteAsync(FinishSql, new { Id = intent.Id, Status = RefundIntentStatuses.Failed, Outcome = refusal, Now = time.GetUtcNow() }, cancellationToken);
+            var refusal = Text.Clip(answer is null ? command.Refusal ?? "Stripe refused the refund." : $"Stripe reports refund {answer.Id} {answer.Status}"
+                + (answer.FailureReason is null ? "." : $" ({answer.FailureReason})."), RefundIntentRow.OutcomeLength);
+            await db.ExecuteAsync(FinishSql, new { intent.Id, Status = RefundIntentStatuses.Failed, Outcome = refusal, StripeRefundId = answer?.Id, Now = time.GetUtcNow() }, cancellationToken);
             await mediator.Send(new RecordActivityCommand(payment.DebtorId, "payment.refund_failed",
                 $"A refund of {new Money(intent.AmountMinor, Currency.Of(payment.Currency))} of payment {payment.Id} did not happen: {refusal}"), cancellationToken);
         }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Collections.Payments.Domain;
-using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Operations;
@@ -11,26 +11,41 @@ using Microsoft.Extensions.Logging;
 namespace Collections.Payments.Features.Refunds;
 
 /// <summary>Asks Stripe for a pending intent's refund, outside any transaction, and commits the answer.</summary>
-internal sealed class RefundSettlement(StripeGateway stripe, IMediator mediator)
+internal sealed class RefundSettlement(StripeGateway stripe, IMediator mediator, ILogger<RefundSettlement> logger)
 {
-    /// <summary>The finished intent, or null when Stripe gave no answer (the intent stays pending for the next try).</summary>
+    /// <summary>
+    /// The finished intent, or null when it is still pending: Stripe gave no answer, has not decided yet, or its answer could
+    /// not be committed. A refund Stripe has already named is asked for by its id, never created again.
+    /// </summary>
     public async Task<RefundIntentRow?> SettleAsync(RefundIntentRow intent, CancellationToken ct)
     {
-        string stripeRefundId;
+        FinishRefundIntentCommand finish;
         try
         {
-            stripeRefundId = await stripe.RefundAsync(intent.StripePaymentIntent!, intent.AmountMinor, Currency.Of(intent.Currency), intent.StripeKey, intent.PaymentId, ct);
+            var answer = intent.StripeRefundId is { } known ? await stripe.RetrieveRefundAsync(known, ct) : await stripe.RefundAsync(intent, ct);
+            finish = new FinishRefundIntentCommand(intent.Id, answer, null);
         }
         catch (BusinessRuleException refused)
         {
-            return await mediator.Send(new FinishRefundIntentCommand(intent.Id, null, refused.Message), ct);
+            finish = new FinishRefundIntentCommand(intent.Id, null, refused.Message);
         }
         catch (NotConfiguredException)
         {
             return null;
         }
 
-        return await mediator.Send(new FinishRefundIntentCommand(intent.Id, stripeRefundId, null), ct);
+        try
+        {
+            var finished = await mediator.Send(finish, ct);
+            return finished.Status == RefundIntentStatuses.Pending ? null : finished;
+        }
+        catch (DbException exception)
+        {
+            // Stripe has acted; only our record of it failed. The intent stays pending, and Stripe's refund event or the
+            // reconciler books it by the refund's id, once.
+            logger.LogError(exception, "Stripe answered refund intent {IntentId}, but the answer could not be committed; it stays pending.", intent.Id);
+            return null;
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Text.Json;
 using Collections.Payments.Domain;
+using Collections.Payments.Features.Refunds;
 using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Mediation;
@@ -21,7 +23,7 @@ internal sealed record RetryParkedStripeEventsCommand(bool DueOnly) : ICommand<i
 /// have just appeared) and by the retrier with back-off, and dropped only after <see cref="ParkingLimit"/>.
 /// </summary>
 internal sealed class HandleStripeEventHandler(
-    DbSession db, AttemptSettlement attempts, RefundBook refunds, Chargebacks chargebacks, DebtorLock locks, TimeProvider time,
+    DbSession db, AttemptSettlement attempts, Chargebacks chargebacks, DebtorLock locks, IMediator mediator, TimeProvider time,
     ILogger<HandleStripeEventHandler> logger)
     : IRequestHandler<HandleStripeEventCommand, StripeEventOutcome>, IRequestHandler<RetryParkedStripeEventsCommand, int>
 {
@@ -157,7 +159,11 @@ internal sealed class HandleStripeEventHandler(
                     _ => await attempts.EndAsync(attempt, AttemptStatuses.Expired, "The checkout session expired unpaid.", ct),
                 }, false);
             case "charge.refunded":
-                return await RefundedAtStripeAsync(e, ct);
+                return await ChargeRefundedAsync(e, ct);
+            case "refund.created":
+            case "refund.updated":
+            case "refund.failed":
+                return await RefundAsync(e, ct);
             case "charge.dispute.created":
                 return await ChargebackAsync(e, ct);
             case "charge.dispute.closed":
@@ -168,26 +174,42 @@ internal sealed class HandleStripeEventHandler(
         }
     }
 
-    private async Task<(string, bool)> RefundedAtStripeAsync(StripeEventEnvelope e, CancellationToken ct)
+    /// <summary>
+    /// Refunds are booked by their Stripe id: the charge's refunds list, when the event carries it, is read refund by refund.
+    /// Its cumulative amount_refunded is never booked from: without the list, the refund events book.
+    /// </summary>
+    private async Task<(string, bool)> ChargeRefundedAsync(StripeEventEnvelope e, CancellationToken ct)
     {
         if (await PaymentAsync(e.Reference("payment_intent"), ct) is not { } payment)
         {
             return ("no payment of ours for this charge", true);
         }
 
-        // The charge carries the cumulative refunded amount: only what is neither recorded nor awaited by one of our own
-        // pending refund intents (which book themselves when Stripe's answer reaches them) is new, i.e. made in Stripe's dashboard.
-        var refunded = StripeAmounts.FromStripe(e.Amount("amount_refunded") ?? 0, Currency.Of(payment.Currency)) ?? 0;
-        var pending = await refunds.PendingRefundsMinorAsync(payment.Id, ct);
-        var unrecorded = Math.Min(refunded - payment.RefundedMinor - pending, payment.RefundableMinor);
-        if (unrecorded <= 0)
+        if (!e.Object.TryGetProperty("refunds", out var list) || list.ValueKind != JsonValueKind.Object
+            || !list.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
-            return (pending > 0 ? $"payment {payment.Id}: awaited by a pending refund" : $"payment {payment.Id}: refunds already recorded", false);
+            return ($"payment {payment.Id}: the charge lists no refunds; its refund events book them", false);
         }
 
-        var refundId = Ids.New("ref", time);
-        await refunds.RefundAsync(payment, unrecorded, "Refunded in Stripe", refundId, null, ct);
-        return ($"payment {payment.Id}: refund {refundId} recorded", false);
+        var outcomes = new List<string>();
+        foreach (var refund in data.EnumerateArray().Select(StripeRefundObject.From).OfType<StripeRefundObject>())
+        {
+            outcomes.Add(await mediator.Send(new BookStripeRefundCommand(payment.Id, refund), ct));
+        }
+
+        return (outcomes.Count == 0 ? $"payment {payment.Id}: the charge lists no refunds" : string.Join("; ", outcomes), false);
+    }
+
+    private async Task<(string, bool)> RefundAsync(StripeEventEnvelope e, CancellationToken ct)
+    {
+        if (StripeRefundObject.From(e.Object) is not { } refund)
+        {
+            return ("ignored: not a refund object", false);
+        }
+
+        return await PaymentAsync(refund.PaymentIntent, ct) is { } payment
+            ? (await mediator.Send(new BookStripeRefundCommand(payment.Id, refund), ct), false)
+            : ("no payment of ours for this refund", true);
     }
 
     private async Task<(string, bool)> ChargebackAsync(StripeEventEnvelope e, CancellationToken ct)
