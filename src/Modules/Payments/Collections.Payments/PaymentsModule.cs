@@ -1,4 +1,5 @@
 using Collections.Payments.Domain;
+using Collections.Payments.Features.BankStatements;
 using Collections.Payments.Features.Refunds;
 using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Web;
@@ -26,6 +27,11 @@ public static class PaymentsModule
         services.AddSingleton<RefundReconciler>();
         services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());
         services.AddHostedService<ParkedEventRetrier>();
+        services.AddSingleton(new BankStatementOptions(configuration.GetValue<long?>("Payments:BankStatements:MaxBytes") ?? BankStatementOptions.DefaultMaxBytes));
+        services.AddScoped<BankLines>();
+        services.AddScoped<BankLineBooking>();
+        services.AddScoped<LineMatcher>();
+        services.AddScoped<BankImportReader>();
         return services;
     }
 
