@@ -17,6 +17,13 @@ public sealed class BankStatementImportTests(DatabaseProvider provider) : ApiFix
 {
     private readonly NotificationRecorder published = new();
 
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Payments:BankTransferInstructions:EUR:AccountHolder"] = "Creditor AG",
+        ["Payments:BankTransferInstructions:EUR:Iban"] = "DE89370400440532013000",
+        ["Payments:BankTransferInstructions:EUR:Bic"] = "COBADEFFXXX",
+    };
+
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddPaymentsTestServices(published);
 
     [Test]
