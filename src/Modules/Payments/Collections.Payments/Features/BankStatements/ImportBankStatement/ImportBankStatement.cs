@@ -210,15 +210,15 @@ internal sealed class ImportBankStatementHandler(
     private async Task<(string Status, string? Note)> TriageAsync(string importId, CamtLine line, CancellationToken ct)
     {
         if (line.BankReference is not null && await db.QueryFirstOrDefaultAsync<string>(SameEntrySql, new
-            {
-                line.Account,
-                BankReference = BankLineText.Clip(line.BankReference, BankLineText.ReferenceLength),
-                ImportId = importId,
-                EndToEndId = BankLineText.Clip(line.EndToEndId, BankLineText.ReferenceLength),
-                CreditDebit = line.Credit ? "CRDT" : "DBIT",
-                line.AmountMinor,
-                line.Currency,
-            }, ct) is { } sameEntry)
+        {
+            line.Account,
+            BankReference = BankLineText.Clip(line.BankReference, BankLineText.ReferenceLength),
+            ImportId = importId,
+            EndToEndId = BankLineText.Clip(line.EndToEndId, BankLineText.ReferenceLength),
+            CreditDebit = line.Credit ? "CRDT" : "DBIT",
+            line.AmountMinor,
+            line.Currency,
+        }, ct) is { } sameEntry)
         {
             return (BankLineStatuses.Ignored, $"The same entry (bank reference {line.BankReference}) was imported before as line {sameEntry}.");
         }
