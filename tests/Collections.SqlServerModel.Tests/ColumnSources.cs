@@ -54,6 +54,7 @@ public static class ColumnSources
         new("payments_payments.reference", "RecordPaymentCommand", "payment.reference"),
         new("payments_refunds.reason", "RefundPaymentCommand", "reason"),
         new("payments_refund_intents.reason", "RefundPaymentCommand", "reason"),
+        new("payments_bank_lines.note", "IgnoreBankLineCommand", "reason"),
 
         new("disputes_disputes.category", "OpenDisputeCommand", "reason"),
         new("disputes_disputes.description", "OpenDisputeCommand", "description"),
@@ -101,6 +102,15 @@ public static class ColumnSources
         new("dunning_messages.last_error", Const("OutboxDispatcher", "ErrorLength"), "OutboxDispatcher.ErrorLength"),
         new("dunning_messages.withdrawn_reason", Const("MessageRecheck", "WithdrawnReasonLength"), "MessageRecheck.WithdrawnReasonLength"),
         new("insights_alerts.message", Const("AlertBook", "MessageLength"), "AlertBook.MessageLength"),
+        new("payments_bank_imports.imported_by", Caller.ActorLength, "Caller.Actor"),
+        new("payments_bank_lines.decided_by", Caller.ActorLength, "Caller.Actor"),
+        .. new[] { "payments_bank_imports.message_ref", "payments_bank_lines.end_to_end_ref", "payments_bank_lines.bank_ref", "payments_bank_lines.creditor_ref" }
+            .Select(column => new Clip(column, Const("BankLineText", "ReferenceLength"), "BankLineText.ReferenceLength")),
+        new("payments_bank_lines.bank_code", Const("BankLineText", "BankCodeLength"), "BankLineText.BankCodeLength"),
+        new("payments_bank_lines.payer_name", Const("BankLineText", "PayerNameLength"), "BankLineText.PayerNameLength"),
+        new("payments_bank_lines.payer_account", Const("BankLineText", "AccountLength"), "BankLineText.AccountLength"),
+        new("payments_bank_lines.remittance", Const("BankLineText", "RemittanceLength"), "BankLineText.RemittanceLength"),
+        new("payments_bank_lines.return_reason", Const("BankLineText", "ReturnReasonLength"), "BankLineText.ReturnReasonLength"),
     ];
 
     public static IReadOnlyList<Written> Writes { get; } =
@@ -123,6 +133,13 @@ public static class ColumnSources
         new("payments_payments.stripe_payment_intent", "a Stripe PaymentIntent id (under 70 characters)"),
         new("payments_payments.chargeback_dispute_id", "a Stripe Dispute id (under 70 characters)"),
         new("payments_stripe_events.type", "a Stripe event type"),
+        new("payments_bank_statements.account", "the statement's account as the file names it, refused over 34 characters (an IBAN's most)"),
+        new("payments_bank_statements.statement_ref", "the statement's Id, refused over 35 characters (ISO 20022 Max35Text)"),
+        new("payments_bank_lines.account", "copied from payments_bank_statements.account"),
+        new("payments_bank_lines.statement_ref", "copied from payments_bank_statements.statement_ref"),
+        new("payments_bank_lines.credit_debit", "CRDT or DBIT, checked when the file is read"),
+        new("payments_bank_lines.booking_status", "the entry's status code, clipped to 4 (BOOK, PDNG, INFO)"),
+        new("payments_bank_lines.matched_by", "a MatchRules name (reference, invoice_number, amount, staff, return)"),
         new("payments_debtor_references.reference", "an ISO 11649 creditor reference: RF, two check digits and at most 21 characters"),
         new("payments_stripe_events.api_version", "a Stripe API version, 2025-03-31.basil"),
         new("disputes_disputes.number", "a sequence number, DSP-000001"),

@@ -36,6 +36,9 @@ public sealed record DebtorDto(
 /// <summary>A debtor by id, or null. Not scoped by caller: the asking module decides who may see it.</summary>
 public sealed record GetDebtorQuery(string DebtorId) : IRequest<DebtorDto?>;
 
+/// <summary>The ids of the debtors with exactly this name, ignoring case and surrounding spaces (a bank statement's payer name).</summary>
+public sealed record FindDebtorsByNameQuery(string Name) : IRequest<IReadOnlyList<string>>;
+
 /// <summary>Debtors by id, for modules that work on many at once (dunning runs, insights rebuilds).</summary>
 public sealed record GetDebtorsQuery(IReadOnlyCollection<string>? DebtorIds = null) : IRequest<IReadOnlyList<DebtorDto>>;
 

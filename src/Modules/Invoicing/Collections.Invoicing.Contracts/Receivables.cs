@@ -53,7 +53,20 @@ public sealed record ReceivableDto(
 public sealed record GetReceivableQuery(string ItemId, DateOnly? AsOf = null) : IRequest<ReceivableDto?>;
 
 /// <summary>The open items (balance &gt; 0) of one debtor, oldest due date first.</summary>
-public sealed record GetOpenItemsQuery(string DebtorId) : IRequest<IReadOnlyList<ReceivableDto>>;
+/// <param name="AsOf">The day the early-payment offers are for (a payment's received date); default the debtor's today.</param>
+public sealed record GetOpenItemsQuery(string DebtorId, DateOnly? AsOf = null) : IRequest<IReadOnlyList<ReceivableDto>>;
+
+/// <summary>
+/// Open items of any debtor in the currency whose number is one of these, compared without regard to case (a bank
+/// statement line quoting invoice numbers); early-payment offers as of AsOf.
+/// </summary>
+public sealed record FindOpenItemsByNumberQuery(IReadOnlyCollection<string> Numbers, string Currency, DateOnly AsOf) : IRequest<IReadOnlyList<ReceivableDto>>;
+
+/// <summary>
+/// Open items of any debtor that exactly this amount settles on AsOf: their collectible balance, or their balance less an
+/// early-payment discount still offered that day. Oldest due first.
+/// </summary>
+public sealed record FindOpenItemsPayableWithQuery(long AmountMinor, string Currency, DateOnly AsOf) : IRequest<IReadOnlyList<ReceivableDto>>;
 
 /// <summary>What the ERP calls each item: its external id and number (a page of payments names its invoices so).</summary>
 public sealed record ItemReferenceDto(string Id, string ExternalId, string Number);

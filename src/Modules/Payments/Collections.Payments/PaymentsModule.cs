@@ -1,5 +1,6 @@
 using Collections.Payments.Domain;
 using Collections.Payments.Features.Checkout;
+using Collections.Payments.Features.BankStatements;
 using Collections.Payments.Features.Refunds;
 using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Web;
@@ -28,6 +29,11 @@ public static class PaymentsModule
         services.AddHostedService(provider => provider.GetRequiredService<RefundReconciler>());
         services.AddHostedService<ParkedEventRetrier>();
         services.AddSingleton<CheckoutSweeper>().AddHostedService(provider => provider.GetRequiredService<CheckoutSweeper>());
+        services.AddSingleton(new BankStatementOptions(configuration.GetValue<long?>("Payments:BankStatements:MaxBytes") ?? BankStatementOptions.DefaultMaxBytes));
+        services.AddScoped<BankLines>();
+        services.AddScoped<BankLineBooking>();
+        services.AddScoped<LineMatcher>();
+        services.AddScoped<BankImportReader>();
         return services;
     }
 

@@ -29,8 +29,8 @@ internal sealed class GetOpenItemsQueryHandler(DbSession db, InvoiceReader invoi
 
     public async Task<IReadOnlyList<ReceivableDto>> Handle(GetOpenItemsQuery request, CancellationToken cancellationToken)
     {
-        var today = await invoices.TodayForAsync(request.DebtorId, cancellationToken);
-        return (await db.QueryAsync<ReceivableRow>(OpenSql, new { request.DebtorId }, cancellationToken)).Select(r => r.ToDto(today)).ToList();
+        var asOf = request.AsOf ?? await invoices.TodayForAsync(request.DebtorId, cancellationToken);
+        return (await db.QueryAsync<ReceivableRow>(OpenSql, new { request.DebtorId }, cancellationToken)).Select(r => r.ToDto(asOf)).ToList();
     }
 }
 

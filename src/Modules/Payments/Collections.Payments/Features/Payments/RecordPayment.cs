@@ -70,7 +70,8 @@ internal sealed class RecordPaymentHandler(PaymentBook book, DebtorLock locks, I
         }
 
         await locks.AcquireAsync(p.DebtorId, cancellationToken);
-        var open = await mediator.Send(new GetOpenItemsQuery(p.DebtorId), cancellationToken);
+        // Early-payment discounts as of the day the money arrived, not the day it is recorded (a bank statement comes the morning after).
+        var open = await mediator.Send(new GetOpenItemsQuery(p.DebtorId, p.ReceivedAt), cancellationToken);
         var amount = Money.FromMajor(p.Amount, currency).Minor;
         var requested = p.Allocations?.Select(a => new RequestedAllocation(a.InvoiceId, Money.FromMajor(a.Amount, currency).Minor)).ToList();
         var plan = AllocationPlanner.Plan(amount, currency.Code, p.ReceivedAt!.Value, open, requested, debtor.AllocationOrder);
