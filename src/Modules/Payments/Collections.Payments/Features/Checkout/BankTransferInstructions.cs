@@ -2,6 +2,7 @@ using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,11 @@ public sealed record BankTransferInstructionsResponse(
     string? PaymentReference);
 
 internal sealed record BankTransferInstructionsQuery(string? DebtorId, string? Currency) : IRequest<IReadOnlyList<BankTransferInstructionsResponse>>;
+
+internal sealed class BankTransferInstructionsValidator : AbstractValidator<BankTransferInstructionsQuery>
+{
+    public BankTransferInstructionsValidator() => RuleFor(q => q.Currency).KnownCurrency().When(q => q.Currency is not null).OverridePropertyName("currency");
+}
 
 /// <summary>Read from Payments:BankTransferInstructions:{CURRENCY}:*; works whether or not Stripe is configured.</summary>
 internal sealed class BankTransferInstructionsHandler(IConfiguration configuration, CallerContext caller, IMediator mediator)
@@ -59,7 +65,8 @@ internal sealed class BankTransferInstructionsEndpoint : IEndpoint
             .RequireAuthorization(Policies.Portal)
             .WithName("GetBankTransferInstructions")
             .WithSummary("Get bank transfer instructions")
-            .WithDescription("Where to send a bank transfer, per currency, with the reference the debtor should quote.")
+            .WithDescription("Where to send a bank transfer, per currency (all, or the one asked for: an ISO 4217 code), with the reference the debtor should quote.")
             .Produces<IReadOnlyList<BankTransferInstructionsResponse>>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
