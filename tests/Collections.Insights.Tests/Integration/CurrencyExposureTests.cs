@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Collections.SharedKernel.Data;
 using Collections.Testing;
-using static Collections.Insights.Tests.Integration.InsightsApi;
 
 namespace Collections.Insights.Tests.Integration;
 
