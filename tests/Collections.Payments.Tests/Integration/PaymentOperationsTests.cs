@@ -137,6 +137,14 @@ public sealed class PaymentOperationsTests(DatabaseProvider provider) : ApiFixtu
     }
 
     [Test]
+    public async Task Instructions_WhenTheCurrencyIsNotAnIsoCode_Is400NamingIt()
+    {
+        var problem = await (await Erp.GetAsync("/api/v1/payments/instructions?currency=EURO")).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetRawText(), Does.Contain("currency").And.Contain("EURO"));
+    }
+
+    [Test]
     public async Task Webhook_WhenNotConfigured_Is503()
     {
         await (await Anonymous.PostAsync("/api/v1/webhooks/stripe", new StringContent("{}"))).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);

@@ -7,12 +7,13 @@ internal static class AlertTypes
 {
     public const string LateDrift = "days_late_drift";
     public const string CreditLimitExceeded = "credit_limit_exceeded";
+    public const string CreditLimitUnchecked = "credit_limit_unchecked";
     public const string PromiseBroken = "promise_broken";
     public const string PlanDefaulted = "plan_defaulted";
     public const string DisputeOverdue = "dispute_overdue";
     public const string LargeInvoiceDue = "high_risk_large_invoice_due";
 
-    public static readonly string[] All = [LateDrift, CreditLimitExceeded, PromiseBroken, PlanDefaulted, DisputeOverdue, LargeInvoiceDue];
+    public static readonly string[] All = [LateDrift, CreditLimitExceeded, CreditLimitUnchecked, PromiseBroken, PlanDefaulted, DisputeOverdue, LargeInvoiceDue];
 }
 
 /// <summary>Raises each alert once per cause: the cause key is unique, and a second raise is a no-op.</summary>

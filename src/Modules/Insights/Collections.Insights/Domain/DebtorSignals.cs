@@ -8,12 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Collections.Insights.Domain;
 
 /// <summary>What the feed checks after a fact changed a debtor: event-driven alerts and the auto-segment band.</summary>
-internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook alerts, RiskReader risk, IOptions<InsightsOptions> options, TimeProvider time)
+internal sealed class DebtorSignals(
+    DbSession db, IMediator mediator, AlertBook alerts, RiskReader risk, IndicativeRates rates, IOptions<InsightsOptions> options, TimeProvider time)
 {
-    private const string DebtorBalanceSql = """
-        SELECT COALESCE(SUM(balance_minor), 0) FROM insights_items WHERE debtor_id = @DebtorId AND currency = @Currency AND status = 'open'
-        """;
-
     private const string DebtorBalancesSql = """
         SELECT debtor_id AS DebtorId, currency AS Currency, COALESCE(SUM(balance_minor), 0) AS BalanceMinor FROM insights_items
         WHERE debtor_id IN @DebtorIds AND status = 'open' GROUP BY debtor_id, currency
@@ -28,25 +25,27 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
     private const string DeleteBandSql = "DELETE FROM insights_debtor_bands WHERE debtor_id = @DebtorId";
     private const string InsertBandSql = "INSERT INTO insights_debtor_bands (debtor_id, band, score, updated_at) VALUES (@DebtorId, @Band, @Score, @Now)";
 
-    /// <summary>Alerts when this change took the debtor's balance from within its credit limit to above it.</summary>
+    /// <summary>
+    /// Alerts when this change took the debtor's whole exposure, every open currency converted into the credit
+    /// limit's currency at the indicative rates, from within its credit limit to above it; a change in a currency
+    /// that cannot be converted is named in an alert of its own instead (once per debtor and currency).
+    /// </summary>
     public async Task CheckCreditLimitAsync(string debtorId, string itemId, string currency, long increaseMinor, CancellationToken ct)
     {
-        if (increaseMinor <= 0 || await DebtorAsync(debtorId, ct) is not { CreditLimitMinor: > 0 } debtor || debtor.Currency != currency)
+        if (increaseMinor <= 0 || await DebtorAsync(debtorId, ct) is not { CreditLimitMinor: > 0 } debtor)
         {
             return;
         }
 
-        var balance = await db.ExecuteScalarAsync<long>(DebtorBalanceSql, new { DebtorId = debtorId, Currency = currency }, ct);
-        if (balance > debtor.CreditLimitMinor && balance - increaseMinor <= debtor.CreditLimitMinor)
-        {
-            await RaiseCreditLimitExceededAsync(debtor, itemId, balance, ct);
-        }
+        var balances = (await db.QueryAsync<DebtorBalance>(DebtorBalancesSql, new { DebtorIds = new[] { debtorId } }, ct))
+            .ToDictionary(b => b.Currency, b => b.BalanceMinor, StringComparer.Ordinal);
+        await CheckCrossingAsync(debtor, itemId, currency, increaseMinor, balances, ct);
     }
 
     /// <summary>
     /// CheckCreditLimitAsync for each of these items, in order, all just added to the read model together: the
-    /// balance before them is read once per debtor, and each item's check sees it plus the items before it and itself,
-    /// as if each had been added and checked on its own.
+    /// balances before them are read once per debtor, and each item's check sees them plus the items before it and
+    /// itself, as if each had been added and checked on its own.
     /// </summary>
     public async Task CheckCreditLimitsAsync(IReadOnlyList<ItemRow> added, CancellationToken ct)
     {
@@ -55,7 +54,7 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
         await LoadDebtorsAsync(increased, ct);
         foreach (var debtorId in increased)
         {
-            if (await DebtorAsync(debtorId, ct) is { CreditLimitMinor: > 0 } debtor && added.Any(i => i.DebtorId == debtorId && i.Currency == debtor.Currency))
+            if (await DebtorAsync(debtorId, ct) is { CreditLimitMinor: > 0 } debtor)
             {
                 limited[debtorId] = debtor;
             }
@@ -66,44 +65,75 @@ internal sealed class DebtorSignals(DbSession db, IMediator mediator, AlertBook 
             return;
         }
 
-        var balances = new Dictionary<string, long>(StringComparer.Ordinal);
+        var balances = limited.Keys.ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var ids in limited.Keys.Chunk(DbSession.IdsPerStatement))
         {
             foreach (var row in await db.QueryAsync<DebtorBalance>(DebtorBalancesSql, new { DebtorIds = ids }, ct))
             {
-                if (limited[row.DebtorId].Currency == row.Currency)
-                {
-                    balances[row.DebtorId] = row.BalanceMinor;
-                }
+                balances[row.DebtorId][row.Currency] = row.BalanceMinor;
             }
         }
 
-        // Back to the balance before these items, then forward one item at a time.
-        foreach (var item in added.Where(i => i.Status == InvoiceStatuses.Open && limited.TryGetValue(i.DebtorId, out var d) && d.Currency == i.Currency))
+        // Back to the balances before these items, then forward one item at a time.
+        foreach (var item in added.Where(i => i.Status == InvoiceStatuses.Open && limited.ContainsKey(i.DebtorId)))
         {
-            balances[item.DebtorId] = balances.GetValueOrDefault(item.DebtorId) - item.BalanceMinor;
+            var mine = balances[item.DebtorId];
+            mine[item.Currency] = mine.GetValueOrDefault(item.Currency) - item.BalanceMinor;
         }
 
         foreach (var item in added)
         {
-            if (!limited.TryGetValue(item.DebtorId, out var debtor) || debtor.Currency != item.Currency)
+            if (!limited.TryGetValue(item.DebtorId, out var debtor))
             {
                 continue;
             }
 
-            var balance = item.Status == InvoiceStatuses.Open ? balances[item.DebtorId] += item.BalanceMinor : balances.GetValueOrDefault(item.DebtorId);
-            if (item.TotalMinor > 0 && balance > debtor.CreditLimitMinor && balance - item.TotalMinor <= debtor.CreditLimitMinor)
+            var mine = balances[item.DebtorId];
+            if (item.Status == InvoiceStatuses.Open)
             {
-                await RaiseCreditLimitExceededAsync(debtor, item.Id, balance, ct);
+                mine[item.Currency] = mine.GetValueOrDefault(item.Currency) + item.BalanceMinor;
+            }
+
+            if (item.TotalMinor > 0)
+            {
+                await CheckCrossingAsync(debtor, item.Id, item.Currency, item.TotalMinor, mine, ct);
             }
         }
     }
 
-    private Task RaiseCreditLimitExceededAsync(DebtorDto debtor, string itemId, long balance, CancellationToken ct)
+    /// <summary>Compares the exposure after the increase and before it (the same balances less the increase) with the limit.</summary>
+    private async Task CheckCrossingAsync(DebtorDto debtor, string itemId, string currency, long increaseMinor, IReadOnlyDictionary<string, long> balancesAfter, CancellationToken ct)
     {
-        var c = Currency.Of(debtor.Currency);
+        var limit = new Money(debtor.CreditLimitMinor, Currency.Of(debtor.Currency));
+        var after = Exposure.Of(balancesAfter.Select(b => new Money(b.Value, Currency.Of(b.Key))), limit.Currency, rates);
+        var changed = new Money(balancesAfter.GetValueOrDefault(currency), Currency.Of(currency));
+        if (after.NotConverted.Any(m => m.Currency == changed.Currency))
+        {
+            await alerts.RaiseAsync(AlertTypes.CreditLimitUnchecked, FormattableString.Invariant($"{debtor.Id}:{changed.Currency.Code}"), debtor.Id,
+                FormattableString.Invariant($"{debtor.Name} owes {changed}, which cannot be compared with its credit limit of {limit}: there is no indicative rate for {RatesMissingFor(changed.Currency, limit.Currency)} ({IndicativeRates.RatesSection})."), ct);
+            return;
+        }
+
+        var before = Exposure.Of(balancesAfter.Select(b => new Money(b.Key == currency ? b.Value - increaseMinor : b.Value, Currency.Of(b.Key))), limit.Currency, rates);
+        if (after.ConvertedMinor > limit.Minor && before.ConvertedMinor <= limit.Minor)
+        {
+            await RaiseCreditLimitExceededAsync(debtor, itemId, after, limit, ct);
+        }
+    }
+
+    private string RatesMissingFor(params Currency[] currencies) =>
+        string.Join(" and ", currencies.Where(c => rates.RateOf(c.Code) is null).Select(c => c.Code).Distinct(StringComparer.Ordinal));
+
+    private Task RaiseCreditLimitExceededAsync(DebtorDto debtor, string itemId, Exposure exposure, Money limit, CancellationToken ct)
+    {
+        var owes = exposure.IsIndicative
+            ? FormattableString.Invariant($"{exposure.Total} at indicative rates ({Exposure.Named(exposure.Converted)})")
+            : exposure.Total.ToString();
+        var notCompared = exposure.NotConverted.Count == 0
+            ? ""
+            : FormattableString.Invariant($" Not compared, for want of an indicative rate: {Exposure.Named(exposure.NotConverted)}.");
         return alerts.RaiseAsync(AlertTypes.CreditLimitExceeded, FormattableString.Invariant($"{debtor.Id}:{itemId}"), debtor.Id,
-            FormattableString.Invariant($"{debtor.Name} now owes {new Money(balance, c)}, above its credit limit of {new Money(debtor.CreditLimitMinor, c)}."), ct);
+            FormattableString.Invariant($"{debtor.Name} now owes {owes}, above its credit limit of {limit}.{notCompared}"), ct);
     }
 
     private sealed record DebtorBalance

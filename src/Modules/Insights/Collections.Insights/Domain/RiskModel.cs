@@ -7,15 +7,23 @@ internal sealed record PaidInvoice(DateOnly DueDate, DateOnly PaidOn)
     public int DaysLate => Math.Max(0, PaidOn.DayNumber - DueDate.DayNumber);
 }
 
-/// <summary>What the score is computed from, for one debtor as of one date (money in the debtor's currency).</summary>
+/// <summary>What the debtor owes in one currency, and how much of it is past its due date.</summary>
+internal sealed record OpenBalance(Money Balance, Money Overdue)
+{
+    public static OpenBalance Of(string currency, long balanceMinor, long overdueMinor) =>
+        new(new Money(balanceMinor, Currency.Of(currency)), new Money(overdueMinor, Currency.Of(currency)));
+}
+
+/// <summary>
+/// What the score is computed from, for one debtor as of one date: invoices paid in any currency, what is open in
+/// each currency, and the credit limit (in the debtor's currency; none when zero).
+/// </summary>
 internal sealed record RiskInputs(
     string DebtorId,
-    string Currency,
     DateOnly AsOf,
     IReadOnlyList<PaidInvoice> PaidLast12Months,
-    long BalanceMinor,
-    long OverdueMinor,
-    long CreditLimitMinor,
+    IReadOnlyList<OpenBalance> Open,
+    Money CreditLimit,
     int BrokenPromises,
     int DefaultedPlans,
     int DisputesOpened,
@@ -28,7 +36,9 @@ internal sealed record RiskScore(decimal Score, string Band, IReadOnlyList<RiskF
 
 /// <summary>
 /// Each factor maps its value to a fraction 0–1 of its weight; contribution = weight × fraction rounded to one
-/// decimal, and the score is the sum of the contributions, so they add up to it exactly.
+/// decimal, and the score is the sum of the contributions, so they add up to it exactly. Days late and counts are
+/// currency-free and take every currency; the overdue share and the credit-limit use compare amounts of several
+/// currencies at the indicative rates (see Exposure), and name per currency what they compared and what they could not.
 /// </summary>
 internal static class RiskModel
 {
@@ -39,15 +49,15 @@ internal static class RiskModel
     public const int CommitmentsCeiling = 3;
     public const int ChargebacksCeiling = 2;
 
-    public static RiskScore Score(RiskInputs input, InsightsOptions options)
+    public static RiskScore Score(RiskInputs input, InsightsOptions options, IndicativeRates rates)
     {
         var w = options.Weights;
         var factors = new List<RiskFactor>
         {
             AverageDaysLate(input, w.AverageDaysLate),
             DaysLateTrend(input, w.DaysLateTrend),
-            OverdueShare(input, w.OverdueShare),
-            CreditLimitUse(input, w.CreditLimitUse),
+            OverdueShare(input, w.OverdueShare, rates),
+            CreditLimitUse(input, w.CreditLimitUse, rates),
             Counted("broken_commitments", input.BrokenPromises + input.DefaultedPlans, CommitmentsCeiling, w.BrokenCommitments,
                 FormattableString.Invariant($"{input.BrokenPromises} broken promise(s) to pay and {input.DefaultedPlans} defaulted payment plan(s) in the last 12 months.")),
             DisputeRate(input, w.DisputeRate),
@@ -110,27 +120,79 @@ internal static class RiskModel
             FormattableString.Invariant($"Its last 3 payments came {direction} than the 6 before them."));
     }
 
-    private static RiskFactor OverdueShare(RiskInputs input, decimal weight)
+    /// <summary>
+    /// A debtor with one open currency is judged in it; one with several in the reporting currency, each converted
+    /// at its indicative rate. A currency without a rate is left out of the share and named.
+    /// </summary>
+    private static RiskFactor OverdueShare(RiskInputs input, decimal weight, IndicativeRates rates)
     {
-        var value = CollectionFormulas.Percent(input.OverdueMinor, input.BalanceMinor);
-        var currency = SharedKernel.Currency.Of(input.Currency);
-        return value is null
-            ? new RiskFactor("overdue_share", null, 0m, "Nothing is owed at the moment.")
-            : new RiskFactor("overdue_share", value, Contribution(weight, (decimal)input.OverdueMinor / input.BalanceMinor),
-                FormattableString.Invariant($"{new Money(input.OverdueMinor, currency)} of the open {new Money(input.BalanceMinor, currency)} ({value}%) is past its due date."));
+        var open = input.Open.Where(o => o.Balance.IsPositive).ToList();
+        if (open.Count == 0)
+        {
+            return new RiskFactor("overdue_share", null, 0m, "Nothing is owed at the moment.");
+        }
+
+        var currencies = open.Select(o => o.Balance.Currency).Distinct().ToList();
+        var target = currencies.Count == 1 ? currencies[0] : Currency.Of(rates.ReportingCurrency);
+        var balance = Exposure.Of(open.Select(o => o.Balance), target, rates);
+        var overdue = Exposure.Of(open.Select(o => o.Overdue), target, rates);
+        var notConverted = NotConvertedText(balance, open);
+        if (balance.ConvertedMinor == 0)
+        {
+            // Nothing converted (or too little to show at the reporting currency's minor unit): no share to state.
+            return new RiskFactor("overdue_share", null, 0m,
+                FormattableString.Invariant($"What it owes in {Exposure.Codes(balance.NotConverted.Concat(balance.Converted))} cannot be weighed in {target.Code} ({IndicativeRates.RatesSection}).{notConverted}"));
+        }
+
+        var value = CollectionFormulas.Percent(overdue.ConvertedMinor, balance.ConvertedMinor);
+        var fraction = (decimal)overdue.ConvertedMinor / balance.ConvertedMinor;
+        if (!balance.IsIndicative)
+        {
+            return new RiskFactor("overdue_share", value, Contribution(weight, fraction),
+                FormattableString.Invariant($"{overdue.Total} of the open {balance.Total} ({value}%) is past its due date.{notConverted}"));
+        }
+
+        var pastDue = overdue.Converted.Count == 0 ? "Nothing" : Exposure.Named(overdue.Converted);
+        return new RiskFactor("overdue_share", value, Contribution(weight, fraction),
+            FormattableString.Invariant($"{pastDue} of the open {Exposure.Named(balance.Converted)} ({value}% in {target.Code} at indicative rates) is past due.{notConverted}"));
     }
 
-    private static RiskFactor CreditLimitUse(RiskInputs input, decimal weight)
+    /// <summary>The whole exposure, every open currency converted into the limit's currency (as the credit-limit alert does).</summary>
+    private static RiskFactor CreditLimitUse(RiskInputs input, decimal weight, IndicativeRates rates)
     {
-        if (input.CreditLimitMinor <= 0)
+        if (input.CreditLimit.Minor <= 0)
         {
             return new RiskFactor("credit_limit_use", null, 0m, "No credit limit is set for this debtor.");
         }
 
-        var value = CollectionFormulas.Round1((decimal)input.BalanceMinor / input.CreditLimitMinor * 100m);
-        var limit = new Money(input.CreditLimitMinor, SharedKernel.Currency.Of(input.Currency));
-        return new RiskFactor("credit_limit_use", value, Contribution(weight, Math.Min(1m, (decimal)input.BalanceMinor / input.CreditLimitMinor)),
-            FormattableString.Invariant($"Uses {value}% of its credit limit of {limit}."));
+        var limit = input.CreditLimit;
+        var open = input.Open.Where(o => o.Balance.IsPositive).ToList();
+        var exposure = Exposure.Of(open.Select(o => o.Balance), limit.Currency, rates);
+        var notConverted = NotConvertedText(exposure, open);
+        if (exposure.Converted.Count == 0 && exposure.NotConverted.Count > 0)
+        {
+            return new RiskFactor("credit_limit_use", null, 0m,
+                FormattableString.Invariant($"Its credit limit of {limit} cannot be compared with what it owes in {Exposure.Codes(exposure.NotConverted)} ({IndicativeRates.RatesSection}).{notConverted}"));
+        }
+
+        var fraction = (decimal)exposure.ConvertedMinor / limit.Minor;
+        var value = CollectionFormulas.Round1(fraction * 100m);
+        var compared = exposure.IsIndicative ? FormattableString.Invariant($" ({Exposure.Named(exposure.Converted)} at indicative rates)") : "";
+        return new RiskFactor("credit_limit_use", value, Contribution(weight, Math.Min(1m, fraction)),
+            FormattableString.Invariant($"Uses {value}% of its credit limit of {limit}{compared}.{notConverted}"));
+    }
+
+    private static string NotConvertedText(Exposure exposure, IReadOnlyList<OpenBalance> open)
+    {
+        if (exposure.NotConverted.Count == 0)
+        {
+            return "";
+        }
+
+        var overdue = open.Where(o => o.Overdue.IsPositive && exposure.NotConverted.Any(n => n.Currency == o.Overdue.Currency)).Select(o => o.Overdue);
+        var pastDue = Exposure.InOrder(overdue, exposure.In).ToList();
+        return FormattableString.Invariant(
+            $" Not converted, for want of an indicative rate: {Exposure.Named(exposure.NotConverted)} open, {(pastDue.Count == 0 ? "nothing" : Exposure.Named(pastDue))} of it past due.");
     }
 
     private static RiskFactor DisputeRate(RiskInputs input, decimal weight)

@@ -1,17 +1,19 @@
 using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Collections.Insights.Domain;
 
-internal sealed record DebtorRisk(DebtorDto Debtor, RiskScore Risk, long ExposureMinor);
+/// <summary>A debtor's score, what it owes per currency, and its exposure in the reporting currency at the indicative rates.</summary>
+internal sealed record DebtorRisk(DebtorDto Debtor, RiskScore Risk, IReadOnlyList<Money> Open, Exposure Exposure);
 
-/// <summary>Loads the read model's facts for one debtor or all of them, and scores them.</summary>
-internal sealed class RiskReader(DbSession db, IMediator mediator, IOptions<InsightsOptions> options)
+/// <summary>Loads the read model's facts for one debtor or all of them, in every currency, and scores them.</summary>
+internal sealed class RiskReader(DbSession db, IMediator mediator, IndicativeRates rates, IOptions<InsightsOptions> options)
 {
     private const string PaidSql = """
-        SELECT debtor_id AS DebtorId, currency AS Currency, due_date AS DueDate, paid_on AS PaidOn FROM insights_items
+        SELECT debtor_id AS DebtorId, due_date AS DueDate, paid_on AS PaidOn FROM insights_items
         WHERE kind = 'invoice' AND paid_on IS NOT NULL AND paid_on > @YearAgo AND paid_on <= @AsOf AND debtor_id = @DebtorId
         """;
 
@@ -59,27 +61,28 @@ internal sealed class RiskReader(DbSession db, IMediator mediator, IOptions<Insi
     {
         var args = new { DebtorId = debtorId, AsOf = asOf, YearAgo = asOf.AddYears(-1) };
         var sql = debtorId is null ? EveryDebtor : OneDebtor;
-        var paid = (await db.QueryAsync<PaidRow>(sql[0], args, ct)).ToLookup(r => (r.DebtorId, r.Currency));
-        var balances = (await db.QueryAsync<BalanceRow>(sql[1], args, ct)).ToDictionary(r => (r.DebtorId, r.Currency));
+        var paid = (await db.QueryAsync<PaidRow>(sql[0], args, ct)).ToLookup(r => r.DebtorId);
+        var balances = (await db.QueryAsync<BalanceRow>(sql[1], args, ct)).ToLookup(r => r.DebtorId);
         var counts = (await db.QueryAsync<CountRow>(sql[2], args, ct)).ToDictionary(r => (r.DebtorId, r.Kind), r => (int)r.Count);
         int Count(string id, string kind) => counts.GetValueOrDefault((id, kind));
+        var reporting = Currency.Of(rates.ReportingCurrency);
 
         return debtors.Select(d =>
         {
-            var balance = balances.GetValueOrDefault((d.Id, d.Currency));
+            var open = balances[d.Id].Select(b => OpenBalance.Of(b.Currency, b.BalanceMinor, b.OverdueMinor)).ToList();
             var inputs = new RiskInputs(
-                d.Id, d.Currency, asOf,
-                paid[(d.Id, d.Currency)].Select(p => new PaidInvoice(p.DueDate, p.PaidOn)).ToList(),
-                balance?.BalanceMinor ?? 0, balance?.OverdueMinor ?? 0, d.CreditLimitMinor,
+                d.Id, asOf,
+                paid[d.Id].Select(p => new PaidInvoice(p.DueDate, p.PaidOn)).ToList(),
+                open, new Money(d.CreditLimitMinor, Currency.Of(d.Currency)),
                 Count(d.Id, "promise"), Count(d.Id, "plan"), Count(d.Id, "dispute"), Count(d.Id, "invoice"), Count(d.Id, "chargeback"));
-            return new DebtorRisk(d, RiskModel.Score(inputs, options.Value), balance?.BalanceMinor ?? 0);
+            var owed = Exposure.InOrder(open.Select(o => o.Balance), Currency.Of(d.Currency)).ToList();
+            return new DebtorRisk(d, RiskModel.Score(inputs, options.Value, rates), owed, Exposure.Of(owed, reporting, rates));
         }).ToList();
     }
 
     private sealed record PaidRow
     {
         public string DebtorId { get; init; } = "";
-        public string Currency { get; init; } = "";
         public DateOnly DueDate { get; init; }
         public DateOnly PaidOn { get; init; }
     }

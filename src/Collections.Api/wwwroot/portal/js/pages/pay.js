@@ -3,10 +3,15 @@ import { h, errorBox, formatDate, busy } from '../dom.js';
 import { format, toMinor, parseMinor, formatMinor, plain, editable } from '../money.js';
 import { t, language } from '../i18n.js';
 import { openInvoices, payableMinor, byDueDate } from '../invoices-data.js';
+import { currenciesOf, chosenCurrency, currencySwitch } from '../currency-choice.js';
 
-export async function render(ctx, params, query) {
-  const items = (await openInvoices(ctx)).filter((i) => payableMinor(i) > 0).sort(byDueDate);
+export async function render(ctx, params, query, { path }) {
+  const owing = (await openInvoices(ctx)).filter((i) => payableMinor(i) > 0);
   const preselected = query.get('invoice');
+  // A payment, by card or by bank transfer, is in one currency: the page shows one currency's invoices at a time.
+  const currencies = currenciesOf(owing, ctx);
+  const currency = chosenCurrency(currencies, query, owing.find((i) => i.id === preselected)?.balance.currency ?? ctx.currency) ?? ctx.currency;
+  const items = owing.filter((i) => i.balance.currency === currency).sort(byDueDate);
   const online = ctx.me.onlinePayments !== false;
 
   const rows = items.map((invoice) => payRow(invoice, preselected ? invoice.id === preselected : true));
@@ -17,15 +22,8 @@ export async function render(ctx, params, query) {
 
   const update = () => {
     const chosen = rows.filter((r) => r.box.checked);
-    const sums = new Map();
-    for (const row of chosen) {
-      const minor = row.toPay();
-      if (minor === null) continue;
-      sums.set(row.invoice.currency, (sums.get(row.invoice.currency) ?? 0) + minor);
-    }
-    totalLine.textContent = chosen.length
-      ? t('pay.total', { amount: [...sums].map(([c, m]) => formatMinor(m, c)).join(' + ') || formatMinor(0, ctx.currency) })
-      : t('common.chooseInvoice');
+    const sum = chosen.map((r) => r.toPay()).filter((minor) => minor !== null).reduce((total, minor) => total + minor, 0);
+    totalLine.textContent = chosen.length ? t('pay.total', { amount: formatMinor(sum, currency) }) : t('common.chooseInvoice');
   };
   rows.forEach((r) => r.onChange(update));
   update();
@@ -60,9 +58,10 @@ export async function render(ctx, params, query) {
     }
   });
 
-  const bank = await bankTransfer(ctx);
+  const bank = await bankTransfer(currency, items);
   return h('div', {},
     h('h1', { id: 'pay-h' }, t('pay.title')),
+    currencySwitch(currencies, currency, path, query),
     !items.length ? h('p', { class: 'success' }, t('pay.nothing')) : null,
     items.length && online ? form : null,
     items.length && !online ? h('p', { class: 'notice' }, t('pay.offline')) : null,
@@ -112,16 +111,16 @@ function payRow(invoice, checked) {
 
 function validate(chosen) {
   if (!chosen.length) return [t('pay.problem.none')];
-  const problems = chosen.map((r) => r.problem()).filter(Boolean);
-  if (new Set(chosen.map((r) => r.invoice.currency)).size > 1) problems.push(t('pay.problem.currencies'));
-  return problems;
+  return chosen.map((r) => r.problem()).filter(Boolean);
 }
 
-async function bankTransfer(ctx) {
+/** Where to send a transfer in this currency, and how much: what is open on its invoices. */
+async function bankTransfer(currency, items) {
   const section = h('section', { 'aria-labelledby': 'bank-h', class: 'panel' }, h('h2', { id: 'bank-h' }, t('pay.bank.title')));
+  const owed = items.reduce((sum, i) => sum + payableMinor(i), 0);
   try {
-    const instructions = await api(`/payments/instructions?currency=${encodeURIComponent(ctx.currency)}`);
-    section.append(...describeInstructions(instructions, ctx.currency));
+    const instructions = await api(`/payments/instructions?currency=${encodeURIComponent(currency)}`);
+    section.append(...describeInstructions(instructions, currency, owed));
   } catch (error) {
     section.append(error instanceof ApiError && error.status === 404
       ? h('p', {}, t('pay.bank.onInvoice'))
@@ -142,10 +141,11 @@ const instructionLabels = () => [
   ['notes', t('pay.bank.notes')],
 ];
 
-function describeInstructions(list, currency) {
+function describeInstructions(list, currency, owed) {
   const mine = (Array.isArray(list) ? list : []).filter((i) => i.currency === currency);
   if (!mine.length) return [h('p', {}, t('pay.bank.onInvoice'))];
   return mine.map((i) => h('dl', { class: 'facts', 'data-bank': i.currency },
     h('dt', {}, t('pay.bank.currency')), h('dd', {}, i.currency),
+    owed > 0 ? [h('dt', {}, t('pay.bank.amount')), h('dd', { 'data-bank-amount': '' }, formatMinor(owed, currency))] : null,
     instructionLabels().filter(([key]) => i[key]).flatMap(([key, text]) => [h('dt', {}, text), h('dd', {}, i[key])])));
 }

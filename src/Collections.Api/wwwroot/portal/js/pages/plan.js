@@ -4,20 +4,26 @@ import { format, parseMinor, plain, toMinor } from '../money.js';
 import { t, tn, label, language } from '../i18n.js';
 import { openInvoices, byDueDate } from '../invoices-data.js';
 import { invoiceOption } from './disputes.js';
+import { currenciesOf, chosenCurrency, currencySwitch } from '../currency-choice.js';
 
 const frequencies = () => [['monthly', t('plan.frequency.monthly')], ['biweekly', t('plan.frequency.biweekly')], ['weekly', t('plan.frequency.weekly')]];
 
-export async function render(ctx, params, query, { navigate }) {
+export async function render(ctx, params, query, { navigate, path }) {
   const [plans, invoices] = await Promise.all([
     all(`/payment-plans?debtorId=${encodeURIComponent(ctx.debtorId)}`),
     openInvoices(ctx),
   ]);
   const current = plans.filter((p) => ['active', 'proposed'].includes(p.status));
-  const eligible = invoices.filter((i) => !i.paymentPlanId && toMinor(i.disputed) === 0 && toMinor(i.balance) > 0).sort(byDueDate);
+  // A plan is in one currency: the invoices of one currency at a time are offered.
+  const planable = invoices.filter((i) => !i.paymentPlanId && toMinor(i.disputed) === 0 && toMinor(i.balance) > 0);
+  const currencies = currenciesOf(planable, ctx);
+  const currency = chosenCurrency(currencies, query, ctx.currency);
+  const eligible = planable.filter((i) => i.balance.currency === currency).sort(byDueDate);
   return h('div', {},
     h('h1', {}, t('plan.title')),
     current.map((p) => planView(p, navigate)),
-    eligible.length ? proposeForm(ctx, eligible, navigate) : (current.length ? null : h('p', {}, t('plan.noneEligible'))),
+    eligible.length ? currencySwitch(currencies, currency, path, query) : null,
+    eligible.length ? proposeForm(ctx, currency, eligible, navigate) : (current.length ? null : h('p', {}, t('plan.noneEligible'))),
     plans.length > current.length ? h('section', {}, h('h2', {}, t('plan.earlier')),
       h('ul', {}, plans.filter((p) => !current.includes(p)).map((p) => h('li', {}, p.closeReason
         ? t('plan.earlierItemWithReason', { total: format(p.total), status: label('status.plan', p.status), reason: p.closeReason })
@@ -83,7 +89,7 @@ function schedule(installments, withStatus) {
       withStatus ? h('td', { 'data-label': column.status }, label('status.installment', i.status)) : null))));
 }
 
-function proposeForm(ctx, invoices, navigate) {
+function proposeForm(ctx, currency, invoices, navigate) {
   const boxes = invoices.map((i) => h('input', { type: 'checkbox', id: `plan-inv-${i.id}`, value: i.id, checked: true, 'data-plan-invoice': i.id }));
   const count = h('select', { id: 'plan-count' }, [2, 3, 4, 5, 6, 9, 12].map((n) => h('option', { value: n, selected: n === 3 }, tn('plan.form.payments', n))));
   const frequency = h('select', { id: 'plan-frequency' }, frequencies().map(([value, text]) => h('option', { value }, text)));
@@ -95,7 +101,7 @@ function proposeForm(ctx, invoices, navigate) {
   const idempotencyKey = newIdempotencyKey();
 
   const terms = () => {
-    const downMinor = down.value.trim() ? parseMinor(down.value, ctx.currency) : null;
+    const downMinor = down.value.trim() ? parseMinor(down.value, currency) : null;
     if (down.value.trim() && downMinor === null) return { error: t('plan.problem.downPayment') };
     return {
       body: {
@@ -103,7 +109,7 @@ function proposeForm(ctx, invoices, navigate) {
         installmentCount: Number(count.value),
         frequency: frequency.value,
         firstPaymentDate: first.value,
-        downPayment: downMinor ? { amount: Number(plain(downMinor, ctx.currency)), currency: ctx.currency } : null,
+        downPayment: downMinor ? { amount: Number(plain(downMinor, currency)), currency } : null,
       },
     };
   };
@@ -140,7 +146,7 @@ function proposeForm(ctx, invoices, navigate) {
     field('plan-count', t('plan.form.count'), count),
     field('plan-frequency', t('plan.form.frequency'), frequency),
     field('plan-first', t('plan.form.firstDate'), first),
-    field('plan-down', t('plan.form.downPayment'), down, t('plan.form.downPaymentHint')),
+    field('plan-down', t('plan.form.downPayment', { currency }), down, t('plan.form.downPaymentHint')),
     quote, message,
     h('div', { class: 'actions' }, submit));
 
@@ -154,7 +160,7 @@ function proposeForm(ctx, invoices, navigate) {
     const done = busy(submit, t('common.sending'));
     try {
       await api('/payment-plans', { method: 'POST', body, idempotencyKey });
-      navigate('#/plan');
+      navigate(`#/plan?currency=${currency}`);
     } catch (failure) {
       done();
       message.replaceChildren(errorBox(failure));

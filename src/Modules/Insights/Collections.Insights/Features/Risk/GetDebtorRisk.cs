@@ -12,7 +12,12 @@ namespace Collections.Insights.Features.Risk;
 
 internal sealed record GetDebtorRiskQuery(string DebtorId) : IRequest<DebtorRiskResponse>;
 
-public sealed record DebtorRiskResponse(string DebtorId, string Name, decimal Score, string Band, MoneyDto Exposure, DateOnly AsOf, IReadOnlyList<RiskFactor> Factors);
+/// <param name="Exposure">What the debtor owes, in the reporting currency at the indicative rates (`Collections:FxRates`), of the currencies that have one.</param>
+/// <param name="Open">What the debtor owes in each currency, exactly.</param>
+/// <param name="NotConverted">What the debtor owes in currencies without an indicative rate: not in the exposure, and named in the factors.</param>
+public sealed record DebtorRiskResponse(
+    string DebtorId, string Name, decimal Score, string Band, MoneyDto Exposure, IReadOnlyList<MoneyDto> Open, IReadOnlyList<MoneyDto> NotConverted,
+    DateOnly AsOf, IReadOnlyList<RiskFactor> Factors);
 
 internal sealed class GetDebtorRiskHandler(RiskReader risk, TimeProvider time) : IRequestHandler<GetDebtorRiskQuery, DebtorRiskResponse>
 {
@@ -27,8 +32,8 @@ internal sealed class GetDebtorRiskHandler(RiskReader risk, TimeProvider time) :
 internal static class DebtorRiskMapping
 {
     public static DebtorRiskResponse ToResponse(DebtorRisk scored, DateOnly asOf) =>
-        new(scored.Debtor.Id, scored.Debtor.Name, scored.Risk.Score, scored.Risk.Band,
-            MoneyDto.Of(scored.ExposureMinor, scored.Debtor.Currency), asOf, scored.Risk.Factors);
+        new(scored.Debtor.Id, scored.Debtor.Name, scored.Risk.Score, scored.Risk.Band, scored.Exposure.Total.ToDto(),
+            scored.Open.Select(m => m.ToDto()).ToList(), scored.Exposure.NotConverted.Select(m => m.ToDto()).ToList(), asOf, scored.Risk.Factors);
 }
 
 internal sealed class GetDebtorRiskEndpoint : IEndpoint

@@ -13,7 +13,9 @@ namespace Collections.Insights.Features.Risk;
 
 internal sealed record ListRiskQuery(string? Band, string? Cursor, int? Limit) : IRequest<Page<RiskListItem>>;
 
-public sealed record RiskListItem(string DebtorId, string Name, decimal Score, string Band, MoneyDto Exposure, decimal Priority, RiskFactor? MainFactor);
+/// <param name="Exposure">What the debtor owes, in the reporting currency at the indicative rates, of the currencies that have one.</param>
+/// <param name="NotConverted">What it owes in currencies without an indicative rate: not in the exposure or the priority.</param>
+public sealed record RiskListItem(string DebtorId, string Name, decimal Score, string Band, MoneyDto Exposure, IReadOnlyList<MoneyDto> NotConverted, decimal Priority, RiskFactor? MainFactor);
 
 internal sealed class ListRiskValidator : AbstractValidator<ListRiskQuery>
 {
@@ -29,8 +31,9 @@ internal sealed class ListRiskValidator : AbstractValidator<ListRiskQuery>
 }
 
 /// <summary>
-/// Priority = score × exposure in major units, so a risky debtor owing little ranks below a fairly risky one owing
-/// much. Exposures of different currencies are compared by their major-unit numbers as they stand (no FX rates here).
+/// Priority = score × exposure in major units of the reporting currency, so a risky debtor owing little ranks below a
+/// fairly risky one owing much, whatever currencies each owes in: every currency is converted at its indicative rate
+/// (`Collections:FxRates`); one without a rate adds nothing and is listed as not converted, never counted one to one.
 /// </summary>
 internal sealed class ListRiskHandler(RiskReader risk, TimeProvider time) : IRequestHandler<ListRiskQuery, Page<RiskListItem>>
 {
@@ -41,9 +44,10 @@ internal sealed class ListRiskHandler(RiskReader risk, TimeProvider time) : IReq
             .Where(d => query.Band is null || d.Risk.Band == query.Band)
             .Select(d =>
             {
-                var exposure = MoneyDto.Of(d.ExposureMinor, d.Debtor.Currency);
+                var exposure = d.Exposure.Total.ToDto();
                 var main = d.Risk.Factors.Where(f => f.Contribution > 0).OrderByDescending(f => f.Contribution).FirstOrDefault();
-                return new RiskListItem(d.Debtor.Id, d.Debtor.Name, d.Risk.Score, d.Risk.Band, exposure, d.Risk.Score * exposure.Amount, main);
+                return new RiskListItem(d.Debtor.Id, d.Debtor.Name, d.Risk.Score, d.Risk.Band, exposure, d.Exposure.NotConverted.Select(m => m.ToDto()).ToList(),
+                    d.Risk.Score * exposure.Amount, main);
             })
             .OrderByDescending(i => i.Priority).ThenByDescending(i => i.Score).ThenBy(i => i.DebtorId, StringComparer.Ordinal)
             .ToList();

@@ -4,6 +4,7 @@ using Collections.Payments.Domain;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Security;
 using Collections.SharedKernel.Web;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,11 @@ public sealed record BankTransferInstructionsResponse(
     string? PaymentReference);
 
 internal sealed record BankTransferInstructionsQuery(string? DebtorId, string? Currency) : IRequest<IReadOnlyList<BankTransferInstructionsResponse>>;
+
+internal sealed class BankTransferInstructionsValidator : AbstractValidator<BankTransferInstructionsQuery>
+{
+    public BankTransferInstructionsValidator() => RuleFor(q => q.Currency).KnownCurrency().When(q => q.Currency is not null).OverridePropertyName("currency");
+}
 
 /// <summary>
 /// Read from Payments:BankTransferInstructions:{CURRENCY}:*; works whether or not Stripe is configured. The reference is the
@@ -64,7 +70,8 @@ internal sealed class BankTransferInstructionsEndpoint : IEndpoint
             .RequireAuthorization(Policies.Portal)
             .WithName("GetBankTransferInstructions")
             .WithSummary("Get bank transfer instructions")
-            .WithDescription("Where to send a bank transfer, per currency, with the structured creditor reference (ISO 11649, RF…) the debtor should quote.")
+            .WithDescription("Where to send a bank transfer, per currency (all, or the one asked for: an ISO 4217 code), with the structured creditor reference (ISO 11649, RF…) the debtor should quote.")
             .Produces<IReadOnlyList<BankTransferInstructionsResponse>>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
