@@ -12,6 +12,7 @@ public sealed class TimedAlertsTests(DatabaseProvider provider) : ApiFixture(pro
     {
         ["Insights:MediumBandFrom"] = "1",
         ["Insights:HighBandFrom"] = "2",
+        ["Collections:FxRates:USD"] = "0.9",
     };
 
     private async Task<List<JsonElement>> AlertsOf(string debtorId, string type) =>
@@ -47,6 +48,30 @@ public sealed class TimedAlertsTests(DatabaseProvider provider) : ApiFixture(pro
 
     [Test]
     [Order(2)]
+    public async Task LargeInvoiceAlert_InAnotherCurrency_ComparesWithTheThresholdAtTheRate_AndWithoutARateWithNone()
+    {
+        var dollars = Unique("deb");
+        var dollarsId = await Erp.NewDebtor(dollars, TestData.DebtorBody(currency: "USD", creditLimit: 100_000m));
+        await Erp.NewInvoice(dollars, 500.00m, "2026-01-01", "2026-01-31", currency: "USD");
+        await Erp.NewInvoice(dollars, 11_000.00m, "2026-02-05", "2026-03-06", currency: "USD");
+        await Erp.NewInvoice(dollars, 11_200.00m, "2026-02-05", "2026-03-07", currency: "USD");
+        var yen = Unique("deb");
+        var yenId = await Erp.NewDebtor(yen, TestData.DebtorBody(currency: "JPY", creditLimit: 100_000_000m));
+        await Erp.NewInvoice(yen, 5_000m, "2026-01-01", "2026-01-31", currency: "JPY");
+        await Erp.NewInvoice(yen, 50_000_000m, "2026-02-05", "2026-03-07", currency: "JPY");
+
+        var dollarAlerts = await AlertsOf(dollarsId, "high_risk_large_invoice_due");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(dollarAlerts, Has.Count.EqualTo(1), "10,000 EUR at 0.9 is 11,111.11 USD: 11,000 is below it, 11,200 above");
+            Assert.That(dollarAlerts[0].GetProperty("message").GetString(), Does.Contain("11200.00 USD"));
+            Assert.That(await AlertsOf(yenId, "high_risk_large_invoice_due"), Is.Empty, "no yen rate and no yen figure: no threshold, not 10,000 yen");
+        });
+    }
+
+    [Test]
+    [Order(3)]
     public async Task DisputeOverdueAlert_WhenOpenPastDueDays_IsRaisedOnceAndNotForClosed()
     {
         var debtorId = await Erp.NewDebtor(Unique("deb"));

@@ -9,8 +9,13 @@ internal sealed class InsightsOptions
     /// <summary>A dispute is past its due date this many days after it was opened and still not closed.</summary>
     public int DisputeDueDays { get; set; } = 14;
 
-    /// <summary>An invoice this large (major units of its currency) of a high-risk debtor is watched before it falls due.</summary>
+    /// <summary>
+    /// An invoice this large of a high-risk debtor is watched before it falls due: major units of the reporting currency,
+    /// scaled into other currencies at the indicative rates, or a currency's own figure (`LargeInvoiceAmountByCurrency:{CODE}`).
+    /// </summary>
     public decimal LargeInvoiceAmount { get; set; } = 10_000m;
+
+    public Dictionary<string, decimal> LargeInvoiceAmountByCurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Publish DebtorRiskChanged when a debtor enters or leaves the high band.</summary>
     public bool AutoSegment { get; set; }

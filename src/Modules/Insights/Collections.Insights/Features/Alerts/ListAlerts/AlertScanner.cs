@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Collections.Insights.Features.Alerts;
 
 /// <summary>The alerts that time raises rather than a fact: disputes past due, high-risk debtors' large invoices falling due.</summary>
-internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader risk, IOptions<InsightsOptions> options)
+internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader risk, IndicativeRates rates, IOptions<InsightsOptions> options)
 {
     public const int DueWithinDays = 7;
 
@@ -20,6 +20,10 @@ internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader ri
         FROM insights_items WHERE kind = 'invoice' AND status = 'open' AND due_date >= @Today AND due_date <= @Until
         """;
 
+    /// <summary>Null in a currency with neither its own figure nor a rate: no invoice there counts as large on its own.</summary>
+    private long? LargeFrom(string currency) =>
+        CurrencyThresholds.MinorIn(currency, options.Value.LargeInvoiceAmount, options.Value.LargeInvoiceAmountByCurrency, rates, MidpointRounding.AwayFromZero);
+
     public async Task ScanAsync(DateOnly today, CancellationToken ct)
     {
         var dueDays = options.Value.DisputeDueDays;
@@ -30,7 +34,7 @@ internal sealed class AlertScanner(DbSession db, AlertBook alerts, RiskReader ri
         }
 
         var large = (await db.QueryAsync<Row>(FallingDueSql, new { Today = today, Until = today.AddDays(DueWithinDays) }, ct))
-            .Where(i => i.AmountMinor >= Money.FromMajor(decimal.Round(options.Value.LargeInvoiceAmount, Currency.Of(i.Currency).Decimals), Currency.Of(i.Currency)).Minor)
+            .Where(i => LargeFrom(i.Currency) is { } threshold && i.AmountMinor >= threshold)
             .ToList();
         foreach (var debtor in large.GroupBy(i => i.DebtorId))
         {
