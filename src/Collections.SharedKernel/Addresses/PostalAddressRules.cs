@@ -53,7 +53,7 @@ public static class PostalAddressRules
         ["LU"] = new("^[0-9]{4}$", "1111", Canonical: c => c.StartsWith("L-", StringComparison.Ordinal) ? c[2..] : c),
         ["GB"] = new(
             "^(GIR 0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2})$",
-            "SW1A 1AA", Layout: AddressLayout.CityThenPostalCode, Canonical: c => Spaced(c, c.Replace(" ", "", StringComparison.Ordinal).Length - 3)),
+            "SW1A 1AA", Layout: AddressLayout.CityThenPostalCode, Canonical: c => Spaced(c, InwardCodeStart(c))),
         ["IE"] = new("^([AC-FHKNPRTV-Y][0-9]{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}$", "D02 X285", PostalCodeRequired: false,
             Layout: AddressLayout.CityThenPostalCode, Canonical: c => Spaced(c, 3)),
         ["US"] = new("^[0-9]{5}(-[0-9]{4})?$", "12345 or 12345-6789", Layout: AddressLayout.CityRegionPostalCode, Regions: UsStates,
@@ -203,6 +203,13 @@ public static class PostalAddressRules
 
         var trimmed = region.Trim();
         return rule?.Regions is null ? trimmed : trimmed.ToUpperInvariant();
+    }
+
+    /// <summary>Where a UK postcode's inward code (digit and two letters) starts; none in a code too short to have both halves.</summary>
+    private static int InwardCodeStart(string code)
+    {
+        var length = code.Replace(" ", "", StringComparison.Ordinal).Length;
+        return length >= 5 ? length - 3 : 0;
     }
 
     /// <summary>The code without spaces, with one space before position <paramref name="at"/> ("1234AB" → "1234 AB").</summary>
