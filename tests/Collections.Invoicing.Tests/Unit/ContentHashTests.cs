@@ -28,4 +28,27 @@ public sealed class ContentHashTests
 
         Assert.That(new[] { HashWith(null), HashWith("de-CH"), HashWith("fr") }, Is.Unique);
     }
+
+    [Test]
+    public void ABodyWithoutAddresses_SerialisesForTheHashAsBeforeAddressesExisted()
+    {
+        var body = new UpsertDebtorRequest("Acme GmbH", "DE", "Europe/Berlin", "de", "EUR", 50_000m, 30,
+            Contacts: [new UpsertDebtorContact("Anna Schmidt", "anna@acme.example", null)]);
+
+        var json = JsonSerializer.Serialize(body);
+
+        Assert.That(json, Does.Not.Contain("BillingAddress").And.Not.Contain("Address"));
+        Assert.That(json, Does.EndWith("\"LateFeePolicy\":null}"), "the last field before addresses is still the last");
+    }
+
+    [Test]
+    public void AnAddress_ChangesTheHash()
+    {
+        var berlin = new PostalAddressRequest(["Invalidenstraße 117"], "10115", "Berlin", null, "DE");
+        static string HashWith(PostalAddressRequest? billing, PostalAddressRequest? contact) => ContentHash.Of(new UpsertDebtorRequest(
+            "Acme GmbH", "DE", "Europe/Berlin", "de", "EUR", 50_000m, 30,
+            Contacts: [new UpsertDebtorContact("Anna Schmidt", "anna@acme.example", null, Address: contact)], BillingAddress: billing));
+
+        Assert.That(new[] { HashWith(null, null), HashWith(berlin, null), HashWith(null, berlin), HashWith(berlin with { City = "Potsdam" }, null) }, Is.Unique);
+    }
 }

@@ -19,16 +19,26 @@ public sealed class DemoBook(Func<string, HttpClient> clientWithToken, string ad
 
     private static readonly DemoDebtor[] Debtors =
     [
-        new("demo-nordwind", "Nordwind Handels GmbH", "DE", "Europe/Berlin", "de", "EUR", "standard", "Jana Krüger", "jana.krueger@nordwind.example"),
-        new("demo-lefevre", "Boulangerie Lefèvre SARL", "FR", "Europe/Paris", "fr", "EUR", "standard", "Camille Lefèvre", "camille@lefevre.example"),
-        new("demo-atlantic", "Atlantic Freight LLC", "US", "America/New_York", "en", "USD", "strategic", "Dana Brooks", "ap@atlanticfreight.example"),
-        new("demo-pacific", "Pacific Components Pty Ltd", "AU", "Australia/Sydney", "en", "AUD", "high_risk", "Liam O'Connor", "accounts@pacificcomponents.example"),
-        new("demo-tokyo", "Tokyo Precision KK", "JP", "Asia/Tokyo", "en", "JPY", "strategic", "Haruka Sato", "h.sato@tokyoprecision.example"),
-        new("demo-sol", "Distribuciones Sol S.L.", "ES", "Europe/Madrid", "es", "EUR", "standard", "Lucía Fernández", "lucia@distribucionessol.example"),
-        new("demo-vanderberg", "Van der Berg Techniek B.V.", "NL", "Europe/Amsterdam", "nl", "EUR", "standard", "Sanne de Vries", "crediteuren@vanderberg.example"),
-        new("demo-rossi", "Officine Rossi S.r.l.", "IT", "Europe/Rome", "it", "EUR", "high_risk", "Giulia Rossi", "amministrazione@officinerossi.example"),
-        new("demo-maple", "Maple Leaf Supplies Inc.", "CA", "America/Toronto", "en", "CAD", "standard", "Noah Tremblay", "payables@mapleleaf.example"),
-        new("demo-alpen", "Alpen Logistik AG", "CH", "Europe/Zurich", "de-CH", "CHF", "strategic", "Urs Meier", "kreditoren@alpenlogistik.example"),
+        new("demo-nordwind", "Nordwind Handels GmbH", "DE", "Europe/Berlin", "de", "EUR", "standard", "Jana Krüger", "jana.krueger@nordwind.example",
+            new(["Am Sandtorkai 48"], "20457", "Hamburg")),
+        new("demo-lefevre", "Boulangerie Lefèvre SARL", "FR", "Europe/Paris", "fr", "EUR", "standard", "Camille Lefèvre", "camille@lefevre.example",
+            new(["12 rue des Martyrs"], "75009", "Paris")),
+        new("demo-atlantic", "Atlantic Freight LLC", "US", "America/New_York", "en", "USD", "strategic", "Dana Brooks", "ap@atlanticfreight.example",
+            new(["200 Port Street", "Building C"], "07114", "Newark", "NJ")),
+        new("demo-pacific", "Pacific Components Pty Ltd", "AU", "Australia/Sydney", "en", "AUD", "high_risk", "Liam O'Connor", "accounts@pacificcomponents.example",
+            new(["Level 12", "60 Margaret Street"], "2000", "Sydney", "NSW")),
+        new("demo-tokyo", "Tokyo Precision KK", "JP", "Asia/Tokyo", "en", "JPY", "strategic", "Haruka Sato", "h.sato@tokyoprecision.example",
+            new(["2-7-1 Marunouchi"], "100-0005", "Chiyoda-ku", "Tokyo")),
+        new("demo-sol", "Distribuciones Sol S.L.", "ES", "Europe/Madrid", "es", "EUR", "standard", "Lucía Fernández", "lucia@distribucionessol.example",
+            new(["Calle de Alcalá 85, 3º"], "28009", "Madrid")),
+        new("demo-vanderberg", "Van der Berg Techniek B.V.", "NL", "Europe/Amsterdam", "nl", "EUR", "standard", "Sanne de Vries", "crediteuren@vanderberg.example",
+            new(["Stationsweg 21"], "3511 ED", "Utrecht")),
+        new("demo-rossi", "Officine Rossi S.r.l.", "IT", "Europe/Rome", "it", "EUR", "high_risk", "Giulia Rossi", "amministrazione@officinerossi.example",
+            new(["Via Giuseppe Mazzini 14"], "40137", "Bologna", "BO")),
+        new("demo-maple", "Maple Leaf Supplies Inc.", "CA", "America/Toronto", "en", "CAD", "standard", "Noah Tremblay", "payables@mapleleaf.example",
+            new(["220 Front Street West", "Unit 1100"], "M5V 3A1", "Toronto", "ON")),
+        new("demo-alpen", "Alpen Logistik AG", "CH", "Europe/Zurich", "de-CH", "CHF", "strategic", "Urs Meier", "kreditoren@alpenlogistik.example",
+            new(["Bahnhofstrasse 52"], "8001", "Zürich")),
     ];
 
     /// <summary>Due dates relative to today: not yet due, then one per aging bucket up to well over 120 days.</summary>
@@ -239,7 +249,8 @@ public sealed class DemoBook(Func<string, HttpClient> clientWithToken, string ad
     }
 
     private sealed record DemoDebtor(
-        string ExternalId, string Name, string CountryCode, string TimeZone, string Language, string Currency, string Segment, string Contact, string Email)
+        string ExternalId, string Name, string CountryCode, string TimeZone, string Language, string Currency, string Segment, string Contact, string Email,
+        DemoAddress Address)
     {
         public object Body() => new
         {
@@ -252,8 +263,12 @@ public sealed class DemoBook(Func<string, HttpClient> clientWithToken, string ad
             paymentTermsDays = 30,
             segment = Segment,
             contacts = new[] { new { name = Contact, email = Email, role = "accounts_payable", isPrimary = true } },
+            billingAddress = new { lines = Address.Lines, postalCode = Address.PostalCode, city = Address.City, region = Address.Region, country = CountryCode },
         };
     }
+
+    /// <summary>A billing address in the debtor's country, as its letters print it.</summary>
+    private sealed record DemoAddress(string[] Lines, string PostalCode, string City, string? Region = null);
 
     private sealed record DemoInvoice(
         string Debtor, string ExternalId, string Number, string Currency, DateOnly IssueDate, DateOnly DueDate, int DueInDays, decimal Total)

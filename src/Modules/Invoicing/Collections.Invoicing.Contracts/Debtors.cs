@@ -1,8 +1,11 @@
+using Collections.SharedKernel;
 using MediatR;
 
 namespace Collections.Invoicing.Contracts;
 
-public sealed record ContactDto(string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary, string? Language = null);
+/// <param name="Address">The contact's own postal address, or null: a letter to it then goes to the debtor's billing address.</param>
+public sealed record ContactDto(
+    string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary, string? Language = null, PostalAddress? Address = null);
 
 /// <summary>When the debtor may be contacted, in its own IANA time zone.</summary>
 public sealed record ContactHoursDto(TimeOnly Start, TimeOnly End, IReadOnlyList<DayOfWeek> Days);
@@ -31,7 +34,8 @@ public sealed record DebtorDto(
     IReadOnlyList<ContactDto> Contacts,
     ContactHoursDto ContactHours,
     string AllocationOrder,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    PostalAddress? BillingAddress = null);
 
 /// <summary>A debtor by id, or null. Not scoped by caller: the asking module decides who may see it.</summary>
 public sealed record GetDebtorQuery(string DebtorId) : IRequest<DebtorDto?>;

@@ -14,6 +14,12 @@ internal sealed class DunningOptions
     /// </summary>
     public string DefaultLanguage { get; set; } = "en";
 
+    /// <summary>
+    /// The creditor's own country (ISO 3166-1 alpha-2): a letter's address block names the country only for an address
+    /// elsewhere. Unset, every address block ends with its country.
+    /// </summary>
+    public string? HomeCountry { get; set; }
+
     public int PromiseGraceDays { get; set; } = 3;
 
     /// <summary>How far ahead a promised date may lie.</summary>
@@ -63,6 +69,11 @@ internal sealed class DunningOptions
         var options = new DunningOptions();
         configuration.GetSection("Dunning").Bind(options);
         options.Rates = IndicativeRates.From(configuration);
+        if (options.HomeCountry is not null && !Countries.IsKnown(options.HomeCountry))
+        {
+            throw new InvalidOperationException($"Dunning:HomeCountry must be an ISO 3166-1 alpha-2 code in upper case such as 'DE' (it is '{options.HomeCountry}').");
+        }
+
         if (options.RunBatchSize < 1)
         {
             throw new InvalidOperationException($"Dunning:RunBatchSize must be at least 1 (it is {options.RunBatchSize}).");

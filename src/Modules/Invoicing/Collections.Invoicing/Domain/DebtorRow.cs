@@ -1,4 +1,5 @@
 using Collections.Invoicing.Contracts;
+using Collections.SharedKernel;
 using Collections.SharedKernel.Data;
 
 namespace Collections.Invoicing.Domain;
@@ -10,7 +11,9 @@ internal sealed record DebtorRow
         currency AS Currency, credit_limit_minor AS CreditLimitMinor, payment_terms_days AS PaymentTermsDays, segment AS Segment,
         contact_hours_start AS ContactHoursStart, contact_hours_end AS ContactHoursEnd, contact_days AS ContactDays,
         allocation_order AS AllocationOrder, late_fee_policy_json AS LateFeePolicyJson, content_hash AS ContentHash,
-        version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt
+        version AS Version, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        billing_line1 AS BillingLine1, billing_line2 AS BillingLine2, billing_line3 AS BillingLine3, billing_postal_code AS BillingPostalCode,
+        billing_city AS BillingCity, billing_region AS BillingRegion, billing_country AS BillingCountry
         """;
 
     public required string Id { get; init; }
@@ -51,6 +54,23 @@ internal sealed record DebtorRow
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    public string? BillingLine1 { get; init; }
+
+    public string? BillingLine2 { get; init; }
+
+    public string? BillingLine3 { get; init; }
+
+    public string? BillingPostalCode { get; init; }
+
+    public string? BillingCity { get; init; }
+
+    public string? BillingRegion { get; init; }
+
+    public string? BillingCountry { get; init; }
+
+    public PostalAddress? BillingAddress =>
+        new StoredAddress(BillingLine1, BillingLine2, BillingLine3, BillingPostalCode, BillingCity, BillingRegion, BillingCountry).ToAddress();
+
     public ContactHoursDto ContactHours => new(
         TimeOnly.Parse(ContactHoursStart, System.Globalization.CultureInfo.InvariantCulture),
         TimeOnly.Parse(ContactHoursEnd, System.Globalization.CultureInfo.InvariantCulture),
@@ -58,7 +78,7 @@ internal sealed record DebtorRow
 
     public DebtorDto ToDto(IReadOnlyList<ContactDto> contacts) => new(
         Id, ExternalId, Name, CountryCode, TimeZone, Language, Currency, CreditLimitMinor, PaymentTermsDays, Segment,
-        contacts, ContactHours, AllocationOrder, CreatedAt);
+        contacts, ContactHours, AllocationOrder, CreatedAt, BillingAddress);
 }
 
 /// <summary>Loads debtors with their contacts, one debtor or many.</summary>
@@ -68,19 +88,25 @@ internal sealed class DebtorReader(DbSession db)
     private const string ByExternalIdSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id = @ExternalId";
     private const string AllSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors ORDER BY id";
     private const string ContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+            address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
+            address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
         """;
 
     private const string ByIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id IN @Ids ORDER BY id";
     private const string ByExternalIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id IN @ExternalIds";
     private const string ContactsOfSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+            address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
+            address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts WHERE debtor_id IN @Ids ORDER BY debtor_id, position
         """;
 
     private const string AllContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+            address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
+            address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts ORDER BY debtor_id, position
         """;
 
@@ -139,6 +165,21 @@ internal sealed class DebtorReader(DbSession db)
 
         public required string DebtorId { get; init; }
 
-        public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary, Language);
+        public string? AddressLine1 { get; init; }
+
+        public string? AddressLine2 { get; init; }
+
+        public string? AddressLine3 { get; init; }
+
+        public string? AddressPostalCode { get; init; }
+
+        public string? AddressCity { get; init; }
+
+        public string? AddressRegion { get; init; }
+
+        public string? AddressCountry { get; init; }
+
+        public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary, Language,
+            new StoredAddress(AddressLine1, AddressLine2, AddressLine3, AddressPostalCode, AddressCity, AddressRegion, AddressCountry).ToAddress());
     }
 }

@@ -38,12 +38,15 @@ internal static class CaseFileDocument
         html.Append("<h1>").Append(E(heading)).Append("</h1>")
             .Append("<p>").Append(E(voice.Say("caseFile.intro", ("externalId", debtor.ExternalId), ("id", debtor.Id), ("country", debtor.CountryCode),
                 ("since", debtor.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("generated", Stamp(file.GeneratedAt))))).Append("</p>");
+        html.Append("<p>").Append(E(debtor.BillingAddress is { } billing
+            ? voice.Say("caseFile.billingAddress", ("address", OneLine(billing)))
+            : voice.Say("caseFile.noBillingAddress"))).Append("</p>");
         html.Append("<p>").Append(E(voice.Say("caseFile.openBalance", ("amounts", file.Totals.Count == 0
             ? voice.Say("caseFile.nothingOpen")
             : string.Join(", ", file.Totals.Select(t => Amount(t.OpenMinor, t.Currency))))))).Append("</p>");
 
-        Table("contacts", ["name", "role", "email", "phone"], debtor.Contacts,
-            c => [c.Name + (c.IsPrimary ? $" ({voice.Say("caseFile.primary")})" : ""), c.Role, c.Email, c.Phone]);
+        Table("contacts", ["name", "role", "email", "phone", "address"], debtor.Contacts,
+            c => [c.Name + (c.IsPrimary ? $" ({voice.Say("caseFile.primary")})" : ""), c.Role, c.Email, c.Phone, c.Address is { } address ? OneLine(address) : null]);
         Table("invoices", ["number", "po", "issued", "due", "total", "balance", "status", "terms"], file.Invoices,
             i => [i.Item.Number, i.Item.PoNumber, Day(i.Item.IssueDate), Day(i.Item.DueDate), Amount(i.Item.TotalMinor, i.Item.Currency),
                 Amount(i.Item.BalanceMinor, i.Item.Currency), i.Item.Status, Terms(i.Terms, voice)], numeric: [4, 5]);
@@ -149,6 +152,9 @@ internal static class CaseFileDocument
 
         return string.Join(", ", parts);
     }
+
+    /// <summary>The address as a letter prints it, on one line; a case file travels abroad, so it always names the country.</summary>
+    private static string OneLine(PostalAddress address) => string.Join(", ", address.Format());
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 

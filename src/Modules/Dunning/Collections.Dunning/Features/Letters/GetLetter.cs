@@ -1,4 +1,5 @@
 using Collections.Dunning.Domain;
+using Collections.Invoicing.Contracts;
 using Collections.SharedKernel.Data;
 using Collections.SharedKernel.Errors;
 using Collections.SharedKernel.Portal;
@@ -13,7 +14,7 @@ namespace Collections.Dunning.Features.Letters;
 
 internal sealed record GetLetterQuery(string MessageId) : IRequest<string>;
 
-internal sealed class GetLetterHandler(DbSession db, IPortalLinks links) : IRequestHandler<GetLetterQuery, string>
+internal sealed class GetLetterHandler(DbSession db, IPortalLinks links, IMediator mediator, DunningOptions options) : IRequestHandler<GetLetterQuery, string>
 {
     private const string FindSql = "SELECT " + MessageRow.Columns + " FROM dunning_messages WHERE id = @Id AND channel = @Letter";
 
@@ -23,7 +24,25 @@ internal sealed class GetLetterHandler(DbSession db, IPortalLinks links) : IRequ
             ?? throw new NotFoundException("Letter", request.MessageId);
         // Printed now, so the link is minted now, for this letter alone (revocable by its id).
         var link = links.CreateLink(letter.DebtorId, null, letter.Id);
-        return LetterDocument.Render(letter with { BodyHtml = PortalLinkSlot.Fill(letter.BodyHtml, link, html: true), BodyText = PortalLinkSlot.Fill(letter.BodyText, link, html: false) });
+        var recipient = await RecipientAsync(letter, cancellationToken);
+        return LetterDocument.Render(
+            letter with { BodyHtml = PortalLinkSlot.Fill(letter.BodyHtml, link, html: true), BodyText = PortalLinkSlot.Fill(letter.BodyText, link, html: false) },
+            recipient?.Lines(options.HomeCountry));
+    }
+
+    /// <summary>
+    /// The address as it is now (a debtor that moved since the run gets the letter at its new address): the contact the
+    /// letter was written to, found by its name, else the one a letter would be written to today.
+    /// </summary>
+    private async Task<PostalRecipient?> RecipientAsync(MessageRow letter, CancellationToken ct)
+    {
+        if (await mediator.Send(new GetDebtorQuery(letter.DebtorId), ct) is not { } debtor)
+        {
+            return null;
+        }
+
+        var contact = debtor.Contacts.FirstOrDefault(c => string.Equals(c.Name, letter.ToName, StringComparison.Ordinal)) ?? Addressee.Of(debtor);
+        return Addressee.PostalOf(debtor, contact);
     }
 }
 

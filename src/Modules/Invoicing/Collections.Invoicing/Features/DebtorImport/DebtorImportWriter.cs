@@ -21,8 +21,10 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
     private const string DeleteContactsSql = "DELETE FROM invoicing_contacts WHERE debtor_id IN @Ids";
 
     private const string InsertContactSql = """
-        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language)
-        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language)
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language,
+            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language,
+            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry)
         """;
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
@@ -67,11 +69,13 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
     {
         var body = write.Body;
         var hours = body.ContactHours;
+        var billing = StoredAddress.Of(body.BillingAddress?.ToAddress());
         return new DebtorValues(
             id, write.ExternalId, body.Name!.Trim(), body.Name.Trim().ToLowerInvariant(), body.CountryCode!, body.TimeZone!, body.Language!, body.Currency!,
             Money.FromMajor(body.CreditLimit, Currency.Of(body.Currency!)).Minor, body.PaymentTermsDays ?? 30, WireNames.Of(body.Segment),
             hours?.Start ?? "08:00", hours?.End ?? "18:00", string.Join(',', (hours?.Days ?? Weekdays).Distinct().Order()),
-            WireNames.Of(body.AllocationOrder), body.LateFeePolicy?.ToJson(), write.ContentHash, now);
+            WireNames.Of(body.AllocationOrder), body.LateFeePolicy?.ToJson(), write.ContentHash, now,
+            billing.Line1, billing.Line2, billing.Line3, billing.PostalCode, billing.City, billing.Region, billing.Country);
     }
 
     /// <summary>The same contact rows as DebtorContacts.ReplaceAsync: a contact still there (same e-mail, else name) keeps its id.</summary>
@@ -81,6 +85,7 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
         for (var position = 0; position < contacts.Count; position++)
         {
             var contact = contacts[position];
+            var address = StoredAddress.Of(contact.Address?.ToAddress());
             var kept = existing.FirstOrDefault(e => !string.IsNullOrEmpty(contact.Email) && string.Equals(e.Email, contact.Email, StringComparison.OrdinalIgnoreCase))
                 ?? existing.FirstOrDefault(e => string.Equals(e.Name, contact.Name?.Trim(), StringComparison.Ordinal));
             yield return new
@@ -94,6 +99,13 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
                 Role = WireNames.Of(contact.Role),
                 IsPrimary = position == primaryIndex,
                 contact.Language,
+                AddressLine1 = address.Line1,
+                AddressLine2 = address.Line2,
+                AddressLine3 = address.Line3,
+                AddressPostalCode = address.PostalCode,
+                AddressCity = address.City,
+                AddressRegion = address.Region,
+                AddressCountry = address.Country,
             };
         }
     }
@@ -101,7 +113,8 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
     private sealed record DebtorValues(
         string Id, string ExternalId, string Name, string SearchName, string CountryCode, string TimeZone, string Language, string Currency,
         long CreditLimitMinor, int PaymentTermsDays, string Segment, string ContactHoursStart, string ContactHoursEnd, string ContactDays,
-        string AllocationOrder, string? LateFeePolicyJson, string ContentHash, DateTimeOffset Now);
+        string AllocationOrder, string? LateFeePolicyJson, string ContentHash, DateTimeOffset Now,
+        string? BillingLine1, string? BillingLine2, string? BillingLine3, string? BillingPostalCode, string? BillingCity, string? BillingRegion, string? BillingCountry);
 
     private sealed record ExistingContact
     {

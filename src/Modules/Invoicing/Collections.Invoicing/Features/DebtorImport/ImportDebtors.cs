@@ -28,11 +28,12 @@ public sealed record ImportDebtorItem(
     IReadOnlyList<UpsertDebtorContact>? Contacts = null,
     UpsertDebtorContactHours? ContactHours = null,
     AllocationOrder AllocationOrder = AllocationOrder.PrincipalFirst,
-    LateFeePolicyRequest? LateFeePolicy = null)
+    LateFeePolicyRequest? LateFeePolicy = null,
+    PostalAddressRequest? BillingAddress = null)
 {
     /// <summary>The same body a single PUT would carry, so an import after a PUT (or the reverse) is a no-op.</summary>
     internal UpsertDebtorRequest ToBody() =>
-        new(Name, CountryCode, TimeZone, Language, Currency, CreditLimit, PaymentTermsDays, Segment, Contacts, ContactHours, AllocationOrder, LateFeePolicy);
+        new(Name, CountryCode, TimeZone, Language, Currency, CreditLimit, PaymentTermsDays, Segment, Contacts, ContactHours, AllocationOrder, LateFeePolicy, BillingAddress);
 }
 
 public sealed record ImportDebtorsRequest(IReadOnlyList<ImportDebtorItem?>? Debtors);

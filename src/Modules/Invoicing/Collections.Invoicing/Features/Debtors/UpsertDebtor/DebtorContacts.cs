@@ -10,8 +10,10 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
     private const string ExistingSql = "SELECT id AS Id, name AS Name, email AS Email FROM invoicing_contacts WHERE debtor_id = @DebtorId";
     private const string DeleteSql = "DELETE FROM invoicing_contacts WHERE debtor_id = @DebtorId";
     private const string InsertSql = """
-        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language)
-        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language)
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language,
+            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language,
+            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry)
         """;
 
     public async Task ReplaceAsync(string debtorId, IReadOnlyList<UpsertDebtorContact> contacts, CancellationToken ct)
@@ -22,6 +24,7 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
         for (var position = 0; position < contacts.Count; position++)
         {
             var contact = contacts[position];
+            var address = StoredAddress.Of(contact.Address?.ToAddress());
             var kept = existing.FirstOrDefault(e => !string.IsNullOrEmpty(contact.Email) && string.Equals(e.Email, contact.Email, StringComparison.OrdinalIgnoreCase))
                 ?? existing.FirstOrDefault(e => string.Equals(e.Name, contact.Name?.Trim(), StringComparison.Ordinal));
             await db.ExecuteAsync(InsertSql, new
@@ -35,6 +38,13 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
                 Role = WireNames.Of(contact.Role),
                 IsPrimary = position == primaryIndex,
                 contact.Language,
+                AddressLine1 = address.Line1,
+                AddressLine2 = address.Line2,
+                AddressLine3 = address.Line3,
+                AddressPostalCode = address.PostalCode,
+                AddressCity = address.City,
+                AddressRegion = address.Region,
+                AddressCountry = address.Country,
             }, ct);
         }
     }

@@ -27,7 +27,10 @@ public sealed record UpsertDebtorContact(
     ContactRole Role = ContactRole.AccountsPayable,
     bool IsPrimary = false,
     // Left out of the content hash while null, so a body sent before contacts had a language is still recognised as unchanged.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null,
+    // The contact's own postal address, or null for none (a letter then goes to the debtor's billing address). Left out of the
+    // content hash while null, like Language.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostalAddressRequest? Address = null);
 
 public sealed record UpsertDebtorContactHours(string? Start, string? End, IReadOnlyList<DayOfWeek>? Days);
 
@@ -43,7 +46,10 @@ public sealed record UpsertDebtorRequest(
     IReadOnlyList<UpsertDebtorContact>? Contacts = null,
     UpsertDebtorContactHours? ContactHours = null,
     AllocationOrder AllocationOrder = AllocationOrder.PrincipalFirst,
-    LateFeePolicyRequest? LateFeePolicy = null);
+    LateFeePolicyRequest? LateFeePolicy = null,
+    // Where letters go when the contact written to has no address of its own. Left out of the content hash while null, so a body
+    // sent before debtors had addresses is still recognised as unchanged.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostalAddressRequest? BillingAddress = null);
 
 internal sealed record UpsertDebtorCommand(string ExternalId, UpsertDebtorRequest Body) : ICommand<UpsertDebtorResult>;
 
@@ -75,6 +81,7 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
         RuleFor(c => c.Body.Segment).IsInEnum().OverridePropertyName("segment");
         RuleFor(c => c.Body.AllocationOrder).IsInEnum().OverridePropertyName("allocationOrder");
         RuleFor(c => c.Body.LateFeePolicy!).SetValidator(new LateFeePolicyValidator()).OverridePropertyName("lateFeePolicy").When(c => c.Body.LateFeePolicy is not null);
+        RuleFor(c => c.Body.BillingAddress!).SetValidator(new PostalAddressValidator()).OverridePropertyName("billingAddress").When(c => c.Body.BillingAddress is not null);
         RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count <= 20).WithMessage("At most 20 contacts.").OverridePropertyName("contacts");
         RuleFor(c => c.Body.Contacts).Must(contacts => contacts is null || contacts.Count(x => x?.IsPrimary == true) <= 1).WithMessage("At most one contact can be primary.").OverridePropertyName("contacts");
         RuleForEach(c => c.Body.Contacts).NoEmptyItems().OverridePropertyName("contacts");
@@ -86,6 +93,7 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
             contact.RuleFor(x => x.Role).IsInEnum();
             contact.RuleFor(x => x.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).MaximumLength(LanguageTagLength)
                 .When(x => x.Language is not null);
+            contact.RuleFor(x => x.Address!).SetValidator(new PostalAddressValidator()).When(x => x.Address is not null);
             contact.RuleFor(x => x).Must(x => !string.IsNullOrEmpty(x.Email) || !string.IsNullOrEmpty(x.Phone))
                 .WithMessage("A contact needs an e-mail address or a phone number.").OverridePropertyName("email");
         }).OverridePropertyName("contacts");
@@ -108,16 +116,20 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
 {
     internal const string InsertSql = """
         INSERT INTO invoicing_debtors (id, external_id, name, search_name, country_code, time_zone, language, currency, credit_limit_minor,
-            payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, late_fee_policy_json, content_hash, version, created_at, updated_at)
+            payment_terms_days, segment, contact_hours_start, contact_hours_end, contact_days, allocation_order, late_fee_policy_json, content_hash, version, created_at, updated_at,
+            billing_line1, billing_line2, billing_line3, billing_postal_code, billing_city, billing_region, billing_country)
         VALUES (@Id, @ExternalId, @Name, @SearchName, @CountryCode, @TimeZone, @Language, @Currency, @CreditLimitMinor,
-            @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @LateFeePolicyJson, @ContentHash, 1, @Now, @Now)
+            @PaymentTermsDays, @Segment, @ContactHoursStart, @ContactHoursEnd, @ContactDays, @AllocationOrder, @LateFeePolicyJson, @ContentHash, 1, @Now, @Now,
+            @BillingLine1, @BillingLine2, @BillingLine3, @BillingPostalCode, @BillingCity, @BillingRegion, @BillingCountry)
         """;
 
     internal const string UpdateSql = """
         UPDATE invoicing_debtors SET name = @Name, search_name = @SearchName, country_code = @CountryCode, time_zone = @TimeZone,
             language = @Language, currency = @Currency, credit_limit_minor = @CreditLimitMinor, payment_terms_days = @PaymentTermsDays,
             segment = @Segment, contact_hours_start = @ContactHoursStart, contact_hours_end = @ContactHoursEnd, contact_days = @ContactDays,
-            allocation_order = @AllocationOrder, late_fee_policy_json = @LateFeePolicyJson, content_hash = @ContentHash, version = version + 1, updated_at = @Now
+            allocation_order = @AllocationOrder, late_fee_policy_json = @LateFeePolicyJson, content_hash = @ContentHash, version = version + 1, updated_at = @Now,
+            billing_line1 = @BillingLine1, billing_line2 = @BillingLine2, billing_line3 = @BillingLine3, billing_postal_code = @BillingPostalCode,
+            billing_city = @BillingCity, billing_region = @BillingRegion, billing_country = @BillingCountry
         WHERE id = @Id
         """;
 
@@ -134,6 +146,7 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
         var id = existing?.Id ?? Ids.New("deb", time);
         var hours = body.ContactHours;
         var days = hours?.Days ?? [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        var billing = StoredAddress.Of(body.BillingAddress?.ToAddress());
         await db.ExecuteAsync(existing is null ? InsertSql : UpdateSql, new
         {
             Id = id,
@@ -154,6 +167,13 @@ internal sealed class UpsertDebtorHandler(DbSession db, DebtorReader debtors, Ac
             LateFeePolicyJson = body.LateFeePolicy?.ToJson(),
             ContentHash = hash,
             Now = time.GetUtcNow(),
+            BillingLine1 = billing.Line1,
+            BillingLine2 = billing.Line2,
+            BillingLine3 = billing.Line3,
+            BillingPostalCode = billing.PostalCode,
+            BillingCity = billing.City,
+            BillingRegion = billing.Region,
+            BillingCountry = billing.Country,
         }, cancellationToken);
         await new DebtorContacts(db, time).ReplaceAsync(id, body.Contacts ?? [], cancellationToken);
 
