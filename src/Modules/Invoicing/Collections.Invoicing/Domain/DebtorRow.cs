@@ -68,19 +68,19 @@ internal sealed class DebtorReader(DbSession db)
     private const string ByExternalIdSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id = @ExternalId";
     private const string AllSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors ORDER BY id";
     private const string ContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId
         FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
         """;
 
     private const string ByIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id IN @Ids ORDER BY id";
     private const string ByExternalIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id IN @ExternalIds";
     private const string ContactsOfSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId
         FROM invoicing_contacts WHERE debtor_id IN @Ids ORDER BY debtor_id, position
         """;
 
     private const string AllContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId
         FROM invoicing_contacts ORDER BY debtor_id, position
         """;
 
@@ -137,8 +137,10 @@ internal sealed class DebtorReader(DbSession db)
 
         public string? Language { get; init; }
 
+        public DateTimeOffset? SmsConsentAt { get; init; }
+
         public required string DebtorId { get; init; }
 
-        public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary, Language);
+        public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary, Language, SmsConsentAt is { } at ? new SmsConsentDto(true, at) : null);
     }
 }

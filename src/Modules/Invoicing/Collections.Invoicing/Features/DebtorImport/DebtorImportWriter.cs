@@ -21,8 +21,8 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
     private const string DeleteContactsSql = "DELETE FROM invoicing_contacts WHERE debtor_id IN @Ids";
 
     private const string InsertContactSql = """
-        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language)
-        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language)
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language, sms_consent_at)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language, @SmsConsentAt)
         """;
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
@@ -94,6 +94,7 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
                 Role = WireNames.Of(contact.Role),
                 IsPrimary = position == primaryIndex,
                 contact.Language,
+                SmsConsentAt = contact.SmsConsent is { Given: true, GivenAt: { } givenAt } ? givenAt : (DateTimeOffset?)null,
             };
         }
     }

@@ -10,8 +10,8 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
     private const string ExistingSql = "SELECT id AS Id, name AS Name, email AS Email FROM invoicing_contacts WHERE debtor_id = @DebtorId";
     private const string DeleteSql = "DELETE FROM invoicing_contacts WHERE debtor_id = @DebtorId";
     private const string InsertSql = """
-        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language)
-        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language)
+        INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language, sms_consent_at)
+        VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language, @SmsConsentAt)
         """;
 
     public async Task ReplaceAsync(string debtorId, IReadOnlyList<UpsertDebtorContact> contacts, CancellationToken ct)
@@ -35,6 +35,7 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
                 Role = WireNames.Of(contact.Role),
                 IsPrimary = position == primaryIndex,
                 contact.Language,
+                SmsConsentAt = contact.SmsConsent is { Given: true, GivenAt: { } givenAt } ? givenAt : (DateTimeOffset?)null,
             }, ct);
         }
     }
