@@ -80,7 +80,7 @@ internal sealed class ReceiveInboundSmsEndpoint : IEndpoint
                 "Twilio's incoming-message webhook (form-encoded, signed with X-Twilio-Signature). STOP, STOPALL, UNSUBSCRIBE, CANCEL, END or QUIT "
                 + "records an opt-out for the sending number; START or UNSTOP is noted but does not consent again (the ERP records consent). "
                 + "Answers an empty TwiML response.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/xml")
+            .Produces<string>(StatusCodes.Status200OK, "text/xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

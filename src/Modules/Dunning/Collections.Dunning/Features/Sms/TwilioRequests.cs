@@ -44,7 +44,7 @@ internal static class TwilioRequests
 
         var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         var url = string.IsNullOrWhiteSpace(signedUrl) ? http.Request.GetEncodedUrl() : signedUrl;
-        if (!new RequestValidator(options.AuthToken).Validate(url, fields, http.Request.Headers[SignatureHeader].ToString()))
+        if (!IsSignedByTwilio(options.AuthToken!, url, fields, http.Request.Headers[SignatureHeader].ToString()))
         {
             throw new ForbiddenException($"The {SignatureHeader} header is missing or does not match this request: it did not come from Twilio.");
         }
@@ -52,5 +52,22 @@ internal static class TwilioRequests
         // The signature is Twilio's credential: from here the request acts as the system.
         http.RequestServices.GetRequiredService<CallerContext>().Current = Caller.System;
         return fields;
+    }
+
+    private static bool IsSignedByTwilio(string authToken, string url, Dictionary<string, string> fields, string signature)
+    {
+        if (string.IsNullOrWhiteSpace(signature))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new RequestValidator(authToken).Validate(url, fields, signature);
+        }
+        catch (Exception malformed) when (malformed is FormatException or UriFormatException or ArgumentException)
+        {
+            return false;
+        }
     }
 }
