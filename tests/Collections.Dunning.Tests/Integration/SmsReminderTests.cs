@@ -247,6 +247,53 @@ public sealed class SmsReminderTests(DatabaseProvider provider) : SmsFixture(pro
     }
 }
 
+/// <summary>SMS policy steps and SMS templates: a text is written with a text's template, which says who writes, what is owed and how to stop.</summary>
+public sealed class SmsTemplateTests(DatabaseProvider provider) : DunningFixture(provider)
+{
+    [TestCase("sms", "email_notice")]
+    [TestCase("email", "sms_notice")]
+    public async Task SavePolicy_WhenAStepsTemplateIsOfTheOtherKind_Answers422(string channel, string template)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/v1/dunning/policies", new
+        {
+            name = "mixed_" + Guid.NewGuid().ToString("N")[..8],
+            steps = new[] { new { key = "one", offsetDays = 1, channel, template, tone = "friendly", action = "none" } },
+        });
+
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("one"));
+    }
+
+    [Test]
+    public async Task ListTemplates_InGerman_HasTheSmsRemindersInGerman()
+    {
+        var templates = await (await Staff.GetAsync("/api/v1/dunning/templates?language=de")).ShouldBe(HttpStatusCode.OK);
+
+        var notice = templates.EnumerateArray().Single(t => t.GetProperty("key").GetString() == "sms_notice");
+        Assert.That((notice.GetProperty("channel").GetString(), notice.GetProperty("language").GetString()), Is.EqualTo(("sms", "de")));
+        Assert.That(notice.GetProperty("body").GetString(), Does.Contain("Antworten Sie STOP"));
+    }
+
+    [TestCase("{{senderName}}: {{totalDue}} is due: {{portalLink}}", "STOP")]
+    [TestCase("{{totalDue}} is due: {{portalLink}} Reply STOP to opt out.", "senderName")]
+    public async Task SaveTemplate_WhenAnSmsLacksTheCreditorTheAmountTheLinkOrStop_Answers400(string body, string missing)
+    {
+        var response = await Admin.PutAsJsonAsync("/api/v1/dunning/templates/sms_custom", new { channel = "sms", tone = "friendly", subject = "SMS", body });
+
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+        Assert.That(string.Join(" ", problem.FieldErrors("body")), Does.Contain(missing));
+    }
+
+    [Test]
+    public async Task SaveTemplate_WhenAnSmsTemplatesKeyDoesNotSaySms_Answers400()
+    {
+        var response = await Admin.PutAsJsonAsync("/api/v1/dunning/templates/text_custom",
+            new { channel = "sms", tone = "friendly", subject = "SMS", body = "{{senderName}}: {{totalDue}}: {{portalLink}} Reply STOP to opt out." });
+
+        Assert.That((await response.ShouldBeProblem(HttpStatusCode.BadRequest)).FieldErrors("channel"), Is.Not.Empty);
+    }
+}
+
 /// <summary>Without Sms:Twilio settings the SMS channel is not configured: SMS steps go by e-mail, and the run says why.</summary>
 public sealed class SmsNotConfiguredTests(DatabaseProvider provider) : SmsFixture(provider)
 {
