@@ -69,10 +69,28 @@ public sealed class SmsConsentTests(DatabaseProvider provider) : ApiFixture(prov
     [Test]
     public async Task Import_WhenOneItemConsentsWithABadPhone_RejectsThatItemAloneNamingThePhone()
     {
-        var good = new { externalId = Unique("deb"), name = "Good", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR", creditLimit = 0m,
-            contacts = new[] { Contact("+4930123456", new { given = true, givenAt = App.Time.GetUtcNow() }) } };
-        var bad = new { externalId = Unique("deb"), name = "Bad", countryCode = "DE", timeZone = "Europe/Berlin", language = "de", currency = "EUR", creditLimit = 0m,
-            contacts = new[] { Contact("+49 (30) 123456", new { given = true, givenAt = App.Time.GetUtcNow() }) } };
+        var good = new
+        {
+            externalId = Unique("deb"),
+            name = "Good",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
+            creditLimit = 0m,
+            contacts = new[] { Contact("+4930123456", new { given = true, givenAt = App.Time.GetUtcNow() }) }
+        };
+        var bad = new
+        {
+            externalId = Unique("deb"),
+            name = "Bad",
+            countryCode = "DE",
+            timeZone = "Europe/Berlin",
+            language = "de",
+            currency = "EUR",
+            creditLimit = 0m,
+            contacts = new[] { Contact("+49 (30) 123456", new { given = true, givenAt = App.Time.GetUtcNow() }) }
+        };
 
         var response = await (await Erp.PostAsJsonAsync("/api/v1/debtors/import", new { debtors = new object[] { good, bad } })).ShouldBe(HttpStatusCode.OK);
 
