@@ -51,7 +51,7 @@ internal sealed class SaveTemplateValidator : AbstractValidator<SaveTemplateComm
         RuleFor(c => c.Body.Subject).NotEmpty().MaximumLength(300).OverridePropertyName("subject");
         RuleFor(c => c.Body.Body).NotEmpty().MaximumLength(50_000).OverridePropertyName("body");
         // The key says what a template is, so a translation (which names no channel) is checked by the right rules.
-        var isSms = (SaveTemplateCommand c) => c.Key.StartsWith(SmsKeyPrefix, StringComparison.Ordinal);
+        var isSms = (SaveTemplateCommand c) => c.Key?.StartsWith(SmsKeyPrefix, StringComparison.Ordinal) == true;
         RuleFor(c => c.Body.Channel).Must((c, channel) => channel is null || (channel == Channels.Sms) == isSms(c))
             .WithMessage($"An SMS template's key starts with {SmsKeyPrefix}, and only an SMS template's.").OverridePropertyName("channel");
         RuleFor(c => c.Body.Body).Must(b => b is null || SeedTemplates.RequiredFields.All(b.Contains))
