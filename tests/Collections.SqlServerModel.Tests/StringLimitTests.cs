@@ -164,13 +164,13 @@ public sealed partial class StringLimitTests
     private static bool IsObject(Type type) =>
         type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type);
 
-    /// <summary>The command's validators, each built with default options where it takes any.</summary>
+    /// <summary>The command's validators, each built with default options where it takes any (and the system clock where it takes one).</summary>
     private static List<IValidator> ValidatorsOf(Type command)
     {
         var validators = HostAssemblies.All.SelectMany(a => a.GetTypes())
             .Where(t => !t.IsAbstract
                 && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>) && i.GetGenericArguments()[0] == command))
-            .Select(t => (IValidator)Activator.CreateInstance(t, t.GetConstructors().Single().GetParameters().Select(p => Activator.CreateInstance(p.ParameterType)).ToArray())!)
+            .Select(t => (IValidator)Activator.CreateInstance(t, t.GetConstructors().Single().GetParameters().Select(p => p.ParameterType == typeof(TimeProvider) ? TimeProvider.System : Activator.CreateInstance(p.ParameterType)).ToArray())!)
             .ToList();
         Assert.That(validators, Is.Not.Empty, $"{command.Name} has no validator");
         return validators;

@@ -13,6 +13,8 @@ public sealed class AuthorizationCoverageTests(DatabaseProvider provider) : ApiF
     private static readonly string[] OpenToAnyone =
     [
         "/api/v1/webhooks/stripe",
+        "/api/v1/sms/twilio/inbound",
+        "/api/v1/sms/twilio/status",
         "/api/v1/portal/sessions",
         "/api/v1/portal/link-requests",
         "/health/live",

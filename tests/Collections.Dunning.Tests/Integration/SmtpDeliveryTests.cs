@@ -8,7 +8,8 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
     private readonly Maildev maildev = new();
 
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
-        [new("Smtp:Host", "127.0.0.1"), new("Smtp:Port", maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Smtp:From", "receivables@creditor.example")];
+        [new("Smtp:Host", "127.0.0.1"), new("Smtp:Port", maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Smtp:From", "receivables@creditor.example"),
+         new("Dunning:ReplyTo", "ar@creditor.example")];
 
     [OneTimeSetUp]
     public Task StartMaildev() => maildev.StartAsync();
@@ -29,6 +30,7 @@ public sealed class SmtpDeliveryTests(DatabaseProvider provider) : DunningFixtur
         {
             Assert.That(mail.GetProperty("to")[0].GetProperty("address").GetString(), Is.EqualTo("anna@acme.example"));
             Assert.That(mail.GetProperty("from")[0].GetProperty("address").GetString(), Is.EqualTo("receivables@creditor.example"));
+            Assert.That(mail.GetProperty("headers").GetProperty("reply-to").GetString(), Does.Contain("<ar@creditor.example>"));
             Assert.That(mail.GetProperty("subject").GetString(), Does.Contain("Nordwind <Logistik> AG"));
             Assert.That(mail.GetProperty("html").GetString(), Does.Contain("Nordwind &lt;Logistik&gt; AG").And.Contain("€2,380.00"));
             Assert.That(mail.GetProperty("text").GetString(), Does.Contain("What happens next"));

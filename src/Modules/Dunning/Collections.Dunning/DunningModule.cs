@@ -27,6 +27,10 @@ public static class DunningModule
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
 
+        services.AddSingleton(SmsOptions.Read(configuration));
+        services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        services.AddSingleton<ReplyToAddress>();
+        services.AddScoped<SmsGate>();
         services.AddScoped<ChaseSnapshotLoader>();
         services.AddScoped<RunPlanner>();
         services.AddScoped<RunWriter>();

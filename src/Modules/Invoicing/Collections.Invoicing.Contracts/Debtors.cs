@@ -4,8 +4,16 @@ using MediatR;
 namespace Collections.Invoicing.Contracts;
 
 /// <param name="Address">The contact's own postal address, or null: a letter to it then goes to the debtor's billing address.</param>
+/// <param name="SmsConsent">The contact's recorded consent to SMS, as the ERP recorded it; null where none is recorded.</param>
 public sealed record ContactDto(
-    string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary, string? Language = null, PostalAddress? Address = null);
+    string Id, string Name, string? Email, string? Phone, string Role, bool IsPrimary, string? Language = null, PostalAddress? Address = null,
+    SmsConsentDto? SmsConsent = null);
+
+/// <summary>
+/// Consent to be sent SMS: given or not, and the instant it was given (required when given). A contact with consent has an
+/// E.164 phone number (+4930…). Dunning stores a STOP per number, which wins over a consent given before it.
+/// </summary>
+public sealed record SmsConsentDto(bool Given, DateTimeOffset? GivenAt);
 
 /// <summary>When the debtor may be contacted, in its own IANA time zone.</summary>
 public sealed record ContactHoursDto(TimeOnly Start, TimeOnly End, IReadOnlyList<DayOfWeek> Days);

@@ -6,7 +6,8 @@ using MimeKit;
 
 namespace Collections.Dunning.Delivery;
 
-internal sealed record OutgoingEmail(string MessageId, string ToName, string ToAddress, string Subject, string Html, string Text);
+/// <param name="ReplyTo">Where the debtor's reply goes (<see cref="ReplyToAddress"/>); null: to the sender.</param>
+internal sealed record OutgoingEmail(string MessageId, string ToName, string ToAddress, string Subject, string Html, string Text, string? ReplyTo = null);
 
 internal interface IEmailSender
 {
@@ -15,10 +16,15 @@ internal interface IEmailSender
 
 internal static class MimeFactory
 {
-    public static MimeMessage Build(OutgoingEmail email, string from, string? replyToName)
+    public static MimeMessage Build(OutgoingEmail email, string from, string? senderName)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(replyToName ?? from, from));
+        message.From.Add(new MailboxAddress(senderName ?? from, from));
+        if (email.ReplyTo is not null)
+        {
+            message.ReplyTo.Add(new MailboxAddress(senderName ?? email.ReplyTo, email.ReplyTo));
+        }
+
         message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         message.Subject = email.Subject;
         message.MessageId = $"{email.MessageId}@collections";

@@ -30,6 +30,9 @@ internal sealed record ChaseSnapshot(
 
     public IReadOnlyDictionary<string, ReceivableDto> InvoicesById { get; } = Invoices.ToDictionary(i => i.Id, StringComparer.Ordinal);
 
+    /// <summary>The STOPs of the numbers of the debtors' contacts who consented to SMS, by number.</summary>
+    public IReadOnlyDictionary<string, SmsOptOutRow> SmsOptOuts { get; init; } = new Dictionary<string, SmsOptOutRow>();
+
     /// <summary>The policy a debtor is on: the one set for it, else its segment's, else the standard one.</summary>
     public DunningPolicy PolicyOf(DebtorDto debtor, SettingsRow? settings) =>
         Policies.FirstOrDefault(p => p.Id == settings?.PolicyId)
@@ -54,6 +57,7 @@ internal sealed class ChaseSnapshotLoader(DbSession db, IMediator mediator)
         WHERE purpose = 'reminder' AND status IN ('queued', 'sending', 'sent', 'to_print') AND debtor_id IN @Ids
         GROUP BY debtor_id, channel
         """;
+    private const string OptOutsSql = "SELECT " + SmsOptOutRow.Columns + " FROM dunning_sms_opt_outs WHERE phone IN @Ids";
     private const string OpenTasksSql = "SELECT id AS Id, debtor_id AS DebtorId, action AS Action, invoice_ids AS InvoiceIds FROM dunning_tasks WHERE status = 'open' AND debtor_id IN @Ids";
 
     public async Task<ChaseSnapshot> LoadAsync(IReadOnlyCollection<string> debtorIds, CancellationToken ct)
@@ -76,6 +80,8 @@ internal sealed class ChaseSnapshotLoader(DbSession db, IMediator mediator)
 
         var disputes = await mediator.Send(new GetOpenDisputesOfDebtorsQuery(debtorIds), ct);
         var plans = await mediator.Send(new GetActivePlansOfDebtorsQuery(debtorIds), ct);
+        var phones = debtors.SelectMany(d => d.Contacts).Where(c => c.SmsConsent is { Given: true } && c.Phone is not null).Select(c => c.Phone!).Distinct().ToList();
+        var optOuts = phones.Count == 0 ? [] : await db.QueryByIdsAsync<SmsOptOutRow>(OptOutsSql, phones, ids => new { Ids = ids }, ct);
         return new ChaseSnapshot(
             invoices,
             debtors.ToDictionary(d => d.Id),
@@ -89,7 +95,10 @@ internal sealed class ChaseSnapshotLoader(DbSession db, IMediator mediator)
             disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(d => d.DisputedMinor)),
             plans,
             (await Query<OpenTaskRow>(OpenTasksSql)).ToLookup(t => t.DebtorId),
-            (await Query<LastReminderRow>(LastRemindersSql)).ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt));
+            (await Query<LastReminderRow>(LastRemindersSql)).ToDictionary(r => (r.DebtorId, r.Channel), r => r.LastAt))
+        {
+            SmsOptOuts = optOuts.ToDictionary(o => o.Phone, StringComparer.Ordinal),
+        };
     }
 }
 

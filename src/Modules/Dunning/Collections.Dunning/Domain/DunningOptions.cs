@@ -9,6 +9,9 @@ internal sealed class DunningOptions
 {
     public string SenderName { get; set; } = "Accounts Receivable";
 
+    /// <summary>The accounts-receivable mailbox debtors' replies to e-mails go to (Reply-To); none: replies go to Smtp:From.</summary>
+    public string? ReplyTo { get; set; }
+
     /// <summary>
     /// The creditor's language: what a debtor whose language Collections has no words for is written in (before English).
     /// </summary>

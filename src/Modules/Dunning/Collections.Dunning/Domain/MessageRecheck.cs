@@ -122,7 +122,8 @@ internal sealed class MessageRecheck(DbSession db, ChaseSnapshotLoader loader, D
         return new MessageToSend(await RecomposeAsync(message, snapshot, debtor, state, kept, dropped, today, ct), debtor);
     }
 
-    private async Task WithdrawAsync(MessageRow message, string reason, IEnumerable<string> invoiceIds, CancellationToken ct)
+    /// <summary>Takes back a message that has not left, forgetting the steps it took for these invoices (they are taken again).</summary>
+    public async Task WithdrawAsync(MessageRow message, string reason, IEnumerable<string> invoiceIds, CancellationToken ct)
     {
         if (await db.ExecuteAsync(WithdrawSql, new { message.Id, Reason = Text.Clip(reason, WithdrawnReasonLength), message.Status }, ct) == 0)
         {
@@ -192,7 +193,7 @@ internal sealed class MessageRecheck(DbSession db, ChaseSnapshotLoader loader, D
         }
     }
 
-    private static string Describe(MessageRow message) => message.Channel == Channels.Letter ? "Letter" : "E-mail";
+    private static string Describe(MessageRow message) => Channels.Label(message.Channel);
 
     private static string Explain(string reasons) => string.Join(", ", reasons.Split(", ").Select(reason => reason switch
     {
@@ -206,6 +207,6 @@ internal sealed class MessageRecheck(DbSession db, ChaseSnapshotLoader loader, D
         "placed" => "placed with an agency",
         "debtor_removed" => "the debtor no longer exists",
         "paid_since" => "the debtor paid after it was queued",
-        _ => reason,
+        _ => SmsReach.Explain(reason),
     }));
 }

@@ -3,7 +3,7 @@ namespace Collections.Dunning.Domain;
 /// <summary>One step of a dunning policy. Key is stable: it is what "taken once per invoice, ever" refers to.</summary>
 public sealed record PolicyStep(string Key, int OffsetDays, string Channel, string Template, string Tone, string Action = StepActions.None)
 {
-    public bool SendsMessage => Channel is Channels.Email or Channels.Letter;
+    public bool SendsMessage => Channel is Channels.Email or Channels.Letter or Channels.Sms;
 
     public bool MakesTask => Channel == Channels.CallTask || Action != StepActions.None;
 }

@@ -186,6 +186,17 @@ internal static class SeedTemplates
 
     public static readonly string[] RequiredFields = ["{{nextStep}}", "{{nextStepDate}}", "{{portalLink}}"];
 
+    /// <summary>The SMS reminders, one per tone (added by migration 600_023, with their wording in every language).</summary>
+    public static readonly (string Key, string Channel, string Tone, string Subject, string Body)[] Sms =
+        [.. Languages.SmsTexts.ByLanguage[Languages.Languages.Fallback].Select(t => (t.Key, Channels.Sms, ToneOf(t.Key), t.Subject, t.Body))];
+
+    private static string ToneOf(string smsKey) => smsKey switch
+    {
+        "sms_notice" => Tones.Friendly,
+        "sms_firm" => Tones.Firm,
+        _ => Tones.Final,
+    };
+
     /// <summary>Every seeded template's English wording: the text each other language translates.</summary>
     public static IReadOnlyList<Languages.TemplateText> AllTexts => [.. All.Concat(AllCourtesy).Select(t => new Languages.TemplateText(t.Key, t.Subject, t.Body))];
 }

@@ -5,7 +5,18 @@ internal static class Channels
     public const string Email = "email";
     public const string Letter = "letter";
     public const string CallTask = "call_task";
-    public static readonly string[] All = [Email, Letter, CallTask];
+
+    /// <summary>A short text through Twilio, to a contact who consented; otherwise the step goes by e-mail (<see cref="SmsReach"/>).</summary>
+    public const string Sms = "sms";
+    public static readonly string[] All = [Email, Letter, CallTask, Sms];
+
+    /// <summary>How staff texts (activity, withdrawals) name a message of the channel.</summary>
+    public static string Label(string channel) => channel switch
+    {
+        Letter => "Letter",
+        Sms => "SMS",
+        _ => "E-mail",
+    };
 }
 
 internal static class Tones
@@ -79,6 +90,29 @@ internal static class MessagePurposes
 
     /// <summary>Courtesy messages that ask the debtor to pay: a payment after they were queued makes them stale.</summary>
     public static bool AsksForMoney(string purpose) => purpose is DebitFailed or PaymentReversed or PlanInstallmentDue or PlanInstallmentLate or PromiseBroken or DiscountEnding;
+}
+
+/// <summary>
+/// What Twilio reports of a text after it took it, in the order the reports come. A report never takes back a later one
+/// (a late "sent" after "delivered" changes nothing); delivered, undelivered and failed are final.
+/// </summary>
+internal static class SmsDeliveryStatuses
+{
+    public const int Length = 20;
+    public const string Delivered = "delivered";
+    public const string Undelivered = "undelivered";
+    public const string Failed = "failed";
+    public static readonly string[] Known = ["accepted", "queued", "sending", "sent", Delivered, Undelivered, Failed];
+
+    public static int Rank(string? status) => status switch
+    {
+        "accepted" or "queued" or "sending" => 1,
+        "sent" => 2,
+        Delivered or Undelivered or Failed => 3,
+        _ => 0,
+    };
+
+    public static bool IsFailure(string status) => status is Undelivered or Failed;
 }
 
 internal static class TaskKinds

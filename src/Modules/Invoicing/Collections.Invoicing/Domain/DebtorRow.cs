@@ -88,7 +88,7 @@ internal sealed class DebtorReader(DbSession db)
     private const string ByExternalIdSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id = @ExternalId";
     private const string AllSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors ORDER BY id";
     private const string ContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId,
             address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
             address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts WHERE debtor_id = @DebtorId ORDER BY position
@@ -97,14 +97,14 @@ internal sealed class DebtorReader(DbSession db)
     private const string ByIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE id IN @Ids ORDER BY id";
     private const string ByExternalIdsSql = "SELECT " + DebtorRow.Columns + " FROM invoicing_debtors WHERE external_id IN @ExternalIds";
     private const string ContactsOfSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId,
             address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
             address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts WHERE debtor_id IN @Ids ORDER BY debtor_id, position
         """;
 
     private const string AllContactsSql = """
-        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, debtor_id AS DebtorId,
+        SELECT id AS Id, name AS Name, email AS Email, phone AS Phone, role AS Role, is_primary AS IsPrimary, language AS Language, sms_consent_at AS SmsConsentAt, debtor_id AS DebtorId,
             address_line1 AS AddressLine1, address_line2 AS AddressLine2, address_line3 AS AddressLine3, address_postal_code AS AddressPostalCode,
             address_city AS AddressCity, address_region AS AddressRegion, address_country AS AddressCountry
         FROM invoicing_contacts ORDER BY debtor_id, position
@@ -163,6 +163,8 @@ internal sealed class DebtorReader(DbSession db)
 
         public string? Language { get; init; }
 
+        public DateTimeOffset? SmsConsentAt { get; init; }
+
         public required string DebtorId { get; init; }
 
         public string? AddressLine1 { get; init; }
@@ -180,6 +182,7 @@ internal sealed class DebtorReader(DbSession db)
         public string? AddressCountry { get; init; }
 
         public ContactDto ToDto() => new(Id, Name, Email, Phone, Role, IsPrimary, Language,
-            new StoredAddress(AddressLine1, AddressLine2, AddressLine3, AddressPostalCode, AddressCity, AddressRegion, AddressCountry).ToAddress());
+            new StoredAddress(AddressLine1, AddressLine2, AddressLine3, AddressPostalCode, AddressCity, AddressRegion, AddressCountry).ToAddress(),
+            SmsConsentAt is { } at ? new SmsConsentDto(true, at) : null);
     }
 }

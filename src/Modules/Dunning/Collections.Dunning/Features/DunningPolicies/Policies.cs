@@ -37,7 +37,7 @@ internal sealed class SavePolicyValidator : AbstractValidator<SavePolicyCommand>
         {
             step.RuleFor(s => s.Key).NotEmpty().Matches("^[a-z0-9_]{1,60}$").NotEqual(StepKeys.SmallBalance);
             step.RuleFor(s => s.OffsetDays).InclusiveBetween(-60, 365);
-            step.RuleFor(s => s.Channel).Must(c => Channels.All.Contains(c)).WithMessage("Use email, letter or call_task.");
+            step.RuleFor(s => s.Channel).Must(c => Channels.All.Contains(c)).WithMessage("Use email, letter, sms or call_task.");
             step.RuleFor(s => s.Tone).Must(t => Tones.All.Contains(t)).WithMessage("Use friendly, firm or final.");
             step.RuleFor(s => s.Action).Must(a => StepActions.All.Contains(a)).WithMessage($"Use one of: {string.Join(", ", StepActions.All)}.");
             step.RuleFor(s => s.Template).NotEmpty().MaximumLength(60);
@@ -58,7 +58,7 @@ internal sealed class ListPoliciesHandler(DbSession db) : IRequestHandler<ListPo
 
 internal sealed class SavePolicyHandler(DbSession db, TimeProvider time) : IRequestHandler<SavePolicyCommand, PolicyResponse>
 {
-    private const string TemplatesSql = "SELECT template_key FROM dunning_templates";
+    private const string TemplatesSql = "SELECT template_key AS TemplateKey, channel AS Channel FROM dunning_templates";
     private const string InsertSql = "INSERT INTO dunning_policies (id, name, description, steps_json, version, created_at, updated_at) VALUES (@Id, @Name, @Description, @StepsJson, 1, @Now, @Now)";
     private const string UpdateSql = "UPDATE dunning_policies SET name = @Name, description = @Description, steps_json = @StepsJson, version = version + 1, updated_at = @Now WHERE id = @Id";
     private const string NameTakenSql = "SELECT COUNT(*) FROM dunning_policies WHERE name = @Name AND id <> @Id";
@@ -66,11 +66,20 @@ internal sealed class SavePolicyHandler(DbSession db, TimeProvider time) : IRequ
     public async Task<PolicyResponse> Handle(SavePolicyCommand command, CancellationToken cancellationToken)
     {
         var steps = command.Body.Steps!;
-        var templates = (await db.QueryAsync<string>(TemplatesSql, ct: cancellationToken)).ToHashSet();
-        var missing = steps.Where(s => s.SendsMessage && !templates.Contains(s.Template)).Select(s => s.Template).ToList();
+        var templates = (await db.QueryAsync<TemplateChannel>(TemplatesSql, ct: cancellationToken)).ToDictionary(t => t.TemplateKey, t => t.Channel);
+        var missing = steps.Where(s => s.SendsMessage && !templates.ContainsKey(s.Template)).Select(s => s.Template).ToList();
         if (missing.Count > 0)
         {
             throw new BusinessRuleException($"Unknown templates: {string.Join(", ", missing)}.");
+        }
+
+        // A text is two lines of plain text, an e-mail or letter a page of HTML: neither can be written with the other's template.
+        var mismatched = steps.Where(s => s.SendsMessage && (s.Channel == Channels.Sms) != (templates[s.Template] == Channels.Sms)).ToList();
+        if (mismatched.Count > 0)
+        {
+            throw new BusinessRuleException(string.Join(" ", mismatched.Select(s => s.Channel == Channels.Sms
+                ? $"Step {s.Key} goes by SMS, so it needs an SMS template (sms_notice, sms_firm, sms_final or one of yours), not {s.Template}."
+                : $"Step {s.Key} goes by {s.Channel}, so it cannot use the SMS template {s.Template}.")));
         }
 
         var id = command.Id ?? Ids.New("pol", time);
@@ -110,4 +119,10 @@ internal sealed class DeletePolicyHandler(DbSession db) : IRequestHandler<Delete
             ? true
             : throw new ConflictException("The policy does not exist or is a segment's policy (standard, strategic, high_risk), which can be edited but not deleted.");
     }
+}
+
+internal sealed record TemplateChannel
+{
+    public string TemplateKey { get; init; } = "";
+    public string Channel { get; init; } = "";
 }

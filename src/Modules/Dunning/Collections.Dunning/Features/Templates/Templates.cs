@@ -35,6 +35,8 @@ internal sealed class ListTemplatesValidator : AbstractValidator<ListTemplatesQu
 
 internal sealed class SaveTemplateValidator : AbstractValidator<SaveTemplateCommand>
 {
+    public const string SmsKeyPrefix = "sms_";
+
     public SaveTemplateValidator()
     {
         var isTranslation = (SaveTemplateCommand c) => c.Language is not null && !Languages.IsEnglish(c.Language);
@@ -42,15 +44,24 @@ internal sealed class SaveTemplateValidator : AbstractValidator<SaveTemplateComm
         RuleFor(c => c.Language).Must(l => l is null || (l.Length <= 20 && Languages.IsSupported(l)))
             .WithMessage($"Use one of the languages Collections writes in ({string.Join(", ", Languages.All.Keys)}), optionally with a region such as de-AT.")
             .OverridePropertyName("language");
-        RuleFor(c => c.Body.Channel).Must(c => c is Channels.Email or Channels.Letter).WithMessage("Use 'email' or 'letter'.").OverridePropertyName("channel")
+        RuleFor(c => c.Body.Channel).Must(c => c is Channels.Email or Channels.Letter or Channels.Sms).WithMessage("Use 'email', 'letter' or 'sms'.").OverridePropertyName("channel")
             .Unless(c => isTranslation(c) && c.Body.Channel is null);
         RuleFor(c => c.Body.Tone).Must(t => Tones.All.Contains(t)).WithMessage("Use friendly, firm or final.").OverridePropertyName("tone")
             .Unless(c => isTranslation(c) && c.Body.Tone is null);
         RuleFor(c => c.Body.Subject).NotEmpty().MaximumLength(300).OverridePropertyName("subject");
         RuleFor(c => c.Body.Body).NotEmpty().MaximumLength(50_000).OverridePropertyName("body");
+        // The key says what a template is, so a translation (which names no channel) is checked by the right rules.
+        var isSms = (SaveTemplateCommand c) => c.Key?.StartsWith(SmsKeyPrefix, StringComparison.Ordinal) == true;
+        RuleFor(c => c.Body.Channel).Must((c, channel) => channel is null || (channel == Channels.Sms) == isSms(c))
+            .WithMessage($"An SMS template's key starts with {SmsKeyPrefix}, and only an SMS template's.").OverridePropertyName("channel");
         RuleFor(c => c.Body.Body).Must(b => b is null || SeedTemplates.RequiredFields.All(b.Contains))
             .WithMessage($"Every message says what happens next and links to the portal: the body must use {string.Join(", ", SeedTemplates.RequiredFields)}.")
-            .OverridePropertyName("body");
+            .OverridePropertyName("body").Unless(isSms);
+        // A text says who writes, what is owed and where to pay, and how to stop the texts; it has no room for the rest.
+        RuleFor(c => c.Body.Body).Must(b => b is null || (SmsTexts.RequiredFields.All(b.Contains) && b.Contains(SmsTexts.OptOutKeyword, StringComparison.Ordinal)))
+            .WithMessage($"Every SMS names the creditor, what is owed and the portal, and says how to opt out: the body must use {string.Join(", ", SmsTexts.RequiredFields)} and the word {SmsTexts.OptOutKeyword}.")
+            .MaximumLength(SmsTexts.MaxLength)
+            .OverridePropertyName("body").When(isSms);
         RuleFor(c => c).Custom((command, context) =>
         {
             var allowed = SeedTemplates.AllCourtesy.Any(t => t.Key == command.Key) ? CourtesyOutbox.FieldNames : MessageComposer.FieldNames;

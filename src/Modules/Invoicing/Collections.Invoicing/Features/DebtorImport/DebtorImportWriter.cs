@@ -22,9 +22,9 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
 
     private const string InsertContactSql = """
         INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language,
-            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country)
+            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country, sms_consent_at)
         VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language,
-            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry)
+            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry, @SmsConsentAt)
         """;
 
     private static readonly DayOfWeek[] Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
@@ -106,6 +106,7 @@ internal sealed class DebtorImportWriter(DbSession db, ActivityLog activity, Tim
                 AddressCity = address.City,
                 AddressRegion = address.Region,
                 AddressCountry = address.Country,
+                SmsConsentAt = contact.SmsConsent is { Given: true, GivenAt: { } givenAt } ? givenAt : (DateTimeOffset?)null,
             };
         }
     }

@@ -59,11 +59,11 @@ internal sealed class ImportDebtorsValidator : AbstractValidator<ImportDebtorsCo
 /// <see cref="DebtorImportWriter"/>. If the batch write fails on an item (another request created the same debtor
 /// meanwhile), it is rolled back to its savepoint and the items are upserted one by one, each on its own savepoint.
 /// </summary>
-internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, DebtorImportWriter writer, IMediator mediator)
+internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, DebtorImportWriter writer, IMediator mediator, TimeProvider time)
     : IRequestHandler<ImportDebtorsCommand, ImportDebtorsResponse>
 {
     private const string Savepoint = "import_debtors";
-    private static readonly UpsertDebtorValidator ItemValidator = new();
+    private readonly UpsertDebtorValidator itemValidator = new(time);
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 
     public async Task<ImportDebtorsResponse> Handle(ImportDebtorsCommand command, CancellationToken cancellationToken)
@@ -153,7 +153,7 @@ internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, D
         }
     }
 
-    private static Dictionary<string, string[]> Validate(ImportDebtorItem? item, HashSet<string> seen)
+    private Dictionary<string, string[]> Validate(ImportDebtorItem? item, HashSet<string> seen)
     {
         if (item is null)
         {
@@ -165,7 +165,7 @@ internal sealed class ImportDebtorsHandler(DbSession db, DebtorReader debtors, D
             return new() { ["contacts"] = ["A contact is empty."] };
         }
 
-        var errors = ItemValidator.Validate(new UpsertDebtorCommand(item.ExternalId ?? "", item.ToBody())).Errors
+        var errors = itemValidator.Validate(new UpsertDebtorCommand(item.ExternalId ?? "", item.ToBody())).Errors
             .GroupBy(e => JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         if (!errors.ContainsKey("externalId") && !seen.Add(item.ExternalId!))

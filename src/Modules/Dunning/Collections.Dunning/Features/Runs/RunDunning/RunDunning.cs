@@ -33,6 +33,12 @@ public sealed record RunStepResponse(string InvoiceId, string DebtorId, string S
 
 public sealed record RunPauseResponse(string InvoiceId, string DebtorId, string Reason);
 
+/// <summary>
+/// A step taken by another channel than its policy names: an SMS step goes by e-mail when SMS is not configured or nobody at the
+/// debtor may be texted. Reason: sms_not_configured, no_sms_consent, sms_opted_out, no_mobile_number or no_sms_hours; Detail says it in words.
+/// </summary>
+public sealed record RunFallbackResponse(string InvoiceId, string DebtorId, string Step, string From, string To, string Reason, string Detail);
+
 public sealed record RunDunningResponse(
     string? RunId,
     DateOnly? AsOf,
@@ -41,7 +47,8 @@ public sealed record RunDunningResponse(
     IReadOnlyList<RunStepResponse> Steps,
     IReadOnlyList<RunMessageResponse> Messages,
     IReadOnlyList<RunTaskResponse> Tasks,
-    IReadOnlyList<RunPauseResponse> Paused);
+    IReadOnlyList<RunPauseResponse> Paused,
+    IReadOnlyList<RunFallbackResponse> Fallbacks);
 
 internal sealed class RunDunningValidator : AbstractValidator<RunDunningCommand>
 {
@@ -117,7 +124,8 @@ internal sealed class RunDunningHandler(
             batches.SelectMany(b => b.Messages).Select(m => new RunMessageResponse(command.DryRun ? "" : m.Id, m.Debtor.Id, m.Channel, m.Step.Tone, m.Step.Key,
                 m.Lines.Select(l => l.Item.Id).ToList(), m.Content.Subject, m.Status, m.NotBefore, m.NextStepOn)).ToList(),
             batches.SelectMany(b => b.Tasks).Select(t => new RunTaskResponse(command.DryRun ? "" : t.Id, t.DebtorId, t.Kind, t.Action, t.InvoiceIds)).ToList(),
-            batches.SelectMany(b => b.Pauses).Select(p => new RunPauseResponse(p.InvoiceId, p.DebtorId, p.Reason)).ToList());
+            batches.SelectMany(b => b.Pauses).Select(p => new RunPauseResponse(p.InvoiceId, p.DebtorId, p.Reason)).ToList(),
+            batches.SelectMany(b => b.Fallbacks).Select(f => new RunFallbackResponse(f.InvoiceId, f.DebtorId, f.StepKey, f.From, f.To, f.Reason, SmsReach.Explain(f.Reason))).ToList());
     }
 
     private async Task<RunPlan> PlanAsync(IReadOnlyList<string> debtorIds, DateOnly? asOf, CancellationToken ct) =>

@@ -34,6 +34,9 @@ internal sealed record PlannedTask(string Id, string DebtorId, string Kind, stri
 
 internal sealed record PlannedPause(string InvoiceId, string DebtorId, string Reason);
 
+/// <summary>A step whose channel could not be used (an SMS step for a contact without consent) and went by another.</summary>
+internal sealed record PlannedFallback(string InvoiceId, string DebtorId, string StepKey, string From, string To, string Reason);
+
 internal sealed record RunPlan(
     DateOnly? AsOf,
     int Evaluated,
@@ -42,4 +45,5 @@ internal sealed record RunPlan(
     IReadOnlyList<PlannedTask> Tasks,
     IReadOnlyList<PlannedPause> Pauses,
     IReadOnlyList<PromiseRow> BrokenPromises,
-    IReadOnlyList<string> UsedFlags);
+    IReadOnlyList<string> UsedFlags,
+    IReadOnlyList<PlannedFallback> Fallbacks);

@@ -1,3 +1,4 @@
+using Collections.Dunning.Delivery;
 using Collections.Dunning.Domain;
 using Collections.Dunning.Domain.Languages;
 using Collections.Invoicing.Contracts;
@@ -6,7 +7,7 @@ using Collections.SharedKernel;
 namespace Collections.Dunning.Features.Runs;
 
 /// <summary>Decides, without writing anything, what a run takes for every open invoice (a dry run stops here).</summary>
-internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
+internal sealed class RunPlanner(DunningOptions options, TimeProvider time, ISmsSender? sms = null)
 {
     public RunPlan Plan(ChaseSnapshot snapshot, DateOnly? asOf)
     {
@@ -17,6 +18,7 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
         var pauses = new List<PlannedPause>();
         var broken = new List<PromiseRow>();
         var usedFlags = new List<string>();
+        var fallbacks = new List<PlannedFallback>();
         foreach (var group in snapshot.Invoices.GroupBy(i => i.DebtorId))
         {
             if (!snapshot.Debtors.TryGetValue(group.Key, out var debtor))
@@ -66,6 +68,14 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
                 debtorTakes.Add(new PlannedTake(item, step, decision.Skipped, decision.NextStep, verdict, today));
             }
 
+            var texting = debtorTakes.Any(t => t.Step.Channel == Channels.Sms)
+                ? SmsReach.Of(debtor, snapshot.SmsOptOuts, sms?.IsConfigured == true)
+                : null;
+            if (texting is { Refusal: { } refusal })
+            {
+                fallbacks.AddRange(FallBackToEmail(snapshot, debtor, debtorTakes, refusal));
+            }
+
             debtorTakes.RemoveAll(take =>
             {
                 var tooSoon = take.Step.SendsMessage && snapshot.LastReminders.TryGetValue((debtor.Id, take.Step.Channel), out var last)
@@ -79,14 +89,38 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
                 return tooSoon;
             });
             takes.AddRange(debtorTakes);
-            messages.AddRange(PlanMessages(snapshot, debtor, policy, debtorTakes, now, zone));
+            messages.AddRange(PlanMessages(snapshot, debtor, policy, debtorTakes, texting?.Contact, now, zone));
             tasks.AddRange(PlanTasks(snapshot, debtor, debtorTakes, now));
         }
 
-        return new RunPlan(asOf, snapshot.Invoices.Count, takes, messages, tasks, pauses, broken, usedFlags);
+        return new RunPlan(asOf, snapshot.Invoices.Count, takes, messages, tasks, pauses, broken, usedFlags, fallbacks);
     }
 
-    private IEnumerable<PlannedMessage> PlanMessages(ChaseSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>
+    /// SMS steps for a debtor nobody may be texted at are taken by e-mail, with the e-mail template of the same stage
+    /// (sms_firm → email_firm, else the first e-mail template of the step's tone), and the run says so.
+    /// </summary>
+    private static IEnumerable<PlannedFallback> FallBackToEmail(ChaseSnapshot snapshot, DebtorDto debtor, List<PlannedTake> takes, string refusal)
+    {
+        for (var i = 0; i < takes.Count; i++)
+        {
+            var take = takes[i];
+            if (take.Step.Channel != Channels.Sms)
+            {
+                continue;
+            }
+
+            var templates = snapshot.Templates.ByKey;
+            var sameStage = Channels.Email + take.Step.Template[(take.Step.Template.IndexOf('_') + 1)..];
+            var template = templates.GetValueOrDefault(sameStage) is { Channel: Channels.Email } ? sameStage
+                : templates.Values.Where(t => t.Channel == Channels.Email && t.Tone == take.Step.Tone).OrderBy(t => t.TemplateKey, StringComparer.Ordinal).FirstOrDefault()?.TemplateKey
+                ?? "email_notice";
+            takes[i] = take with { Step = take.Step with { Channel = Channels.Email, Template = template } };
+            yield return new PlannedFallback(take.Item.Id, debtor.Id, take.StepKey, Channels.Sms, Channels.Email, refusal);
+        }
+    }
+
+    private IEnumerable<PlannedMessage> PlanMessages(ChaseSnapshot snapshot, DebtorDto debtor, DunningPolicy policy, List<PlannedTake> takes, ContactDto? texted, DateTimeOffset now, TimeZoneInfo zone)
     {
         foreach (var channel in takes.Where(t => t.Step.SendsMessage).GroupBy(t => t.Step.Channel))
         {
@@ -97,10 +131,13 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
                 .OrderBy(n => n.On).First();
             var nextOn = next.On > today ? next.On : today.AddDays(7);
             var templates = snapshot.Templates.ByKey;
-            var template = templates.GetValueOrDefault(strongest.Template)
-                ?? templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
+            // A text is never written with an e-mail's HTML, nor an e-mail with a text's two lines.
+            var template = templates.GetValueOrDefault(strongest.Template) is { } named && (named.Channel == Channels.Sms) == (channel.Key == Channels.Sms)
+                ? named
+                : templates.Values.FirstOrDefault(t => t.Channel == channel.Key && t.Tone == strongest.Tone)
                 ?? templates.Values.First(t => t.Tone == strongest.Tone);
-            var contact = Addressee.Of(debtor);
+            var isSms = channel.Key == Channels.Sms;
+            var contact = isSms ? texted : Addressee.Of(debtor);
             var recipient = Voice.For(debtor, contact, options.DefaultLanguage);
             var wording = snapshot.Templates.InLanguageOf(template, recipient);
             var voice = recipient.WritingIn(wording.Language);
@@ -115,10 +152,13 @@ internal sealed class RunPlanner(DunningOptions options, TimeProvider time)
                 line.MessageId = id;
             }
 
+            var holidays = options.HolidaysOf(debtor.CountryCode);
             yield return new PlannedMessage(id, debtor, channel.Key, strongest, template.TemplateKey, contact, content, lines,
-                isEmail ? ContactWindow.NextOpening(now, zone, debtor.ContactHours, options.HolidaysOf(debtor.CountryCode)) : now,
+                isEmail ? ContactWindow.NextOpening(now, zone, debtor.ContactHours, holidays)
+                    : isSms ? SmsHours.NextOpening(now, zone, debtor.ContactHours, holidays) ?? now
+                    : now,
                 nextOn,
-                noAddress ? MessageStatuses.Failed : isEmail ? MessageStatuses.Queued : MessageStatuses.ToPrint,
+                noAddress ? MessageStatuses.Failed : isEmail || isSms ? MessageStatuses.Queued : MessageStatuses.ToPrint,
                 noAddress ? "The debtor has no contact with an e-mail address." : null);
         }
     }

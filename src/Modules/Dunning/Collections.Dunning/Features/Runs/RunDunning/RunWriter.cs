@@ -70,7 +70,12 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
                 StepKey = message.Step.Key,
                 message.TemplateKey,
                 ToName = message.Contact?.Name,
-                ToAddress = message.Channel == Channels.Email ? message.Contact?.Email : null,
+                ToAddress = message.Channel switch
+                {
+                    Channels.Email => message.Contact?.Email,
+                    Channels.Sms => message.Contact?.Phone,
+                    _ => null,
+                },
                 message.Content.Subject,
                 BodyHtml = message.Content.Html,
                 BodyText = message.Content.Text,
@@ -85,7 +90,7 @@ internal sealed class RunWriter(DbSession db, IMediator mediator, TimeProvider t
             });
             var snapshot = JsonSerializer.Serialize(new { message.Id, message.Channel, message.Step.Tone, step = message.Step.Key, message.Content.Subject, body = message.Content.Text });
             activities.Add(new ActivityToRecord(message.Debtor.Id, $"dunning.{message.Channel}",
-                $"{(message.Channel == Channels.Letter ? "Letter" : "E-mail")} '{message.Content.Subject}' ({message.Step.Tone}, step {message.Step.Key}) for {message.Lines.Count} invoice(s).", DetailsJson: snapshot));
+                $"{Channels.Label(message.Channel)} '{message.Content.Subject}' ({message.Step.Tone}, step {message.Step.Key}) for {message.Lines.Count} invoice(s).", DetailsJson: snapshot));
         }
 
         if (messageRows.Count > 0)

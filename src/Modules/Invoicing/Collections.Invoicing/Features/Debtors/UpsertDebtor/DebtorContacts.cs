@@ -11,9 +11,9 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
     private const string DeleteSql = "DELETE FROM invoicing_contacts WHERE debtor_id = @DebtorId";
     private const string InsertSql = """
         INSERT INTO invoicing_contacts (id, debtor_id, position, name, email, phone, role, is_primary, language,
-            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country)
+            address_line1, address_line2, address_line3, address_postal_code, address_city, address_region, address_country, sms_consent_at)
         VALUES (@Id, @DebtorId, @Position, @Name, @Email, @Phone, @Role, @IsPrimary, @Language,
-            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry)
+            @AddressLine1, @AddressLine2, @AddressLine3, @AddressPostalCode, @AddressCity, @AddressRegion, @AddressCountry, @SmsConsentAt)
         """;
 
     public async Task ReplaceAsync(string debtorId, IReadOnlyList<UpsertDebtorContact> contacts, CancellationToken ct)
@@ -45,6 +45,7 @@ internal sealed class DebtorContacts(DbSession db, TimeProvider time)
                 AddressCity = address.City,
                 AddressRegion = address.Region,
                 AddressCountry = address.Country,
+                SmsConsentAt = contact.SmsConsent is { Given: true, GivenAt: { } givenAt } ? givenAt : (DateTimeOffset?)null,
             }, ct);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Collections.Invoicing.Contracts;
 using Collections.Invoicing.Domain;
 using Collections.Invoicing.Domain.LateFees;
 using Collections.SharedKernel;
@@ -20,6 +21,10 @@ namespace Collections.Invoicing.Features.Debtors;
 /// debtor's language for messages to this contact; a language Collections has no wording for falls back to the debtor's language,
 /// then the creditor's default, then English.
 /// </param>
+/// <param name="SmsConsent">
+/// The contact's consent to SMS, as the ERP recorded it: `{given: true, givenAt}` (the phone must then be E.164, such as +4930123456),
+/// or null or `{given: false}` for none. Sent with every upsert, like the rest of the contact: leaving it out records no consent.
+/// </param>
 public sealed record UpsertDebtorContact(
     string? Name,
     string? Email,
@@ -30,7 +35,8 @@ public sealed record UpsertDebtorContact(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null,
     // The contact's own postal address, or null for none (a letter then goes to the debtor's billing address). Left out of the
     // content hash while null, like Language.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostalAddressRequest? Address = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostalAddressRequest? Address = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SmsConsentDto? SmsConsent = null);
 
 public sealed record UpsertDebtorContactHours(string? Start, string? End, IReadOnlyList<DayOfWeek>? Days);
 
@@ -65,7 +71,13 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
     /// <summary>The width of invoicing_contacts.language, the same as invoicing_debtors.language.</summary>
     internal const int LanguageTagLength = 20;
 
-    public UpsertDebtorValidator()
+    /// <summary>An E.164 number: a plus, the country code and the subscriber number, 8 to 15 digits in all, nothing else.</summary>
+    internal const string E164Pattern = @"^\+[1-9][0-9]{7,14}$";
+
+    /// <summary>A consent recorded "now" on a server whose clock runs a little ahead of ours is still accepted.</summary>
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public UpsertDebtorValidator(TimeProvider time)
     {
         RuleFor(c => c.ExternalId).NotEmpty().MaximumLength(100);
         RuleFor(c => c.Body.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
@@ -94,6 +106,15 @@ internal sealed partial class UpsertDebtorValidator : AbstractValidator<UpsertDe
             contact.RuleFor(x => x.Language).NotEmpty().Matches(LanguageTagPattern).WithMessage(LanguageTagMessage).MaximumLength(LanguageTagLength)
                 .When(x => x.Language is not null);
             contact.RuleFor(x => x.Address!).SetValidator(new PostalAddressValidator()).When(x => x.Address is not null);
+            contact.When(x => x.SmsConsent is { Given: true }, () =>
+            {
+                contact.RuleFor(x => x.Phone).NotEmpty().Matches(E164Pattern)
+                    .WithMessage("A contact who consents to SMS needs a phone number in E.164 form, such as +4930123456 (a plus, the country code and the number, without spaces).");
+                // A consent dated in the future would outrank every STOP the contact sends until then.
+                contact.RuleFor(x => x.SmsConsent!.GivenAt).NotNull().WithMessage("Say when the consent was given.")
+                    .Must(at => at is null || at <= time.GetUtcNow() + ClockSkew).WithMessage("The consent cannot have been given in the future.")
+                    .OverridePropertyName("smsConsent.givenAt");
+            });
             contact.RuleFor(x => x).Must(x => !string.IsNullOrEmpty(x.Email) || !string.IsNullOrEmpty(x.Phone))
                 .WithMessage("A contact needs an e-mail address or a phone number.").OverridePropertyName("email");
         }).OverridePropertyName("contacts");
