@@ -102,7 +102,10 @@ public sealed class DebtorIsolationTests(DatabaseProvider provider) : ApiFixture
         {
             foreach (var method in endpoint.Methods)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(method), WithIds(endpoint.Pattern, theirs)) { Content = JsonContent.Create(new { }) };
+                // The body an endpoint takes (JSON, or a bank statement's XML), so content negotiation cannot answer before authorization.
+                HttpContent body = endpoint.Pattern.Contains("bank-statements", StringComparison.Ordinal)
+                    ? new StringContent("<Document/>", System.Text.Encoding.UTF8, "application/xml") : JsonContent.Create(new { });
+                using var request = new HttpRequestMessage(new HttpMethod(method), WithIds(endpoint.Pattern, theirs)) { Content = body };
                 var response = await session.SendAsync(request);
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), $"{method} {endpoint.Pattern}");
             }

@@ -1,6 +1,6 @@
 using Collections.Payments.Domain;
-using Collections.Payments.Features.Checkout;
 using Collections.Payments.Features.BankStatements;
+using Collections.Payments.Features.Checkout;
 using Collections.Payments.Features.Refunds;
 using Collections.Payments.Features.Webhooks;
 using Collections.SharedKernel.Web;
