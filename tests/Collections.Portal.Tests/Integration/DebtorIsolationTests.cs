@@ -103,7 +103,7 @@ public sealed class DebtorIsolationTests(DatabaseProvider provider) : ApiFixture
             foreach (var method in endpoint.Methods)
             {
                 // The body an endpoint takes (JSON, or a bank statement's XML), so content negotiation cannot answer before authorization.
-                HttpContent body = endpoint.Pattern.Contains("bank-statements", StringComparison.Ordinal)
+                HttpContent body = endpoint.Pattern.EndsWith("/bank-statements", StringComparison.Ordinal)
                     ? new StringContent("<Document/>", System.Text.Encoding.UTF8, "application/xml") : JsonContent.Create(new { });
                 using var request = new HttpRequestMessage(new HttpMethod(method), WithIds(endpoint.Pattern, theirs)) { Content = body };
                 var response = await session.SendAsync(request);
